@@ -1,0 +1,228 @@
+package analyzer
+
+// nestingDepth scans JavaScript text once, without parsing, and returns the
+// deepest nesting of brackets, template substitutions, conditional operators
+// and runs of prefix operators, stopping early once max is exceeded. The
+// parser and the walker recurse on nesting, so deeper inputs are refused
+// before they can exhaust the stack. Strings, comments, templates and
+// regular expressions (told from division by the previous token) are skipped.
+func nestingDepth(src []byte, max int) (depth, at int) {
+	type frame struct {
+		template bool // this level was opened by ${ inside a template
+		ternary  int  // open ? (and right-associative = and =>) at this level
+	}
+	stack := make([]frame, 1, 64)
+	best := 0
+	regexOK := true // a '/' here starts a regular expression
+	unary := 0
+	n := len(src)
+	check := func(i int) bool {
+		d := len(stack) - 1 + stack[len(stack)-1].ternary + unary
+		if d > best {
+			best, at = d, i
+		}
+		return best > max
+	}
+	for i := 0; i < n; i++ {
+		c := src[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			if c == '\n' {
+				stack[len(stack)-1].ternary = 0
+			}
+			continue
+		case c == '/' && i+1 < n && src[i+1] == '/':
+			for i < n && src[i] != '\n' {
+				i++
+			}
+			continue
+		case c == '/' && i+1 < n && src[i+1] == '*':
+			i += 2
+			for i+1 < n && !(src[i] == '*' && src[i+1] == '/') {
+				i++
+			}
+			i++
+			continue
+		case c == '\'' || c == '"':
+			i++
+			for i < n && src[i] != c {
+				if src[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			regexOK, unary = false, 0
+		case c == '`':
+			i = skipTemplate(src, i+1)
+			if i < 0 {
+				return best, at
+			}
+			if i < n && src[i] == '$' { // stopped at ${: enter substitution
+				i++ // at '{'
+				stack = append(stack, frame{template: true})
+				if check(i) {
+					return best, at
+				}
+				regexOK = true
+				continue
+			}
+			regexOK, unary = false, 0
+		case c == '/' && regexOK:
+			i++
+			inClass := false
+			for i < n && src[i] != '\n' {
+				if src[i] == '\\' {
+					i += 2
+					continue
+				}
+				if src[i] == '[' {
+					inClass = true
+				} else if src[i] == ']' {
+					inClass = false
+				} else if src[i] == '/' && !inClass {
+					break
+				}
+				i++
+			}
+			for i+1 < n && isIdentByte(src[i+1]) {
+				i++
+			}
+			regexOK, unary = false, 0
+		case c == '(' || c == '[' || c == '{':
+			stack = append(stack, frame{})
+			unary = 0
+			if check(i) {
+				return best, at
+			}
+			regexOK = true
+		case c == ')' || c == ']' || c == '}':
+			if len(stack) > 1 {
+				top := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				if top.template && c == '}' {
+					// back inside the template text
+					j := skipTemplate(src, i+1)
+					if j < 0 {
+						return best, at
+					}
+					i = j
+					if i < n && src[i] == '$' {
+						i++
+						stack = append(stack, frame{template: true})
+						if check(i) {
+							return best, at
+						}
+						regexOK = true
+						continue
+					}
+				}
+			}
+			regexOK = c == '}'
+			unary = 0
+		case c == '?':
+			if i+1 < n && (src[i+1] == '?' || (src[i+1] == '.' && !(i+2 < n && src[i+2] >= '0' && src[i+2] <= '9'))) {
+				i++
+				regexOK = true
+				continue
+			}
+			stack[len(stack)-1].ternary++
+			if check(i) {
+				return best, at
+			}
+			regexOK = true
+		case c == ':':
+			if t := &stack[len(stack)-1]; t.ternary > 0 {
+				t.ternary--
+			}
+			regexOK = true
+		case c == '=' && !(i+1 < n && src[i+1] == '='):
+			if i+1 < n && src[i+1] == '>' {
+				i++
+			}
+			stack[len(stack)-1].ternary++
+			if check(i) {
+				return best, at
+			}
+			regexOK = true
+			continue
+		case (c == '-' || c == '+') && regexOK:
+			if i+1 < n && src[i+1] == c {
+				i++
+			}
+			unary++
+			if check(i) {
+				return best, at
+			}
+			continue
+		case c == '!' || c == '~':
+			if i+1 < n && src[i+1] == '=' {
+				regexOK = true
+				continue
+			}
+			unary++
+			if check(i) {
+				return best, at
+			}
+			regexOK = true
+		case c == ',' || c == ';':
+			stack[len(stack)-1].ternary = 0
+			unary = 0
+			regexOK = true
+		case isIdentByte(c):
+			j := i
+			for j < n && isIdentByte(src[j]) {
+				j++
+			}
+			word := string(src[i:j])
+			i = j - 1
+			regexOK = isKeywordBeforeExpr(word)
+			if !regexOK {
+				unary = 0
+			} else if word == "typeof" || word == "void" || word == "delete" || word == "await" || word == "new" || word == "yield" {
+				unary++
+				if check(i) {
+					return best, at
+				}
+			}
+		default:
+			// operators and other punctuation: an expression may follow
+			regexOK = c != '.'
+		}
+	}
+	return best, at
+}
+
+// skipTemplate skips template text from i (just after ` or }) to the
+// closing backtick (returning the index of it) or to a "${" (returning the
+// index of '$'). It returns -1 at end of input.
+func skipTemplate(src []byte, i int) int {
+	for i < len(src) {
+		switch src[i] {
+		case '\\':
+			i += 2
+			continue
+		case '`':
+			return i
+		case '$':
+			if i+1 < len(src) && src[i+1] == '{' {
+				return i
+			}
+		}
+		i++
+	}
+	return -1
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '$' || c == '\\' || c >= 0x80 ||
+		(c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+}
+
+func isKeywordBeforeExpr(w string) bool {
+	switch w {
+	case "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw",
+		"case", "do", "else", "yield", "await", "extends":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,334 @@
+// Package analyzer builds pbicert's program model: it parses a bundle once
+// with tdewolff/parse, resolves scopes, global-object aliases, single
+// assignments and constant expressions, and records the facts every rule
+// needs (references to browser APIs, calls, assignments, string literals)
+// with exact positions. Rules read the model; they never walk the tree.
+package analyzer
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/js"
+)
+
+// Options bound the resources the analyzer spends on one input.
+type Options struct {
+	// Members names the properties whose accesses are recorded in
+	// Program.Members (e.g. "eventService"), whatever the receiver.
+	Members map[string]bool
+	// MaxBytes is the largest JavaScript input accepted (default 64 MiB).
+	MaxBytes int
+	// MaxDepth is the deepest nesting of brackets and expressions accepted
+	// (default 1500): deeper code is refused instead of exhausting the stack.
+	MaxDepth int
+}
+
+// DefaultOptions returns the documented defaults.
+func DefaultOptions() Options { return Options{MaxBytes: 64 << 20, MaxDepth: 1500} }
+
+func (o Options) withDefaults() Options {
+	d := DefaultOptions()
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = d.MaxBytes
+	}
+	if o.MaxDepth <= 0 {
+		o.MaxDepth = d.MaxDepth
+	}
+	return o
+}
+
+// LimitError reports a resource limit that an input exceeded.
+type LimitError struct {
+	What  string // human description
+	Flag  string // the flag that raises it
+	Value int
+	Max   int
+}
+
+func (e *LimitError) Error() string {
+	return fmt.Sprintf("%s (%d > %d; raise with --%s)", e.What, e.Value, e.Max, e.Flag)
+}
+
+// SyntaxError is a JavaScript parse error with its position.
+type SyntaxError struct {
+	Line, Column, Offset int
+	Msg                  string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("syntax error at line %d, column %d: %s", e.Line, e.Column, e.Msg)
+}
+
+// UseKind says how a reference is used by its parent expression.
+type UseKind uint8
+
+const (
+	// Read is any other use (passed as a value, tested, returned...).
+	Read UseKind = iota
+	// Called: the callee of a call.
+	Called
+	// Constructed: the callee of new.
+	Constructed
+	// Assigned: the target of an assignment.
+	Assigned
+	// Typeof: the operand of typeof (feature detection).
+	Typeof
+)
+
+func (u UseKind) String() string {
+	return [...]string{"read", "call", "new", "assign", "typeof"}[u]
+}
+
+// Ref is a maximal expression that directly denotes a browser global or a
+// member path of it. A bare local alias of an API (const f = fetch; f())
+// is not a Ref: its binding site is.
+type Ref struct {
+	Value
+	Pos  int // byte offset of the start of the expression
+	Use  UseKind
+	Func int // index into Program.Funcs of the enclosing function, -1 at top level
+	Node js.IExpr
+}
+
+// Arg is one argument of a call, resolved.
+type Arg struct {
+	Value
+	Pos    int
+	Expr   js.IExpr
+	Spread bool
+}
+
+// Call is a call or new expression with its callee resolved (also through
+// local aliases, .call/.apply/.bind and Reflect.apply/construct).
+type Call struct {
+	Callee   Value
+	Pos      int // start of the callee expression
+	New      bool
+	Args     []Arg
+	Method   string // last property name when the callee is a member expression
+	Receiver Value  // resolved receiver of a member call
+	Func     int
+	Node     js.IExpr
+	Optional bool
+}
+
+// Assign is an assignment to a variable or member.
+type Assign struct {
+	Pos      int    // start of the target
+	Prop     string // property name (folded) when the target is a member, "" otherwise
+	Receiver Value  // resolved receiver when the target is a member
+	Target   Value  // the target itself, resolved (e.g. Global "location.href")
+	RHS      Value
+	RHSPos   int
+	Op       string
+	Func     int
+	Node     js.IExpr
+}
+
+// StringLit is a string or template literal (without substitutions) with its decoded value.
+type StringLit struct {
+	Pos   int
+	Value string
+}
+
+// FuncInfo is a function, method, arrow or class body in the program.
+type FuncInfo struct {
+	Name   string // stable name where known (method/property/declared name), "" otherwise
+	Kind   string
+	Pos    int // start offset
+	End    int // offset just after its last token
+	Parent int // enclosing function, -1 at top level
+	Node   js.INode
+	Params int
+	Stmts  int
+}
+
+// MemberAccess is an access to a named property on any receiver (.eventService).
+type MemberAccess struct {
+	Name string
+	Pos  int
+	Func int
+}
+
+// Program is the shared model of one JavaScript input.
+type Program struct {
+	File string
+	Src  []byte // the exact input text (offsets refer to it)
+	AST  *js.AST
+
+	Refs    []Ref
+	Calls   []Call
+	Assigns []Assign
+	Strings []StringLit
+	Withs   []int // offsets of with statements
+	Funcs   []FuncInfo
+	Members []MemberAccess
+
+	buf      []byte // the parser's buffer (same bytes as Src)
+	pos      *positions
+	bindings map[*js.Var]*binding
+	memo     map[*js.Var]Value
+	active   map[*js.Var]bool
+	opts     Options
+}
+
+// Parse parses src once and builds the model. file names the input in
+// error messages and locations.
+func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
+	opts = opts.withDefaults()
+	if len(src) > opts.MaxBytes {
+		return nil, &LimitError{What: "JavaScript too large", Flag: "max-js-bytes", Value: len(src), Max: opts.MaxBytes}
+	}
+	if d, at := nestingDepth(src, opts.MaxDepth); d > opts.MaxDepth {
+		l, c := lineCol(src, at)
+		return nil, &LimitError{What: fmt.Sprintf("code nested too deeply at line %d, column %d", l, c), Flag: "max-depth", Value: d, Max: opts.MaxDepth}
+	}
+	// The parser needs a NUL after the input; give it spare capacity so it
+	// works on our own copy and every literal slice points into buf.
+	buf := make([]byte, len(src), len(src)+1)
+	copy(buf, src)
+	in := parse.NewInputBytes(buf)
+	defer func() {
+		if r := recover(); r != nil {
+			prog, err = nil, fmt.Errorf("internal error while parsing: %v", r)
+		}
+	}()
+	ast, perr := js.Parse(in, js.Options{})
+	if perr != nil {
+		var pe *parse.Error
+		if errors.As(perr, &pe) {
+			return nil, &SyntaxError{Line: pe.Line, Column: pe.Column, Offset: -1, Msg: pe.Message}
+		}
+		return nil, fmt.Errorf("syntax error: %v", perr)
+	}
+	prog = &Program{File: file, Src: src, AST: ast, buf: buf, opts: opts,
+		bindings: map[*js.Var]*binding{}, memo: map[*js.Var]Value{}, active: map[*js.Var]bool{}}
+	if err := prog.collectBindings(); err != nil {
+		return nil, err
+	}
+	if err := prog.walk(); err != nil {
+		return nil, err
+	}
+	return prog, nil
+}
+
+// Position converts a byte offset into a 1-based line and a 1-based column
+// counted in characters (code points) of that line.
+func (p *Program) Position(offset int) (line, col int) {
+	if p.pos == nil {
+		p.pos = newPositions(p.Src)
+	}
+	return p.pos.at(offset)
+}
+
+// FuncAt returns the index of the innermost function containing offset, or -1.
+func (p *Program) FuncAt(offset int) int {
+	best := -1
+	for i, f := range p.Funcs {
+		if f.Pos <= offset && offset < f.End {
+			if best < 0 || f.Pos >= p.Funcs[best].Pos {
+				best = i
+			}
+		}
+	}
+	return best
+}
+
+// FuncName returns a stable dotted name for function i ("Visual.update",
+// "<module>" at top level); anonymous functions are named by their parent
+// and their ordinal among its anonymous children.
+func (p *Program) FuncName(i int) string {
+	if i < 0 || i >= len(p.Funcs) {
+		return "<top>"
+	}
+	var parts []string
+	for j := i; j >= 0 && len(parts) < 6; j = p.Funcs[j].Parent {
+		if n := p.Funcs[j].Name; n != "" {
+			parts = append(parts, n)
+		}
+	}
+	if len(parts) == 0 {
+		return "<anonymous>"
+	}
+	for a, b := 0, len(parts)-1; a < b; a, b = a+1, b-1 {
+		parts[a], parts[b] = parts[b], parts[a]
+	}
+	out := parts[0]
+	for _, s := range parts[1:] {
+		out += "." + s
+	}
+	return out
+}
+
+// positions maps offsets to line/column quickly on multi-megabyte lines.
+type positions struct {
+	src   []byte
+	lines []int // start offset of each line
+	// checkpoints every cpStep bytes: character column at that offset
+	cps []int32
+}
+
+const cpStep = 4096
+
+func newPositions(src []byte) *positions {
+	p := &positions{src: src, lines: []int{0}}
+	col := int32(0)
+	p.cps = make([]int32, 0, len(src)/cpStep+1)
+	for i := 0; i < len(src); i++ {
+		if i%cpStep == 0 {
+			p.cps = append(p.cps, col)
+		}
+		b := src[i]
+		switch {
+		case b == '\n':
+			p.lines = append(p.lines, i+1)
+			col = 0
+		case b == '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				col++ // the \n will start the line
+				continue
+			}
+			p.lines = append(p.lines, i+1)
+			col = 0
+		case b&0xC0 != 0x80:
+			col++
+		}
+	}
+	return p
+}
+
+func (p *positions) at(off int) (int, int) {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(p.src) {
+		off = len(p.src)
+	}
+	li := sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > off }) - 1
+	start := p.lines[li]
+	// column: characters from line start to off
+	cp := off / cpStep * cpStep
+	var col int
+	if cp > start && cp/cpStep < len(p.cps) {
+		col = int(p.cps[cp/cpStep])
+		// cps[k] is the column count *before* byte k*cpStep, counted on the
+		// line containing it; it is valid because cp > start (same line).
+	} else {
+		cp = start
+		col = 0
+	}
+	for i := cp; i < off; i++ {
+		if p.src[i]&0xC0 != 0x80 {
+			col++
+		}
+	}
+	return li + 1, col + 1
+}
+
+// lineCol is a slow helper for error paths.
+func lineCol(src []byte, off int) (int, int) {
+	return newPositions(src).at(off)
+}

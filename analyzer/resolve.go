@@ -1,0 +1,935 @@
+package analyzer
+
+import (
+	"encoding/base64"
+	"math"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tdewolff/parse/v2/js"
+)
+
+// binding records what a variable is assigned, for alias and constant flow.
+type binding struct {
+	srcs    []bindSrc
+	mutated bool // compound assignment, ++/--, for-in/of target, catch parameter
+}
+
+// bindSrc is one value flowing into a variable: expr, then the keys of a
+// destructuring pattern applied in order.
+type bindSrc struct {
+	expr       js.IExpr
+	keys       []string
+	thisGlobal bool
+	fn         *Value // set for function and class declarations
+}
+
+// maxResolveDepth bounds recursion through expressions and aliases.
+const maxResolveDepth = 200
+
+func varOf(v *js.Var) *js.Var {
+	for v.Link != nil {
+		v = v.Link
+	}
+	return v
+}
+
+// identName returns the identifier's name with Unicode escapes decoded and
+// whether it had any.
+func identName(b []byte) (string, bool) {
+	if !containsBackslash(b) {
+		return string(b), false
+	}
+	return decodeEscapes(string(b), false), true
+}
+
+func containsBackslash(b []byte) bool {
+	for _, c := range b {
+		if c == '\\' {
+			return true
+		}
+	}
+	return false
+}
+
+// Resolve returns what expression e denotes. thisGlobal says whether `this`
+// at e is the global object (top level, outside non-arrow functions).
+func (p *Program) Resolve(e js.IExpr, thisGlobal bool) Value {
+	return p.resolve(e, thisGlobal, 0)
+}
+
+// Fold returns the constant string value of e, if it has one.
+func (p *Program) Fold(e js.IExpr) (string, bool) {
+	v := p.resolve(e, false, 0)
+	return v.Str, v.Kind == Const
+}
+
+func (p *Program) resolveVar(v *js.Var, depth int) Value {
+	v = varOf(v)
+	if v.Decl == js.NoDecl {
+		name, esc := identName(v.Data)
+		if globalObjectNames[name] {
+			return Value{Kind: Global, Root: name, Escaped: esc}
+		}
+		if name == "undefined" {
+			return Value{Kind: Unknown}
+		}
+		return Value{Kind: Global, Path: name, Escaped: esc}
+	}
+	if r, ok := p.memo[v]; ok {
+		return r
+	}
+	b := p.bindings[v]
+	if b == nil || p.active[v] || depth > maxResolveDepth {
+		return Value{}
+	}
+	p.active[v] = true
+	var out Value
+	for i, s := range b.srcs {
+		var r Value
+		if s.fn != nil {
+			r = *s.fn
+		} else {
+			r = p.resolve(s.expr, s.thisGlobal, depth+1)
+			for _, k := range s.keys {
+				r = p.member(r, k, false, false)
+				r.Reflective = true
+			}
+		}
+		if i == 0 {
+			out = r
+			continue
+		}
+		// several sources: keep an API (recall), constants only when equal
+		switch {
+		case out.Kind == Global || out.Kind == Unresolved:
+		case r.Kind == Global || r.Kind == Unresolved:
+			out = r
+		case out.Kind == Const && r.Kind == Const && out.Str == r.Str:
+		case out.Kind == Element && r.Kind == Element && out.Tag == r.Tag:
+		default:
+			if out.Kind != Element {
+				out = Value{}
+			}
+		}
+	}
+	if b.mutated && out.Kind == Const {
+		out = Value{}
+	}
+	delete(p.active, v)
+	p.memo[v] = out
+	return out
+}
+
+func unparen(e js.IExpr) js.IExpr {
+	for {
+		switch g := e.(type) {
+		case *js.GroupExpr:
+			e = g.X
+		case *js.CommaExpr:
+			if len(g.List) == 0 {
+				return e
+			}
+			e = g.List[len(g.List)-1]
+		default:
+			return e
+		}
+	}
+}
+
+func (p *Program) resolve(e js.IExpr, thisGlobal bool, depth int) Value {
+	if e == nil || depth > maxResolveDepth {
+		return Value{}
+	}
+	d := depth + 1
+	switch n := e.(type) {
+	case *js.Var:
+		return p.resolveVar(n, d)
+	case *js.LiteralExpr:
+		return literalValue(n, thisGlobal)
+	case *js.TemplateExpr:
+		if n.Tag != nil {
+			return Value{}
+		}
+		var sb strings.Builder
+		for _, part := range n.List {
+			sb.WriteString(templateText(part.Value))
+			v := p.resolve(part.Expr, thisGlobal, d)
+			if v.Kind != Const {
+				return Value{}
+			}
+			sb.WriteString(v.Str)
+		}
+		sb.WriteString(templateText(n.Tail))
+		return Value{Kind: Const, Str: sb.String()}
+	case *js.GroupExpr:
+		return p.resolve(n.X, thisGlobal, d)
+	case *js.CommaExpr:
+		if len(n.List) == 0 {
+			return Value{}
+		}
+		return p.resolve(n.List[len(n.List)-1], thisGlobal, d)
+	case *js.CondExpr:
+		x := p.resolve(n.X, thisGlobal, d)
+		y := p.resolve(n.Y, thisGlobal, d)
+		if x.Kind == Global {
+			return x
+		}
+		if y.Kind == Global {
+			return y
+		}
+		if x.Kind == Const && y.Kind == Const && x.Str == y.Str {
+			return x
+		}
+		return Value{}
+	case *js.BinaryExpr:
+		return p.resolveBinary(n, thisGlobal, d)
+	case *js.DotExpr:
+		rx := p.resolve(n.X, thisGlobal, d)
+		lit, ok := dotName(n.Y)
+		if !ok {
+			return Value{}
+		}
+		name, esc := identName(lit.Data)
+		return p.member(rx, name, false, esc)
+	case *js.IndexExpr:
+		if arr, ok := unparen(n.X).(*js.ArrayExpr); ok {
+			if k := p.resolve(n.Y, thisGlobal, d); k.Kind == Const {
+				if i, err := strconv.Atoi(k.Str); err == nil && i >= 0 && i < len(arr.List) && !arr.List[i].Spread {
+					r := p.resolve(arr.List[i].Value, thisGlobal, d)
+					r.Reflective = true
+					return r
+				}
+			}
+			return Value{}
+		}
+		rx := p.resolve(n.X, thisGlobal, d)
+		k := p.resolve(n.Y, thisGlobal, d)
+		if k.Kind != Const {
+			if rx.Kind == Global && (rx.Path == "" || rx.Realm) {
+				return Value{Kind: Unresolved, Path: rx.Path, Root: rx.Root, Realm: rx.Realm}
+			}
+			if rx.Kind == Global {
+				// localStorage[k]: still the receiver's API
+				return Value{Kind: Member, Path: rx.Path + ".[]"}
+			}
+			return Value{}
+		}
+		r := p.member(rx, k.Str, true, false)
+		if k.Encoded {
+			r.Encoded, r.EncodedLen = true, k.EncodedLen
+		}
+		return r
+	case *js.CallExpr:
+		return p.resolveCall(n, thisGlobal, d)
+	case *js.NewExpr:
+		c := p.resolve(n.X, thisGlobal, d)
+		switch {
+		case c.IsGlobal("Image"):
+			return Value{Kind: Element, Tag: "img"}
+		case c.IsGlobal("Audio"):
+			return Value{Kind: Element, Tag: "audio"}
+		case c.IsGlobal("Function") && n.Args != nil:
+			if s, ok := p.constArgs(n.Args.List, d); ok && isReturnThis(s) {
+				return Value{Kind: Func, FuncKind: "global-this-factory"}
+			}
+		}
+		return Value{}
+	case *js.FuncDecl:
+		return funcValue(n.Async, n.Generator, "function")
+	case *js.ArrowFunc:
+		return funcValue(n.Async, false, "arrow")
+	case *js.MethodDecl:
+		return funcValue(n.Async, n.Generator, "method")
+	case *js.ClassDecl:
+		return Value{Kind: Func, FuncKind: "class"}
+	case *js.UnaryExpr:
+		switch n.Op {
+		case js.NegToken, js.PosToken:
+			x := p.resolve(n.X, thisGlobal, d)
+			if x.Kind == Const {
+				if f, err := strconv.ParseFloat(x.Str, 64); err == nil {
+					if n.Op == js.NegToken {
+						f = -f
+					}
+					return Value{Kind: Const, Str: formatNumber(f)}
+				}
+			}
+		case js.NotToken:
+			// !0 / !1 fold to booleans
+			x := p.resolve(n.X, thisGlobal, d)
+			if x.Kind == Const {
+				if x.Str == "0" || x.Str == "" || x.Str == "false" || x.Str == "null" {
+					return Value{Kind: Const, Str: "true"}
+				}
+				return Value{Kind: Const, Str: "false"}
+			}
+		}
+		return Value{}
+	}
+	return Value{}
+}
+
+func funcValue(async, gen bool, kind string) Value {
+	switch {
+	case async && gen:
+		kind = "async-generator"
+	case async:
+		kind = "async"
+	case gen:
+		kind = "generator"
+	}
+	return Value{Kind: Func, FuncKind: kind}
+}
+
+func isReturnThis(args []string) bool {
+	if len(args) != 1 {
+		return false
+	}
+	s := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(args[0]), ";"))
+	return s == "return this"
+}
+
+func (p *Program) constArgs(args []js.Arg, d int) ([]string, bool) {
+	out := make([]string, 0, len(args))
+	for _, a := range args {
+		if a.Rest {
+			return nil, false
+		}
+		v := p.resolve(a.Value, false, d)
+		if v.Kind != Const {
+			return nil, false
+		}
+		out = append(out, v.Str)
+	}
+	return out, true
+}
+
+func (p *Program) resolveBinary(n *js.BinaryExpr, thisGlobal bool, d int) Value {
+	switch n.Op {
+	case js.EqToken:
+		return p.resolve(n.Y, thisGlobal, d)
+	case js.OrToken, js.NullishToken:
+		x := p.resolve(n.X, thisGlobal, d)
+		if x.Kind == Global || x.Kind == Element || x.Kind == Unresolved {
+			return x
+		}
+		y := p.resolve(n.Y, thisGlobal, d)
+		if y.Kind == Global {
+			return y
+		}
+		return Value{}
+	case js.AndToken:
+		return p.resolve(n.Y, thisGlobal, d)
+	case js.AddToken:
+		// fold a left-nested chain iteratively
+		var terms []js.IExpr
+		var e js.IExpr = n
+		for {
+			b, ok := e.(*js.BinaryExpr)
+			if !ok || b.Op != js.AddToken {
+				break
+			}
+			terms = append(terms, b.Y)
+			e = b.X
+		}
+		terms = append(terms, e)
+		acc := Value{}
+		for i := len(terms) - 1; i >= 0; i-- {
+			v := p.resolve(terms[i], thisGlobal, d)
+			if v.Kind != Const {
+				return Value{}
+			}
+			if i == len(terms)-1 {
+				acc = v
+				continue
+			}
+			if isNumeric(acc.Str) && isNumeric(v.Str) && !acc.Encoded && !v.Encoded && acc.Num() && v.Num() {
+				a, _ := strconv.ParseFloat(acc.Str, 64)
+				b, _ := strconv.ParseFloat(v.Str, 64)
+				acc = Value{Kind: Const, Str: formatNumber(a + b), Root: "num"}
+				continue
+			}
+			acc = Value{Kind: Const, Str: acc.Str + v.Str, Encoded: acc.Encoded || v.Encoded, EncodedLen: acc.EncodedLen + v.EncodedLen}
+		}
+		return acc
+	}
+	return Value{}
+}
+
+// Num reports whether a Const came from a numeric literal or arithmetic.
+func (v Value) Num() bool { return v.Kind == Const && v.Root == "num" }
+
+func isNumeric(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
+}
+
+func formatNumber(f float64) string {
+	if f == math.Trunc(f) && math.Abs(f) < 1e21 {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
+}
+
+// member resolves rx.name.
+func (p *Program) member(rx Value, name string, computed, escaped bool) Value {
+	switch rx.Kind {
+	case Global:
+		r := rx
+		r.Computed = rx.Computed || computed
+		r.Escaped = rx.Escaped || escaped
+		r.Bound = ""
+		switch {
+		case rx.Path == "":
+			if globalObjectNames[name] {
+				if r.Root == "" {
+					r.Root = name
+				}
+				return r
+			}
+			r.Path = name
+		case rx.Path == "document" && name == "defaultView":
+			r.Path, r.Root = "", "document.defaultView"
+		case (name == "call" || name == "apply" || name == "bind") && rx.Path != "Reflect" && !strings.HasSuffix(rx.Path, ".prototype"):
+			r.Bound = name
+		case name == "constructor" && rx.Path != "":
+			r.Path = "constructor"
+			r.Kind = Member
+		default:
+			r.Path = rx.Path + "." + name
+		}
+		return r
+	case Element:
+		switch name {
+		case "contentWindow":
+			return Value{Kind: Global, Realm: true, Root: rx.Tag + ".contentWindow"}
+		case "contentDocument":
+			return Value{Kind: Global, Path: "document", Realm: true, Root: rx.Tag + ".contentDocument"}
+		}
+		return Value{Kind: Member, Path: name}
+	case Func:
+		if name == "constructor" {
+			return Value{Kind: Global, Path: ctorOf(rx.FuncKind), Reflective: true}
+		}
+		if name == "call" || name == "apply" || name == "bind" {
+			r := rx
+			r.Bound = name
+			return r
+		}
+		return Value{Kind: Member, Path: name}
+	case Member:
+		if name == "constructor" && rx.Last() == "constructor" {
+			return Value{Kind: Global, Path: "Function", Reflective: true}
+		}
+		if name == "contentWindow" {
+			return Value{Kind: Global, Realm: true, Root: "contentWindow"}
+		}
+		return Value{Kind: Member, Path: rx.Last() + "." + name}
+	case Const:
+		if name == "length" {
+			return Value{Kind: Const, Str: strconv.Itoa(utf8.RuneCountInString(rx.Str)), Root: "num"}
+		}
+		if name == "constructor" {
+			return Value{Kind: Member, Path: "constructor"}
+		}
+		return Value{Kind: Member, Path: name, Str: rx.Str, Root: "const-receiver"}
+	}
+	if name == "contentWindow" {
+		return Value{Kind: Global, Realm: true, Root: "contentWindow"}
+	}
+	return Value{Kind: Member, Path: name}
+}
+
+func ctorOf(kind string) string {
+	switch kind {
+	case "async":
+		return "AsyncFunction"
+	case "generator":
+		return "GeneratorFunction"
+	case "async-generator":
+		return "AsyncGeneratorFunction"
+	}
+	return "Function"
+}
+
+// resolveCall handles calls whose result is statically known.
+func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
+	// Function("return this")() and new Function("return this")()
+	switch x := unparen(n.X).(type) {
+	case *js.CallExpr:
+		c := p.resolve(x.X, thisGlobal, d)
+		if c.IsGlobal("Function") {
+			if s, ok := p.constArgs(x.Args.List, d); ok && isReturnThis(s) {
+				return Value{Kind: Global, Root: "Function(\"return this\")()", Idiom: "lodash-global-this"}
+			}
+		}
+	case *js.NewExpr:
+		if v := p.resolve(x, thisGlobal, d); v.Kind == Func && v.FuncKind == "global-this-factory" {
+			return Value{Kind: Global, Root: "new Function(\"return this\")()", Idiom: "webpack-global-this"}
+		}
+	}
+	callee := p.resolve(n.X, thisGlobal, d)
+	args := n.Args.List
+	if callee.Kind == Global && callee.Bound == "call" && len(args) > 0 {
+		args = args[1:]
+		callee.Bound = ""
+	}
+	argVal := func(i int) Value {
+		if i >= len(args) || args[i].Rest {
+			return Value{}
+		}
+		return p.resolve(args[i].Value, thisGlobal, d)
+	}
+	if callee.Kind == Global && callee.Bound == "" {
+		switch callee.Path {
+		case "Reflect.get":
+			if len(args) >= 2 {
+				k := argVal(1)
+				if k.Kind == Const {
+					r := p.member(argVal(0), k.Str, true, false)
+					r.Reflective = true
+					return r
+				}
+				if o := argVal(0); o.IsGlobalObject() {
+					return Value{Kind: Unresolved, Root: o.Root}
+				}
+			}
+			return Value{}
+		case "Object.getPrototypeOf", "Reflect.getPrototypeOf":
+			if v := argVal(0); v.Kind == Func {
+				return Value{Kind: Func, FuncKind: v.FuncKind, Reflective: true}
+			}
+			return Value{}
+		case "document.createElement", "document.createElementNS":
+			i := 0
+			if callee.Path == "document.createElementNS" {
+				i = 1
+			}
+			if t := argVal(i); t.Kind == Const {
+				return Value{Kind: Element, Tag: strings.ToLower(t.Str)}
+			}
+			return Value{Kind: Element}
+		case "document.querySelector", "document.getElementsByTagName", "document.body.appendChild", "document.head.appendChild":
+			if t := argVal(0); t.Kind == Const && isSimpleTag(t.Str) {
+				return Value{Kind: Element, Tag: strings.ToLower(t.Str)}
+			}
+			if t := argVal(0); t.Kind == Element {
+				return t
+			}
+			return Value{}
+		case "atob":
+			if v := argVal(0); v.Kind == Const {
+				if s, ok := decodeBase64(v.Str); ok {
+					return Value{Kind: Const, Str: s, Encoded: true, EncodedLen: len(v.Str)}
+				}
+			}
+			return Value{}
+		case "decodeURIComponent", "decodeURI", "unescape":
+			if v := argVal(0); v.Kind == Const {
+				var s string
+				var err error
+				if callee.Path == "unescape" {
+					s = decodeEscapes(strings.ReplaceAll(v.Str, "%u", "\\u"), true)
+				} else {
+					s, err = url.PathUnescape(v.Str)
+				}
+				if err == nil {
+					return Value{Kind: Const, Str: s, Encoded: v.Encoded || s != v.Str, EncodedLen: len(v.Str)}
+				}
+			}
+			return Value{}
+		case "String":
+			if v := argVal(0); v.Kind == Const {
+				return v
+			}
+			return Value{}
+		case "String.fromCharCode", "String.fromCodePoint":
+			var sb strings.Builder
+			for i := range args {
+				v := argVal(i)
+				f, err := strconv.ParseFloat(v.Str, 64)
+				if v.Kind != Const || err != nil || f < 0 || f > 0x10FFFF {
+					return Value{}
+				}
+				sb.WriteRune(rune(int(f)))
+			}
+			return Value{Kind: Const, Str: sb.String(), Encoded: true, EncodedLen: len(args) * 3}
+		}
+	}
+	// String.fromCharCode.apply(null, [..])
+	if callee.Kind == Global && callee.Bound == "apply" && callee.Path == "String.fromCharCode" && len(args) == 2 {
+		if arr, ok := unparen(args[1].Value).(*js.ArrayExpr); ok {
+			var sb strings.Builder
+			for _, el := range arr.List {
+				v := p.resolve(el.Value, thisGlobal, d)
+				f, err := strconv.ParseFloat(v.Str, 64)
+				if el.Spread || v.Kind != Const || err != nil || f < 0 || f > 0x10FFFF {
+					return Value{}
+				}
+				sb.WriteRune(rune(int(f)))
+			}
+			return Value{Kind: Const, Str: sb.String(), Encoded: true, EncodedLen: len(arr.List) * 3}
+		}
+	}
+	if callee.Kind == Global && callee.Bound == "bind" {
+		callee.Bound = ""
+		return callee
+	}
+	if callee.Kind == Func && callee.Bound == "bind" {
+		callee.Bound = ""
+		return callee
+	}
+	// String and array methods on constants
+	if dot, ok := unparen(n.X).(*js.DotExpr); ok {
+		lit, ok := dotName(dot.Y)
+		if !ok {
+			return Value{}
+		}
+		method := string(lit.Data)
+		recvExpr := unparen(dot.X)
+		if arr, ok := recvExpr.(*js.ArrayExpr); ok {
+			elems := make([]string, 0, len(arr.List))
+			for _, el := range arr.List {
+				v := p.resolve(el.Value, thisGlobal, d)
+				if el.Spread || v.Kind != Const {
+					return Value{}
+				}
+				elems = append(elems, v.Str)
+			}
+			return arrayMethod(elems, method, argVal, len(args), false)
+		}
+		if inner, ok := recvExpr.(*js.CallExpr); ok {
+			if elems, ok := p.constArray(inner, thisGlobal, d); ok {
+				return arrayMethod(elems, method, argVal, len(args), true)
+			}
+		}
+		recv := p.resolve(dot.X, thisGlobal, d)
+		if recv.Kind == Const {
+			return stringMethod(recv, method, argVal, len(args))
+		}
+	}
+	return Value{}
+}
+
+// constArray folds calls that yield arrays of constant strings:
+// "abc".split(""), [..].reverse(), "abc".split("").reverse().
+func (p *Program) constArray(n *js.CallExpr, thisGlobal bool, d int) ([]string, bool) {
+	if d > maxResolveDepth {
+		return nil, false
+	}
+	dot, ok := unparen(n.X).(*js.DotExpr)
+	if !ok {
+		return nil, false
+	}
+	lit, ok := dotName(dot.Y)
+	if !ok {
+		return nil, false
+	}
+	method := string(lit.Data)
+	var elems []string
+	splitRecv := func() ([]string, bool) {
+		if method != "split" {
+			return nil, false
+		}
+		recv := p.resolve(dot.X, thisGlobal, d+1)
+		if recv.Kind != Const || len(n.Args.List) != 1 {
+			return nil, false
+		}
+		sep := p.resolve(n.Args.List[0].Value, thisGlobal, d+1)
+		if sep.Kind != Const {
+			return nil, false
+		}
+		return strings.Split(recv.Str, sep.Str), true
+	}
+	switch r := unparen(dot.X).(type) {
+	case *js.ArrayExpr:
+		for _, el := range r.List {
+			v := p.resolve(el.Value, thisGlobal, d+1)
+			if el.Spread || v.Kind != Const {
+				return nil, false
+			}
+			elems = append(elems, v.Str)
+		}
+	case *js.CallExpr:
+		e, ok := p.constArray(r, thisGlobal, d+1)
+		if !ok {
+			return splitRecv()
+		}
+		elems = e
+	default:
+		return splitRecv()
+	}
+	switch method {
+	case "reverse":
+		out := make([]string, len(elems))
+		for i, s := range elems {
+			out[len(elems)-1-i] = s
+		}
+		return out, true
+	case "slice":
+		return elems, len(n.Args.List) == 0
+	}
+	return nil, false
+}
+
+func arrayMethod(elems []string, method string, arg func(int) Value, nargs int, _ bool) Value {
+	switch method {
+	case "join":
+		sep := ","
+		if nargs > 0 {
+			s := arg(0)
+			if s.Kind != Const {
+				return Value{}
+			}
+			sep = s.Str
+		}
+		return Value{Kind: Const, Str: strings.Join(elems, sep), Encoded: true, EncodedLen: len(elems)}
+	}
+	return Value{}
+}
+
+func stringMethod(recv Value, method string, arg func(int) Value, nargs int) Value {
+	s := recv.Str
+	mk := func(r string) Value {
+		return Value{Kind: Const, Str: r, Encoded: recv.Encoded || r != s, EncodedLen: max(recv.EncodedLen, len(s))}
+	}
+	intArg := func(i int, def int) (int, bool) {
+		if i >= nargs {
+			return def, true
+		}
+		v := arg(i)
+		f, err := strconv.ParseFloat(v.Str, 64)
+		if v.Kind != Const || err != nil {
+			return 0, false
+		}
+		return int(f), true
+	}
+	switch method {
+	case "toLowerCase", "toLocaleLowerCase":
+		return mk(strings.ToLower(s))
+	case "toUpperCase", "toLocaleUpperCase":
+		return mk(strings.ToUpper(s))
+	case "trim":
+		return mk(strings.TrimSpace(s))
+	case "toString", "valueOf":
+		return recv
+	case "concat":
+		out := s
+		for i := 0; i < nargs; i++ {
+			v := arg(i)
+			if v.Kind != Const {
+				return Value{}
+			}
+			out += v.Str
+		}
+		return mk(out)
+	case "replace", "replaceAll":
+		if nargs != 2 {
+			return Value{}
+		}
+		a, b := arg(0), arg(1)
+		if a.Kind != Const || b.Kind != Const {
+			return Value{}
+		}
+		if method == "replace" {
+			return mk(strings.Replace(s, a.Str, b.Str, 1))
+		}
+		return mk(strings.ReplaceAll(s, a.Str, b.Str))
+	case "slice", "substring", "substr":
+		r := []rune(s)
+		a, ok1 := intArg(0, 0)
+		var b int
+		var ok2 bool
+		if method == "substr" {
+			var l int
+			l, ok2 = intArg(1, len(r))
+			if a < 0 {
+				a += len(r)
+			}
+			b = a + l
+		} else {
+			b, ok2 = intArg(1, len(r))
+			if method == "slice" {
+				if a < 0 {
+					a += len(r)
+				}
+				if b < 0 {
+					b += len(r)
+				}
+			}
+		}
+		if !ok1 || !ok2 {
+			return Value{}
+		}
+		a = min(max(a, 0), len(r))
+		b = min(max(b, 0), len(r))
+		if method == "substring" && a > b {
+			a, b = b, a
+		}
+		if a > b {
+			return mk("")
+		}
+		return mk(string(r[a:b]))
+	case "charAt":
+		i, ok := intArg(0, 0)
+		r := []rune(s)
+		if !ok || i < 0 || i >= len(r) {
+			return Value{}
+		}
+		return mk(string(r[i]))
+	case "repeat":
+		i, ok := intArg(0, 0)
+		if !ok || i < 0 || i*len(s) > 1<<20 {
+			return Value{}
+		}
+		return mk(strings.Repeat(s, i))
+	}
+	return Value{}
+}
+
+func isSimpleTag(s string) bool {
+	if s == "" || len(s) > 20 {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func decodeBase64(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawStdEncoding, base64.URLEncoding, base64.RawURLEncoding} {
+		if b, err := enc.DecodeString(s); err == nil {
+			return string(b), true
+		}
+	}
+	return "", false
+}
+
+func literalValue(n *js.LiteralExpr, thisGlobal bool) Value {
+	switch n.TokenType {
+	case js.StringToken:
+		return Value{Kind: Const, Str: DecodeString(n.Data)}
+	case js.ThisToken:
+		if thisGlobal {
+			return Value{Kind: Global, Root: "this"}
+		}
+		return Value{}
+	case js.TrueToken:
+		return Value{Kind: Const, Str: "true"}
+	case js.FalseToken:
+		return Value{Kind: Const, Str: "false"}
+	case js.NullToken:
+		return Value{Kind: Const, Str: "null"}
+	case js.DecimalToken, js.IntegerToken, js.HexadecimalToken, js.OctalToken, js.BinaryToken:
+		s := strings.ReplaceAll(string(n.Data), "_", "")
+		var f float64
+		var err error
+		switch {
+		case len(s) > 2 && (s[1] == 'x' || s[1] == 'X' || s[1] == 'o' || s[1] == 'O' || s[1] == 'b' || s[1] == 'B'):
+			var u uint64
+			u, err = strconv.ParseUint(s[2:], map[byte]int{'x': 16, 'X': 16, 'o': 8, 'O': 8, 'b': 2, 'B': 2}[s[1]], 64)
+			f = float64(u)
+		default:
+			f, err = strconv.ParseFloat(s, 64)
+		}
+		if err != nil {
+			return Value{}
+		}
+		return Value{Kind: Const, Str: formatNumber(f), Root: "num"}
+	}
+	return Value{}
+}
+
+// templateText decodes a template chunk as the lexer returns it (with its
+// delimiters: `…${, }…${, }…`).
+func templateText(b []byte) string {
+	s := string(b)
+	s = strings.TrimPrefix(s, "`")
+	s = strings.TrimPrefix(s, "}")
+	s = strings.TrimSuffix(s, "${")
+	s = strings.TrimSuffix(s, "`")
+	return decodeEscapes(s, true)
+}
+
+// DecodeString decodes a quoted JavaScript string literal.
+func DecodeString(b []byte) string {
+	if len(b) >= 2 && (b[0] == '"' || b[0] == '\'') && b[len(b)-1] == b[0] {
+		b = b[1 : len(b)-1]
+	}
+	if !containsBackslash(b) {
+		return string(b)
+	}
+	return decodeEscapes(string(b), true)
+}
+
+// decodeEscapes decodes \u, \x and (when str) the other string escapes.
+func decodeEscapes(s string, str bool) string {
+	var sb strings.Builder
+	sb.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 >= len(s) {
+			sb.WriteByte(c)
+			continue
+		}
+		i++
+		switch e := s[i]; e {
+		case 'u':
+			if i+1 < len(s) && s[i+1] == '{' {
+				j := strings.IndexByte(s[i:], '}')
+				if j > 0 {
+					if v, err := strconv.ParseUint(s[i+2:i+j], 16, 32); err == nil {
+						sb.WriteRune(rune(v))
+						i += j
+						continue
+					}
+				}
+			} else if i+4 < len(s) {
+				if v, err := strconv.ParseUint(s[i+1:i+5], 16, 32); err == nil {
+					sb.WriteRune(rune(v))
+					i += 4
+					continue
+				}
+			}
+			sb.WriteByte('u')
+		case 'x':
+			if str && i+2 < len(s) {
+				if v, err := strconv.ParseUint(s[i+1:i+3], 16, 8); err == nil {
+					sb.WriteRune(rune(v))
+					i += 2
+					continue
+				}
+			}
+			sb.WriteByte('x')
+		case 'n':
+			sb.WriteByte('\n')
+		case 't':
+			sb.WriteByte('\t')
+		case 'r':
+			sb.WriteByte('\r')
+		case 'b':
+			sb.WriteByte('\b')
+		case 'f':
+			sb.WriteByte('\f')
+		case 'v':
+			sb.WriteByte('\v')
+		case '0':
+			sb.WriteByte(0)
+		case '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+		case '\n':
+		default:
+			sb.WriteByte(e)
+		}
+	}
+	return sb.String()
+}

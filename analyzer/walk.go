@@ -1,0 +1,732 @@
+package analyzer
+
+import (
+	"unsafe"
+
+	"github.com/tdewolff/parse/v2/js"
+)
+
+// walker traverses the AST strictly in source order. Pass 1 collects
+// variable bindings; pass 2 computes exact positions with a cursor over the
+// source and records the model's facts.
+type walker struct {
+	p        *Program
+	buf      []byte
+	base     uintptr
+	pass     int
+	cur      int
+	fn       []int
+	thisG    []bool
+	depth    int
+	maxDepth int
+	forceVar int // position to use for the next Var (object shorthand)
+	nameHint string
+}
+
+type depthError struct{}
+
+func (p *Program) newWalker(pass int) *walker {
+	w := &walker{p: p, buf: p.buf, pass: pass, thisG: []bool{true}, fn: []int{-1}, maxDepth: p.opts.MaxDepth * 8, forceVar: -1}
+	if len(p.buf) > 0 {
+		w.base = uintptr(unsafe.Pointer(&p.buf[:1][0]))
+	}
+	return w
+}
+
+func (w *walker) run() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(depthError); ok {
+				err = &LimitError{What: "syntax tree nested too deeply", Flag: "max-depth", Value: w.depth, Max: w.maxDepth}
+				return
+			}
+			panic(r)
+		}
+	}()
+	for _, s := range w.p.AST.List {
+		w.stmt(s)
+	}
+	return nil
+}
+
+func (p *Program) collectBindings() error { return p.newWalker(1).run() }
+
+func (p *Program) walk() error { return p.newWalker(2).run() }
+
+func (w *walker) enter() {
+	w.depth++
+	if w.depth > w.maxDepth {
+		panic(depthError{})
+	}
+}
+
+func (w *walker) leave() { w.depth-- }
+
+func (w *walker) thisGlobal() bool { return w.thisG[len(w.thisG)-1] }
+func (w *walker) curFunc() int     { return w.fn[len(w.fn)-1] }
+
+// ---- positions ----
+
+// leaf returns the offset of a byte slice that lies in the input, or -1.
+func (w *walker) leaf(b []byte) int {
+	if len(b) == 0 || w.base == 0 {
+		return -1
+	}
+	ptr := uintptr(unsafe.Pointer(&b[0]))
+	if ptr < w.base || ptr >= w.base+uintptr(len(w.p.Src)) {
+		return -1
+	}
+	off := int(ptr - w.base)
+	if w.pass == 2 && off >= w.cur {
+		w.cur = off + len(b)
+	}
+	return off
+}
+
+func (w *walker) skipSpace(i int) int {
+	src := w.p.Src
+	for i < len(src) {
+		c := src[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			i++
+		case c == '/' && i+1 < len(src) && src[i+1] == '/':
+			for i < len(src) && src[i] != '\n' && src[i] != '\r' {
+				i++
+			}
+		case c == '/' && i+1 < len(src) && src[i+1] == '*':
+			j := i + 2
+			for j+1 < len(src) && !(src[j] == '*' && src[j+1] == '/') {
+				j++
+			}
+			i = j + 2
+		case c == 0xC2 && i+1 < len(src) && src[i+1] == 0xA0: // NBSP
+			i += 2
+		case c == 0xEF && i+2 < len(src) && src[i+1] == 0xBB && src[i+2] == 0xBF: // BOM
+			i += 3
+		case c == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9 || src[i+2] <= 0x8A): // LS, PS, spaces
+			i += 3
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// token returns the extent of the token at i (after skipSpace) and whether
+// it is a word (identifier or keyword).
+func (w *walker) token(i int) (end int, word bool) {
+	src := w.p.Src
+	c := src[i]
+	switch {
+	case isIdentByte(c) && !(c >= '0' && c <= '9'):
+		j := i
+		for j < len(src) && isIdentByte(src[j]) {
+			if src[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j > len(src) {
+			j = len(src)
+		}
+		return j, true
+	case c >= '0' && c <= '9' || c == '.' && i+1 < len(src) && src[i+1] >= '0' && src[i+1] <= '9':
+		j := i + 1
+		for j < len(src) && (isIdentByte(src[j]) || src[j] == '.' || ((src[j] == '+' || src[j] == '-') && (src[j-1] == 'e' || src[j-1] == 'E'))) {
+			j++
+		}
+		return j, false
+	case c == '"' || c == '\'':
+		j := i + 1
+		for j < len(src) && src[j] != c {
+			if src[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		return min(j+1, len(src)), false
+	}
+	return i + 1, false
+}
+
+const maxScanTokens = 256
+
+// ident finds the identifier name at or after the cursor and moves past it.
+func (w *walker) ident(name []byte) int {
+	if w.pass != 2 {
+		return -1
+	}
+	src := w.p.Src
+	i := w.cur
+	for n := 0; n < maxScanTokens; n++ {
+		i = w.skipSpace(i)
+		if i >= len(src) {
+			return -1
+		}
+		end, word := w.token(i)
+		if word && end-i == len(name) && string(src[i:end]) == string(name) {
+			w.cur = end
+			return i
+		}
+		i = end
+	}
+	return -1
+}
+
+// punct finds the punctuator c at or after the cursor and moves past it.
+func (w *walker) punct(c byte) int {
+	if w.pass != 2 {
+		return -1
+	}
+	src := w.p.Src
+	i := w.cur
+	for n := 0; n < maxScanTokens; n++ {
+		i = w.skipSpace(i)
+		if i >= len(src) {
+			return -1
+		}
+		if src[i] == c {
+			w.cur = i + 1
+			return i
+		}
+		end, _ := w.token(i)
+		i = end
+	}
+	return -1
+}
+
+// seq finds "=>" after the cursor and moves past it.
+func (w *walker) arrow() {
+	if w.pass != 2 {
+		return
+	}
+	src := w.p.Src
+	i := w.cur
+	for n := 0; n < maxScanTokens; n++ {
+		i = w.skipSpace(i)
+		if i+1 >= len(src) {
+			return
+		}
+		if src[i] == '=' && src[i+1] == '>' {
+			w.cur = i + 2
+			return
+		}
+		end, _ := w.token(i)
+		i = end
+	}
+}
+
+// next returns the offset of the next token after the cursor, without moving.
+func (w *walker) next() int {
+	if w.pass != 2 {
+		return -1
+	}
+	return w.skipSpace(w.cur)
+}
+
+// closers moves the cursor over a run of closing punctuation (function ends).
+func (w *walker) closers() int {
+	if w.pass != 2 {
+		return -1
+	}
+	src := w.p.Src
+	i := w.skipSpace(w.cur)
+	for i < len(src) && (src[i] == '}' || src[i] == ')') {
+		i++
+		if src[i-1] == '}' {
+			break
+		}
+		i = w.skipSpace(i)
+	}
+	w.cur = max(w.cur, i)
+	return i
+}
+
+// ---- statements ----
+
+func (w *walker) block(b *js.BlockStmt) {
+	for _, s := range b.List {
+		w.stmt(s)
+	}
+}
+
+func (w *walker) stmt(s js.IStmt) {
+	if s == nil {
+		return
+	}
+	w.enter()
+	defer w.leave()
+	switch n := s.(type) {
+	case *js.BlockStmt:
+		w.block(n)
+	case *js.ExprStmt:
+		w.expr(n.Value, Read, true)
+	case *js.VarDecl:
+		w.varDecl(n)
+	case *js.IfStmt:
+		w.punct('(')
+		w.expr(n.Cond, Read, true)
+		w.stmt(n.Body)
+		w.stmt(n.Else)
+	case *js.DoWhileStmt:
+		w.stmt(n.Body)
+		w.punct('(')
+		w.expr(n.Cond, Read, true)
+	case *js.WhileStmt:
+		w.punct('(')
+		w.expr(n.Cond, Read, true)
+		w.stmt(n.Body)
+	case *js.ForStmt:
+		w.punct('(')
+		w.expr(n.Init, Read, true)
+		w.expr(n.Cond, Read, true)
+		w.expr(n.Post, Read, true)
+		if n.Body != nil {
+			w.stmt(n.Body)
+		}
+	case *js.ForInStmt:
+		w.punct('(')
+		w.forTarget(n.Init)
+		w.expr(n.Value, Read, true)
+		if n.Body != nil {
+			w.stmt(n.Body)
+		}
+	case *js.ForOfStmt:
+		w.punct('(')
+		w.forTarget(n.Init)
+		w.expr(n.Value, Read, true)
+		if n.Body != nil {
+			w.stmt(n.Body)
+		}
+	case *js.SwitchStmt:
+		w.punct('(')
+		w.expr(n.Init, Read, true)
+		for i := range n.List {
+			c := &n.List[i]
+			w.expr(c.Cond, Read, true)
+			for _, s := range c.List {
+				w.stmt(s)
+			}
+		}
+	case *js.ReturnStmt:
+		w.expr(n.Value, Read, true)
+	case *js.ThrowStmt:
+		w.expr(n.Value, Read, true)
+	case *js.WithStmt:
+		if at := w.ident([]byte("with")); at >= 0 {
+			w.p.Withs = append(w.p.Withs, at)
+		} else if w.pass == 2 {
+			w.p.Withs = append(w.p.Withs, w.next())
+		}
+		w.punct('(')
+		w.expr(n.Cond, Read, true)
+		w.stmt(n.Body)
+	case *js.LabelledStmt:
+		w.leaf(n.Label)
+		w.stmt(n.Value)
+	case *js.TryStmt:
+		if n.Body != nil {
+			w.block(n.Body)
+		}
+		if n.Binding != nil {
+			w.binding(n.Binding, nil, true)
+		}
+		if n.Catch != nil {
+			w.block(n.Catch)
+		}
+		if n.Finally != nil {
+			w.block(n.Finally)
+		}
+	case *js.FuncDecl:
+		w.function(n, "")
+	case *js.ClassDecl:
+		w.class(n)
+	case *js.ExportStmt:
+		if n.Decl != nil {
+			w.expr(n.Decl, Read, true)
+		}
+	case *js.DirectivePrologueStmt:
+		w.leaf(n.Value)
+	}
+}
+
+func (w *walker) forTarget(e js.IExpr) {
+	switch n := e.(type) {
+	case *js.VarDecl:
+		for i := range n.List {
+			w.binding(n.List[i].Binding, nil, true)
+			w.expr(n.List[i].Default, Read, true)
+		}
+	case *js.Var:
+		if w.pass == 1 {
+			w.mutate(n)
+		}
+		w.expr(n, Assigned, true)
+	default:
+		w.expr(e, Assigned, true)
+	}
+}
+
+func (w *walker) mutate(v *js.Var) {
+	v = varOf(v)
+	if v.Decl == js.NoDecl {
+		return
+	}
+	b := w.p.bindings[v]
+	if b == nil {
+		b = &binding{}
+		w.p.bindings[v] = b
+	}
+	b.mutated = true
+}
+
+func (w *walker) bind(v *js.Var, src bindSrc) {
+	v = varOf(v)
+	if v.Decl == js.NoDecl {
+		return
+	}
+	b := w.p.bindings[v]
+	if b == nil {
+		b = &binding{}
+		w.p.bindings[v] = b
+	}
+	if len(b.srcs) < 8 {
+		b.srcs = append(b.srcs, src)
+	} else {
+		b.mutated = true
+	}
+}
+
+func (w *walker) varDecl(d *js.VarDecl) {
+	for i := range d.List {
+		el := &d.List[i]
+		if w.pass == 1 {
+			if el.Default != nil {
+				w.bindPattern(el.Binding, bindSrc{expr: el.Default, thisGlobal: w.thisGlobal()})
+			} else if d.InForInOf {
+				w.mutatePattern(el.Binding)
+			}
+		}
+		var src *Value
+		if w.pass == 2 && el.Default != nil {
+			if _, isVar := el.Binding.(*js.Var); !isVar {
+				v := w.p.Resolve(el.Default, w.thisGlobal())
+				src = &v
+			}
+		}
+		w.binding(el.Binding, src, d.InForInOf)
+		if el.Default != nil {
+			w.expr(el.Default, Read, true)
+		}
+	}
+}
+
+func (w *walker) bindPattern(b js.IBinding, src bindSrc) {
+	switch n := b.(type) {
+	case *js.Var:
+		w.bind(n, src)
+	case *js.BindingObject:
+		for _, it := range n.List {
+			if it.Key == nil {
+				continue
+			}
+			var key string
+			if it.Key.IsComputed() {
+				k, ok := w.p.Fold(it.Key.Computed)
+				if !ok {
+					w.mutatePattern(it.Value.Binding)
+					continue
+				}
+				key = k
+			} else {
+				key = propName(it.Key.Literal)
+			}
+			s := src
+			s.keys = append(append([]string(nil), src.keys...), key)
+			w.bindPattern(it.Value.Binding, s)
+			if it.Value.Default != nil {
+				w.bindPattern(it.Value.Binding, bindSrc{expr: it.Value.Default, thisGlobal: src.thisGlobal})
+			}
+		}
+		if n.Rest != nil {
+			w.mutate(n.Rest)
+		}
+	case *js.BindingArray:
+		for i, el := range n.List {
+			s := src
+			s.keys = append(append([]string(nil), src.keys...), itoa(i))
+			w.bindPattern(el.Binding, s)
+		}
+		if n.Rest != nil {
+			w.mutatePattern(n.Rest)
+		}
+	}
+}
+
+func (w *walker) mutatePattern(b js.IBinding) {
+	switch n := b.(type) {
+	case *js.Var:
+		w.mutate(n)
+	case *js.BindingObject:
+		for _, it := range n.List {
+			w.mutatePattern(it.Value.Binding)
+		}
+		if n.Rest != nil {
+			w.mutate(n.Rest)
+		}
+	case *js.BindingArray:
+		for _, el := range n.List {
+			w.mutatePattern(el.Binding)
+		}
+		if n.Rest != nil {
+			w.mutatePattern(n.Rest)
+		}
+	}
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return formatNumber(float64(i))
+}
+
+func propName(l js.LiteralExpr) string {
+	switch l.TokenType {
+	case js.StringToken:
+		return DecodeString(l.Data)
+	case js.DecimalToken, js.IntegerToken, js.HexadecimalToken, js.OctalToken, js.BinaryToken:
+		v := literalValue(&l, false)
+		if v.Kind == Const {
+			return v.Str
+		}
+	}
+	name, _ := identName(l.Data)
+	return name
+}
+
+// binding walks a declaration target; src is the resolved value being
+// destructured (pass 2) so that keys naming an API are reported.
+func (w *walker) binding(b js.IBinding, src *Value, forInOf bool) {
+	if b == nil {
+		return
+	}
+	w.enter()
+	defer w.leave()
+	switch n := b.(type) {
+	case *js.Var:
+		w.ident(n.Data)
+		if w.pass == 1 && forInOf {
+			w.mutate(n)
+		}
+	case *js.BindingArray:
+		w.punct('[')
+		for i, el := range n.List {
+			var s *Value
+			if src != nil {
+				v := Value{}
+				s = &v
+			}
+			_ = i
+			w.binding(el.Binding, s, forInOf)
+			w.expr(el.Default, Read, true)
+		}
+		w.binding(n.Rest, nil, forInOf)
+	case *js.BindingObject:
+		w.punct('{')
+		for _, it := range n.List {
+			var keyVal *Value
+			if it.Key != nil {
+				if it.Key.IsComputed() {
+					w.punct('[')
+					w.expr(it.Key.Computed, Read, true)
+					if src != nil {
+						if k, ok := w.p.Fold(it.Key.Computed); ok {
+							v := w.p.member(*src, k, true, false)
+							keyVal = &v
+						}
+					}
+				} else {
+					at := w.leaf(it.Key.Literal.Data)
+					if v, ok := it.Value.Binding.(*js.Var); ok && at >= 0 && string(v.Data) == string(it.Key.Literal.Data) {
+						if nx := w.skipSpace(w.cur); nx < len(w.p.Src) && w.p.Src[nx] != ':' {
+							w.forceVar = at
+						}
+					}
+					if src != nil {
+						name, esc := identName(it.Key.Literal.Data)
+						if it.Key.Literal.TokenType == js.StringToken {
+							name = DecodeString(it.Key.Literal.Data)
+						}
+						v := w.p.member(*src, name, false, esc)
+						v.Reflective = true
+						keyVal = &v
+						if at >= 0 && (v.Kind == Global || v.Kind == Unresolved) && v.Path != "" {
+							w.addRef(v, at, Read, nil)
+						}
+					}
+				}
+			}
+			if vv, ok := it.Value.Binding.(*js.Var); ok && w.forceVar >= 0 {
+				w.forceVar = -1
+				_ = vv
+			} else {
+				w.binding(it.Value.Binding, keyVal, forInOf)
+			}
+			w.expr(it.Value.Default, Read, true)
+		}
+		if n.Rest != nil {
+			w.ident(n.Rest.Data)
+		}
+	}
+}
+
+// ---- functions and classes ----
+
+func (w *walker) pushFunc(kind, name string, node js.INode, start int, arrow bool, params, stmts int) {
+	if w.pass == 2 {
+		w.p.Funcs = append(w.p.Funcs, FuncInfo{Name: name, Kind: kind, Pos: start, Parent: w.curFunc(), Node: node, Params: params, Stmts: stmts})
+		w.fn = append(w.fn, len(w.p.Funcs)-1)
+	}
+	if arrow {
+		w.thisG = append(w.thisG, w.thisGlobal())
+	} else {
+		w.thisG = append(w.thisG, false)
+	}
+}
+
+func (w *walker) popFunc() {
+	if w.pass == 2 {
+		i := w.fn[len(w.fn)-1]
+		w.fn = w.fn[:len(w.fn)-1]
+		w.p.Funcs[i].End = max(w.closers(), w.cur)
+	}
+	w.thisG = w.thisG[:len(w.thisG)-1]
+}
+
+func stableName(b []byte) string {
+	if len(b) <= 2 {
+		return "" // minified names change between builds
+	}
+	n, _ := identName(b)
+	return n
+}
+
+func (w *walker) function(n *js.FuncDecl, hint string) {
+	start := w.next()
+	name := hint
+	if n.Name != nil && name == "" {
+		name = stableName(n.Name.Data)
+	}
+	if w.pass == 1 && n.Name != nil {
+		v := funcValue(n.Async, n.Generator, "function")
+		w.bind(n.Name, bindSrc{fn: &v})
+	}
+	w.pushFunc(funcValue(n.Async, n.Generator, "function").FuncKind, name, n, start, false, len(n.Params.List), len(n.Body.List))
+	if n.Name != nil {
+		w.ident(n.Name.Data)
+	}
+	w.params(&n.Params)
+	w.punct('{')
+	w.block(&n.Body)
+	w.popFunc()
+}
+
+func (w *walker) params(ps *js.Params) {
+	w.punct('(')
+	for i := range ps.List {
+		w.binding(ps.List[i].Binding, nil, false)
+		w.expr(ps.List[i].Default, Read, true)
+	}
+	w.binding(ps.Rest, nil, false)
+}
+
+func (w *walker) arrowFunc(n *js.ArrowFunc) int {
+	start := w.next()
+	w.pushFunc(funcValue(n.Async, false, "arrow").FuncKind, w.takeHint(), n, start, true, len(n.Params.List), len(n.Body.List))
+	for i := range n.Params.List {
+		w.binding(n.Params.List[i].Binding, nil, false)
+		w.expr(n.Params.List[i].Default, Read, true)
+	}
+	w.binding(n.Params.Rest, nil, false)
+	w.arrow()
+	w.block(&n.Body)
+	w.popFunc()
+	return start
+}
+
+func (w *walker) takeHint() string {
+	h := w.nameHint
+	w.nameHint = ""
+	return h
+}
+
+func (w *walker) method(m *js.MethodDecl, className string) {
+	start := w.next()
+	name := w.className(m.Name)
+	full := name
+	if className != "" && name != "" {
+		full = className + "." + name
+	}
+	kind := "method"
+	if m.Get {
+		kind = "getter"
+	} else if m.Set {
+		kind = "setter"
+	}
+	w.pushFunc(kind, full, m, start, false, len(m.Params.List), len(m.Body.List))
+	w.params(&m.Params)
+	w.punct('{')
+	w.block(&m.Body)
+	w.popFunc()
+}
+
+// className walks a class element name and returns it ("" when computed).
+func (w *walker) className(n js.ClassElementName) string {
+	if n.Private != nil {
+		return "#" + string(n.Private.Data)
+	}
+	if n.IsComputed() {
+		w.punct('[')
+		w.expr(n.Computed, Read, true)
+		if k, ok := w.p.Fold(n.Computed); ok {
+			return k
+		}
+		return ""
+	}
+	w.leaf(n.Literal.Data)
+	return propName(n.Literal)
+}
+
+func (w *walker) class(n *js.ClassDecl) int {
+	start := w.next()
+	name := ""
+	if n.Name != nil {
+		name = stableName(n.Name.Data)
+		if w.pass == 1 {
+			v := Value{Kind: Func, FuncKind: "class"}
+			w.bind(n.Name, bindSrc{fn: &v})
+		}
+		w.ident(n.Name.Data)
+	}
+	if name == "" {
+		name = w.takeHint()
+	}
+	w.expr(n.Extends, Read, true)
+	w.pushFunc("class", name, n, start, false, 0, len(n.List))
+	for i := range n.List {
+		el := &n.List[i]
+		switch {
+		case el.StaticBlock != nil:
+			w.block(el.StaticBlock)
+		case el.Method != nil:
+			w.method(el.Method, name)
+		default:
+			w.className(el.Field.Name)
+			w.expr(el.Field.Init, Read, true)
+		}
+	}
+	w.popFunc()
+	return start
+}

@@ -1,0 +1,437 @@
+package analyzer
+
+import (
+	"github.com/tdewolff/parse/v2/js"
+)
+
+func isAssignOp(op js.TokenType) bool {
+	switch op {
+	case js.EqToken, js.AddEqToken, js.SubEqToken, js.MulEqToken, js.DivEqToken, js.ModEqToken,
+		js.ExpEqToken, js.LtLtEqToken, js.GtGtEqToken, js.GtGtGtEqToken, js.BitAndEqToken,
+		js.BitOrEqToken, js.BitXorEqToken, js.AndEqToken, js.OrEqToken, js.NullishEqToken:
+		return true
+	}
+	return false
+}
+
+// addRef records a reference to a global API path.
+func (w *walker) addRef(v Value, pos int, use UseKind, node js.IExpr) {
+	if w.pass != 2 || pos < 0 {
+		return
+	}
+	w.p.Refs = append(w.p.Refs, Ref{Value: v, Pos: pos, Use: use, Func: w.curFunc(), Node: node})
+}
+
+// maybeRef records e when it directly denotes an API (not a bare local alias).
+func (w *walker) maybeRef(e js.IExpr, pos int, use UseKind) {
+	if w.pass != 2 || pos < 0 {
+		return
+	}
+	if v, ok := e.(*js.Var); ok && varOf(v).Decl != js.NoDecl {
+		return
+	}
+	v := w.p.Resolve(e, w.thisGlobal())
+	if v.Kind == Global || v.Kind == Unresolved {
+		w.addRef(v, pos, use, e)
+	}
+}
+
+func (w *walker) member(name string, pos int) {
+	if w.pass == 2 && w.p.opts.Members[name] {
+		w.p.Members = append(w.p.Members, MemberAccess{Name: name, Pos: pos, Func: w.curFunc()})
+	}
+}
+
+// expr walks e in source order and returns its start offset (-1 unknown, or in pass 1).
+func (w *walker) expr(e js.IExpr, use UseKind, maximal bool) int {
+	if e == nil {
+		return -1
+	}
+	w.enter()
+	defer w.leave()
+	switch n := e.(type) {
+	case *js.Var:
+		var at int
+		if w.forceVar >= 0 {
+			at, w.forceVar = w.forceVar, -1
+		} else {
+			at = w.ident(n.Data)
+		}
+		if maximal {
+			w.maybeRef(n, at, use)
+		}
+		return at
+	case *js.LiteralExpr:
+		at := w.leaf(n.Data)
+		if at < 0 && len(n.Data) > 0 {
+			at = w.ident(n.Data)
+		}
+		if w.pass == 2 {
+			switch n.TokenType {
+			case js.StringToken:
+				if at >= 0 {
+					w.p.Strings = append(w.p.Strings, StringLit{Pos: at, Value: DecodeString(n.Data)})
+				}
+			case js.ThisToken:
+				if maximal {
+					w.maybeRef(n, at, use)
+				}
+			}
+		}
+		return at
+	case *js.TemplateExpr:
+		start := -1
+		if n.Tag != nil {
+			start = w.expr(n.Tag, Called, true)
+		}
+		for i, part := range n.List {
+			at := w.leaf(part.Value)
+			if i == 0 && start < 0 {
+				start = at
+			}
+			w.expr(part.Expr, Read, true)
+		}
+		at := w.leaf(n.Tail)
+		if start < 0 {
+			start = at
+		}
+		if w.pass == 2 && n.Tag == nil && start >= 0 {
+			v := w.p.Resolve(n, false)
+			if v.Kind == Const && len(n.List) == 0 {
+				w.p.Strings = append(w.p.Strings, StringLit{Pos: start, Value: v.Str})
+			}
+		}
+		return start
+	case *js.GroupExpr:
+		start := w.punct('(')
+		w.expr(n.X, use, maximal)
+		return start
+	case *js.CommaExpr:
+		start := -1
+		for i, x := range n.List {
+			var at int
+			if i == len(n.List)-1 {
+				at = w.expr(x, use, maximal)
+			} else {
+				at = w.expr(x, Read, true)
+			}
+			if i == 0 {
+				start = at
+			}
+		}
+		return start
+	case *js.ArrayExpr:
+		start := w.punct('[')
+		for _, el := range n.List {
+			w.expr(el.Value, Read, true)
+		}
+		return start
+	case *js.ObjectExpr:
+		return w.object(n)
+	case *js.DotExpr:
+		start := w.expr(n.X, Read, false)
+		if lit, ok := dotName(n.Y); ok {
+			at := w.leaf(lit.Data)
+			if w.pass == 2 && len(w.p.opts.Members) > 0 {
+				name, _ := identName(lit.Data)
+				w.member(name, at)
+			}
+		}
+		if maximal {
+			w.maybeRef(n, start, use)
+		}
+		return start
+	case *js.IndexExpr:
+		start := w.expr(n.X, Read, false)
+		w.punct('[')
+		w.expr(n.Y, Read, true)
+		if maximal {
+			w.maybeRef(n, start, use)
+		}
+		return start
+	case *js.CallExpr:
+		return w.call(n, use, maximal)
+	case *js.NewExpr:
+		start := w.ident([]byte("new"))
+		at := w.expr(n.X, Constructed, true)
+		if start < 0 {
+			start = at
+		}
+		var args []js.Arg
+		var pos []int
+		if n.Args != nil {
+			w.punct('(')
+			args = n.Args.List
+			pos = w.args(args)
+		}
+		w.recordCall(n, n.X, args, pos, start, true, false)
+		return start
+	case *js.UnaryExpr:
+		switch n.Op {
+		case js.PostIncrToken, js.PostDecrToken:
+			if v, ok := n.X.(*js.Var); ok && w.pass == 1 {
+				w.mutate(v)
+			}
+			return w.expr(n.X, Assigned, true)
+		case js.TypeofToken:
+			start := w.ident([]byte("typeof"))
+			w.expr(n.X, Typeof, true)
+			return start
+		case js.PreIncrToken, js.PreDecrToken:
+			if v, ok := n.X.(*js.Var); ok && w.pass == 1 {
+				w.mutate(v)
+			}
+			start := w.next()
+			w.expr(n.X, Assigned, true)
+			return start
+		}
+		start := w.next()
+		w.expr(n.X, Read, true)
+		return start
+	case *js.BinaryExpr:
+		if isAssignOp(n.Op) {
+			return w.assign(n)
+		}
+		// walk a left-nested chain iteratively: a+b+c+...
+		spine := []*js.BinaryExpr{n}
+		x := n.X
+		for {
+			b, ok := x.(*js.BinaryExpr)
+			if !ok || isAssignOp(b.Op) || len(spine) > 1<<20 {
+				break
+			}
+			spine = append(spine, b)
+			x = b.X
+		}
+		start := w.expr(x, Read, true)
+		for i := len(spine) - 1; i >= 0; i-- {
+			w.expr(spine[i].Y, Read, true)
+		}
+		return start
+	case *js.CondExpr:
+		start := w.expr(n.Cond, Read, true)
+		w.expr(n.X, Read, true)
+		w.expr(n.Y, Read, true)
+		return start
+	case *js.YieldExpr:
+		start := w.next()
+		w.expr(n.X, Read, true)
+		return start
+	case *js.ArrowFunc:
+		return w.arrowFunc(n)
+	case *js.FuncDecl:
+		start := w.next()
+		w.function(n, w.takeHint())
+		return start
+	case *js.ClassDecl:
+		return w.class(n)
+	case *js.VarDecl:
+		start := w.next()
+		w.varDecl(n)
+		return start
+	}
+	return w.next()
+}
+
+func (w *walker) object(n *js.ObjectExpr) int {
+	start := w.punct('{')
+	for i := range n.List {
+		pr := &n.List[i]
+		if pr.Spread {
+			w.expr(pr.Value, Read, true)
+			continue
+		}
+		if m, ok := pr.Value.(*js.MethodDecl); ok && pr.Name == nil {
+			w.method(m, "")
+			continue
+		}
+		key := ""
+		if pr.Name != nil {
+			if pr.Name.IsComputed() {
+				w.punct('[')
+				w.expr(pr.Name.Computed, Read, true)
+				key, _ = w.p.Fold(pr.Name.Computed)
+			} else {
+				at := w.leaf(pr.Name.Literal.Data)
+				key = propName(pr.Name.Literal)
+				if v, ok := pr.Value.(*js.Var); ok && at >= 0 && string(v.Data) == string(pr.Name.Literal.Data) && w.pass == 2 {
+					if nx := w.skipSpace(w.cur); nx >= len(w.p.Src) || w.p.Src[nx] != ':' {
+						w.forceVar = at
+					}
+				}
+			}
+		}
+		switch pr.Value.(type) {
+		case *js.FuncDecl, *js.ArrowFunc, *js.ClassDecl:
+			if len(key) > 0 {
+				w.nameHint = key
+			}
+		}
+		w.expr(pr.Value, Read, true)
+		w.nameHint = ""
+		w.forceVar = -1
+		w.expr(pr.Init, Read, true)
+	}
+	return start
+}
+
+func (w *walker) args(list []js.Arg) []int {
+	var pos []int
+	if w.pass == 2 {
+		pos = make([]int, len(list))
+	}
+	for i, a := range list {
+		at := w.expr(a.Value, Read, true)
+		if pos != nil {
+			pos[i] = at
+		}
+	}
+	return pos
+}
+
+func (w *walker) call(n *js.CallExpr, use UseKind, maximal bool) int {
+	var start int
+	if lit, ok := n.X.(*js.LiteralExpr); ok && lit.TokenType == js.ImportToken {
+		start = w.ident([]byte("import"))
+		w.addRef(Value{Kind: Global, Path: "import()"}, start, Called, n)
+	} else {
+		start = w.expr(n.X, Called, true)
+	}
+	w.punct('(')
+	pos := w.args(n.Args.List)
+	w.recordCall(n, n.X, n.Args.List, pos, start, false, n.Optional)
+	if maximal && w.pass == 2 {
+		v := w.p.Resolve(n, w.thisGlobal())
+		if (v.Kind == Global && (v.Path != "" || v.Idiom != "")) || v.Kind == Unresolved {
+			w.addRef(v, start, use, n)
+		}
+	}
+	return start
+}
+
+func (w *walker) recordCall(node js.IExpr, callee js.IExpr, args []js.Arg, pos []int, start int, isNew, optional bool) {
+	if w.pass != 2 {
+		return
+	}
+	tg := w.thisGlobal()
+	c := Call{Pos: start, New: isNew, Func: w.curFunc(), Node: node, Optional: optional}
+	c.Callee = w.p.Resolve(callee, tg)
+	if dot, ok := unparen(callee).(*js.DotExpr); ok {
+		if lit, ok := dotName(dot.Y); ok {
+			c.Method, _ = identName(lit.Data)
+		}
+		c.Receiver = w.p.Resolve(dot.X, tg)
+	} else if idx, ok := unparen(callee).(*js.IndexExpr); ok {
+		if k, ok := w.p.Fold(idx.Y); ok {
+			c.Method = k
+		}
+		c.Receiver = w.p.Resolve(idx.X, tg)
+	}
+	mk := func(list []js.Arg, pos []int) []Arg {
+		out := make([]Arg, 0, len(list))
+		for i, a := range list {
+			at := -1
+			if i < len(pos) {
+				at = pos[i]
+			}
+			out = append(out, Arg{Value: w.p.Resolve(a.Value, tg), Pos: at, Expr: a.Value, Spread: a.Rest})
+		}
+		return out
+	}
+	expand := func(a js.Arg, at int) []Arg {
+		if arr, ok := unparen(a.Value).(*js.ArrayExpr); ok {
+			out := make([]Arg, 0, len(arr.List))
+			for _, el := range arr.List {
+				out = append(out, Arg{Value: w.p.Resolve(el.Value, tg), Pos: at, Expr: el.Value, Spread: el.Spread})
+			}
+			return out
+		}
+		return []Arg{{Pos: at, Expr: a.Value, Spread: true}}
+	}
+	switch {
+	case c.Callee.Kind == Global && c.Callee.Bound == "call":
+		c.Callee.Bound = ""
+		if len(args) > 0 {
+			c.Args = mk(args[1:], pos[1:])
+		}
+		c.Method = ""
+	case c.Callee.Kind == Global && c.Callee.Bound == "apply":
+		c.Callee.Bound = ""
+		if len(args) > 1 {
+			c.Args = expand(args[1], pos[1])
+		}
+		c.Method = ""
+	case c.Callee.IsGlobal("Reflect.apply") && len(args) >= 1:
+		c.Callee = w.p.Resolve(args[0].Value, tg)
+		c.Callee.Reflective = true
+		c.Method = ""
+		if len(args) > 2 {
+			c.Args = expand(args[2], pos[2])
+		}
+	case c.Callee.IsGlobal("Reflect.construct") && len(args) >= 1:
+		c.Callee = w.p.Resolve(args[0].Value, tg)
+		c.Callee.Reflective = true
+		c.New = true
+		c.Method = ""
+		if len(args) > 1 {
+			c.Args = expand(args[1], pos[1])
+		}
+	default:
+		c.Args = mk(args, pos)
+	}
+	w.p.Calls = append(w.p.Calls, c)
+}
+
+func (w *walker) assign(n *js.BinaryExpr) int {
+	if w.pass == 1 {
+		if v, ok := n.X.(*js.Var); ok {
+			if n.Op == js.EqToken {
+				w.bind(v, bindSrc{expr: n.Y, thisGlobal: w.thisGlobal()})
+			} else {
+				w.mutate(v)
+			}
+		}
+	}
+	tg := w.thisGlobal()
+	a := Assign{Op: string(n.Op.Bytes()), Node: n}
+	switch x := n.X.(type) {
+	case *js.DotExpr:
+		a.Pos = w.expr(x.X, Read, false)
+		if lit, ok := dotName(x.Y); ok {
+			at := w.leaf(lit.Data)
+			a.Prop, _ = identName(lit.Data)
+			w.member(a.Prop, at)
+		}
+		w.maybeRef(x, a.Pos, Assigned)
+	case *js.IndexExpr:
+		a.Pos = w.expr(x.X, Read, false)
+		w.punct('[')
+		w.expr(x.Y, Read, true)
+		a.Prop, _ = w.p.Fold(x.Y)
+		w.maybeRef(x, a.Pos, Assigned)
+	default:
+		a.Pos = w.expr(n.X, Assigned, true)
+	}
+	if w.pass == 2 {
+		if dot, ok := n.X.(*js.DotExpr); ok {
+			a.Receiver = w.p.Resolve(dot.X, tg)
+		} else if idx, ok := n.X.(*js.IndexExpr); ok {
+			a.Receiver = w.p.Resolve(idx.X, tg)
+		}
+		a.Target = w.p.Resolve(n.X, tg)
+	}
+	switch n.Y.(type) {
+	case *js.FuncDecl, *js.ArrowFunc, *js.ClassDecl:
+		if a.Prop != "" {
+			w.nameHint = a.Prop
+		}
+	}
+	a.RHSPos = w.expr(n.Y, Read, true)
+	w.nameHint = ""
+	if w.pass == 2 {
+		a.RHS = w.p.Resolve(n.Y, tg)
+		a.Func = w.curFunc()
+		w.p.Assigns = append(w.p.Assigns, a)
+	}
+	return a.Pos
+}
