@@ -384,8 +384,8 @@ func (p *Program) member(rx Value, name string, computed, escaped bool) Value {
 		r.Bound = ""
 		switch {
 		case rx.Path == "":
-			if globalObjectNames[name] {
-				if r.Root == "" {
+			if globalObjectNames[name] || name == "opener" {
+				if r.Root == "" || name == "parent" || name == "top" || name == "opener" {
 					r.Root = name
 				}
 				return r

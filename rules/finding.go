@@ -117,4 +117,7 @@ type Finding struct {
 	// Fingerprint is stable across rebuilds of the same source: it derives
 	// from the rule, the API and the enclosing function, never from offsets.
 	Fingerprint string `json:"fingerprint,omitempty"`
+	// Caret is the character column of the location within Snippet (for
+	// text output; not part of the JSON contract).
+	Caret int `json:"-"`
 }

@@ -1,0 +1,324 @@
+// Package lint is pbicert's driver: it reads inputs (packages, projects,
+// folders, standard input), builds the program model once per input, runs
+// the rules and returns one Result per input, in a stable order, analysing
+// inputs in parallel.
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/pbicert/pbicert/analyzer"
+	"github.com/pbicert/pbicert/pbiviz"
+	"github.com/pbicert/pbicert/rules"
+)
+
+// Visual is the identity of the checked visual (contract: results[].visual).
+type Visual struct {
+	GUID        string `json:"guid"`
+	Name        string `json:"name"`
+	DisplayName string `json:"displayName"`
+	Version     string `json:"version"`
+	APIVersion  string `json:"apiVersion"`
+}
+
+// Result is the outcome for one input (contract: results[]).
+type Result struct {
+	Path     string          `json:"path"`
+	Kind     string          `json:"kind"` // "package" or "project"
+	Visual   Visual          `json:"visual"`
+	Error    string          `json:"error"`
+	Findings []rules.Finding `json:"findings"`
+	// Notes are informational remarks about the run (e.g. dependencies not analysed).
+	Notes []string `json:"notes,omitempty"`
+}
+
+// Options configure a check.
+type Options struct {
+	Limits   pbiviz.Limits
+	Analyzer analyzer.Options
+	// Rules to run (nil: all).
+	Rules []*rules.Rule
+	// Severity overrides by rule ID.
+	Severity map[string]rules.Severity
+	// Workers bounds parallelism (0: GOMAXPROCS).
+	Workers int
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+	// Progress, when set, is called after each input completes.
+	Progress func(done, total int, path string)
+}
+
+// ProjectChecker checks a visual source project folder; set by the project
+// package (kept as a hook so that lint does not depend on esbuild).
+var ProjectChecker func(dir string, opts Options) Result
+
+// Input is one thing to check.
+type Input struct {
+	Path string // as given or as found under a folder
+	Kind string // "package", "project" or "stdin"
+}
+
+// Expand turns command-line paths into inputs: .pbiviz files, project
+// folders (holding pbiviz.json), other folders searched recursively
+// (skipping node_modules and .git), and "-" for standard input.
+func Expand(paths []string) ([]Input, []Result) {
+	var ins []Input
+	var bad []Result
+	for _, p := range paths {
+		if p == "-" {
+			ins = append(ins, Input{Path: "-", Kind: "stdin"})
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			bad = append(bad, Result{Path: p, Kind: guessKind(p), Error: cleanErr(err), Findings: []rules.Finding{}})
+			continue
+		}
+		if !st.IsDir() {
+			ins = append(ins, Input{Path: p, Kind: "package"})
+			continue
+		}
+		if isProject(p) {
+			ins = append(ins, Input{Path: p, Kind: "project"})
+			continue
+		}
+		var found []Input
+		_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if d.IsDir() {
+				name := d.Name()
+				if path != p && (name == "node_modules" || name == ".git") {
+					return filepath.SkipDir
+				}
+				if path != p && isProject(path) {
+					found = append(found, Input{Path: path, Kind: "project"})
+					// a project's dist/ may hold its packages: keep walking
+				}
+				return nil
+			}
+			if strings.HasSuffix(strings.ToLower(d.Name()), ".pbiviz") {
+				found = append(found, Input{Path: path, Kind: "package"})
+			}
+			return nil
+		})
+		sort.SliceStable(found, func(i, j int) bool { return found[i].Path < found[j].Path })
+		if len(found) == 0 {
+			bad = append(bad, Result{Path: p, Kind: "package", Error: "no .pbiviz package or visual project (pbiviz.json) found under this folder", Findings: []rules.Finding{}})
+		}
+		ins = append(ins, found...)
+	}
+	return ins, bad
+}
+
+func guessKind(p string) string {
+	if strings.HasSuffix(strings.ToLower(p), ".pbiviz") || p == "-" {
+		return "package"
+	}
+	return "project"
+}
+
+func isProject(dir string) bool {
+	st, err := os.Stat(filepath.Join(dir, "pbiviz.json"))
+	return err == nil && !st.IsDir()
+}
+
+func cleanErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Check runs every input, in parallel, and returns results in input order.
+func Check(ins []Input, opts Options) []Result {
+	res := make([]Result, len(ins))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if workers > len(ins) {
+		workers = len(ins)
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				res[i] = CheckOne(ins[i], opts)
+				if opts.Progress != nil {
+					mu.Lock()
+					done++
+					opts.Progress(done, len(ins), ins[i].Path)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range ins {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return res
+}
+
+// CheckOne checks one input; it never panics (a recovered panic becomes the
+// input's error).
+func CheckOne(in Input, opts Options) (r Result) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = Result{Path: in.Path, Kind: kindOf(in), Error: fmt.Sprintf("internal error: %v (please report this input)", p), Findings: []rules.Finding{}}
+		}
+	}()
+	switch in.Kind {
+	case "project":
+		if ProjectChecker == nil {
+			return Result{Path: in.Path, Kind: "project", Error: "source projects are not supported in this build", Findings: []rules.Finding{}}
+		}
+		r := ProjectChecker(in.Path, opts)
+		r.Path = in.Path
+		if r.Findings == nil {
+			r.Findings = []rules.Finding{}
+		}
+		return r
+	case "stdin":
+		stdin := opts.Stdin
+		if stdin == nil {
+			stdin = os.Stdin
+		}
+		lim := opts.Limits
+		if lim.MaxFileBytes <= 0 {
+			lim.MaxFileBytes = pbiviz.DefaultLimits().MaxFileBytes
+		}
+		b, err := io.ReadAll(io.LimitReader(stdin, lim.MaxFileBytes+1))
+		if err != nil {
+			return errResult(in, err)
+		}
+		if int64(len(b)) > lim.MaxFileBytes {
+			return errResult(in, fmt.Errorf("standard input is larger than %d bytes (raise with --max-file-bytes)", lim.MaxFileBytes))
+		}
+		pkg, err := pbiviz.ReadBytes(b, opts.Limits)
+		if err != nil {
+			return errResult(in, err)
+		}
+		return CheckPackage(in.Path, pkg, opts)
+	}
+	pkg, err := pbiviz.OpenFile(in.Path, opts.Limits)
+	if err != nil {
+		return errResult(in, err)
+	}
+	return CheckPackage(in.Path, pkg, opts)
+}
+
+func kindOf(in Input) string {
+	if in.Kind == "project" {
+		return "project"
+	}
+	return "package"
+}
+
+func errResult(in Input, err error) Result {
+	return Result{Path: in.Path, Kind: kindOf(in), Error: cleanErr(err), Findings: []rules.Finding{}}
+}
+
+// VisualOf extracts the visual identity of a package.
+func VisualOf(pkg *pbiviz.Package) Visual {
+	v := pkg.Resource.Visual
+	pj := pkg.PackageJSON.Visual
+	pick := func(a, b string) string {
+		if a != "" {
+			return a
+		}
+		return b
+	}
+	return Visual{GUID: pick(v.GUID, pj.GUID), Name: pick(v.Name, pj.Name), DisplayName: pick(v.DisplayName, pj.DisplayName),
+		Version: pick(v.Version, pj.Version), APIVersion: pkg.Resource.APIVersion}
+}
+
+// Analyze builds the rule input for a package: it parses content.js once.
+func Analyze(pkg *pbiviz.Package, opts Options) (*rules.Input, error) {
+	in := &rules.Input{
+		Manifest:     pkg,
+		JSFile:       pkg.ResourcePath + "#content.js",
+		CSSFile:      pkg.ResourcePath + "#content.css",
+		ManifestFile: pkg.ResourcePath + "#capabilities",
+		CSS:          pkg.Resource.Content.CSS,
+	}
+	ao := opts.Analyzer
+	if ao.Members == nil {
+		ao.Members = rules.TrackedMembers()
+	}
+	if js := pkg.Resource.Content.JS; js != "" {
+		prog, err := analyzer.Parse(in.JSFile, []byte(js), ao)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", in.JSFile, err)
+		}
+		in.JS = prog
+	}
+	return in, nil
+}
+
+// CheckPackage analyses a package already read.
+func CheckPackage(path string, pkg *pbiviz.Package, opts Options) Result {
+	r := Result{Path: path, Kind: "package", Visual: VisualOf(pkg), Findings: []rules.Finding{}}
+	in, err := Analyze(pkg, opts)
+	if err != nil {
+		r.Error = err.Error()
+		return r
+	}
+	rs := opts.Rules
+	if rs == nil {
+		rs = rules.All()
+	}
+	r.Findings = rules.Run(in, rs, opts.Severity)
+	if r.Findings == nil {
+		r.Findings = []rules.Finding{}
+	}
+	return r
+}
+
+// Summary counts findings by severity (contract: summary).
+type Summary struct {
+	Inputs   int `json:"inputs"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+	Failed   int `json:"failed"`
+}
+
+// Summarize counts results.
+func Summarize(rs []Result) Summary {
+	s := Summary{Inputs: len(rs)}
+	for _, r := range rs {
+		if r.Error != "" {
+			s.Failed++
+		}
+		for _, f := range r.Findings {
+			switch f.Severity {
+			case rules.Error:
+				s.Errors++
+			case rules.Warning:
+				s.Warnings++
+			case rules.Info:
+				s.Infos++
+			}
+		}
+	}
+	return s
+}

@@ -1,0 +1,262 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tdewolff/parse/v2/js"
+
+	"github.com/pbicert/pbicert/analyzer"
+)
+
+const refDOM = "https://learn.microsoft.com/power-bi/developer/visuals/power-bi-custom-visuals-certified#certification-requirements"
+
+// isData: the HTML written is not a compile-time constant.
+func isData(v analyzer.Value) bool { return v.Kind != analyzer.Const }
+
+// d3HTMLIdiom recognises D3's own html() implementation:
+// function(){this.innerHTML=v} / function(){var n=f.apply(this,arguments);this.innerHTML=null==n?"":n}
+func d3HTMLIdiom(prog *analyzer.Program, a *analyzer.Assign) bool {
+	b, ok := a.Node.(*js.BinaryExpr)
+	if !ok {
+		return false
+	}
+	dot, ok := b.X.(*js.DotExpr)
+	if !ok {
+		return false
+	}
+	if lit, ok := dot.X.(*js.LiteralExpr); !ok || lit.TokenType != js.ThisToken {
+		return false
+	}
+	if a.Func < 0 || a.Func >= len(prog.Funcs) {
+		return false
+	}
+	f := prog.Funcs[a.Func]
+	return f.Params == 0 && f.Stmts <= 2 && (f.Kind == "function")
+}
+
+var _ = register(&Rule{
+	ID: "DOM001", Name: "no-inner-html", Category: DOMInjection, Severity: Error,
+	Doc: Doc{
+		Title:   "innerHTML or outerHTML is set from data",
+		Why:     "Writing markup built from data lets the data inject script (through event-handler attributes, for example). A constant such as \"\" is not a finding. D3's own html() implementation is reported at info level: the finding that matters is the .html(data) call site (DOM009).",
+		Example: "div.innerHTML = \"<b>\" + row.name + \"</b>\";",
+		Fix:     "Build nodes with document.createElement and set textContent, or sanitise with a vetted sanitiser before inserting.",
+		Ref:     refDOM,
+	},
+	Run: func(p *Pass) {
+		prog := p.In.JS
+		if prog == nil {
+			return
+		}
+		for i := range prog.Assigns {
+			a := &prog.Assigns[i]
+			if a.Prop != "innerHTML" && a.Prop != "outerHTML" {
+				continue
+			}
+			if !isData(a.RHS) && a.Op == "=" {
+				continue
+			}
+			msg := fmt.Sprintf("%s is set from data that is not a constant", a.Prop)
+			if d3HTMLIdiom(prog, a) {
+				p.ReportJSFunc(a.Pos, a.Func, a.Prop, msg, WithIdiom("d3-selection-html"))
+				continue
+			}
+			p.ReportJSFunc(a.Pos, a.Func, a.Prop, msg)
+		}
+	},
+})
+
+// htmlCall reports calls of method (on any receiver) whose HTML argument i
+// is not constant.
+func htmlCall(method string, i int, api string) func(*Pass) {
+	return func(p *Pass) {
+		prog := p.In.JS
+		if prog == nil {
+			return
+		}
+		for k := range prog.Calls {
+			c := &prog.Calls[k]
+			if c.Method != method || len(c.Args) <= i {
+				continue
+			}
+			if isData(c.Args[i].Value) {
+				p.ReportJSFunc(c.Pos, c.Func, api, fmt.Sprintf("%s() inserts HTML built from data that is not a constant", api))
+			}
+		}
+	}
+}
+
+var _ = register(&Rule{
+	ID: "DOM002", Name: "no-insert-adjacent-html", Category: DOMInjection, Severity: Error,
+	Doc: Doc{
+		Title:   "insertAdjacentHTML inserts markup from data",
+		Why:     "insertAdjacentHTML parses its argument as HTML.",
+		Example: "el.insertAdjacentHTML(\"beforeend\", html)",
+		Fix:     "Use insertAdjacentText or build nodes.",
+		Ref:     refDOM,
+	},
+	Run: htmlCall("insertAdjacentHTML", 1, "insertAdjacentHTML"),
+})
+
+var _ = register(&Rule{
+	ID: "DOM003", Name: "no-document-write", Category: DOMInjection, Severity: Error,
+	Doc: Doc{
+		Title:   "document.write or writeln writes markup from data",
+		Why:     "document.write parses HTML into the document.",
+		Example: "document.write(\"<div>\" + label + \"</div>\")",
+		Fix:     "Build nodes with createElement.",
+		Ref:     refDOM,
+	},
+	Run: func(p *Pass) {
+		for _, c := range callsTo(p.In.JS, "document.write", "document.writeln") {
+			for _, a := range c.Args {
+				if isData(a.Value) {
+					p.ReportJSFunc(c.Pos, c.Func, c.Callee.Path, c.Callee.Path+"() writes HTML built from data that is not a constant")
+					break
+				}
+			}
+		}
+	},
+})
+
+var _ = register(&Rule{
+	ID: "DOM004", Name: "no-contextual-fragment", Category: DOMInjection, Severity: Error,
+	Doc: Doc{
+		Title:   "Range.createContextualFragment parses markup from data",
+		Why:     "createContextualFragment runs the HTML parser, scripts included.",
+		Example: "range.createContextualFragment(html)",
+		Fix:     "Build nodes with createElement.",
+		Ref:     refDOM,
+	},
+	Run: htmlCall("createContextualFragment", 0, "createContextualFragment"),
+})
+
+var _ = register(&Rule{
+	ID: "DOM005", Name: "no-dom-parser-html", Category: DOMInjection, Severity: Warning,
+	Doc: Doc{
+		Title:   "DOMParser.parseFromString parses HTML from data",
+		Why:     "Parsed HTML inserted into the page carries its event handlers and scripts with it.",
+		Example: "new DOMParser().parseFromString(html, \"text/html\")",
+		Fix:     "Parse as XML or sanitise before inserting the result.",
+		Ref:     refDOM,
+	},
+	Run: func(p *Pass) {
+		prog := p.In.JS
+		if prog == nil {
+			return
+		}
+		for i := range prog.Calls {
+			c := &prog.Calls[i]
+			if c.Method != "parseFromString" || len(c.Args) < 2 {
+				continue
+			}
+			if t := c.Args[1]; t.Kind == analyzer.Const && strings.Contains(strings.ToLower(t.Str), "html") && isData(c.Args[0].Value) {
+				p.ReportJSFunc(c.Pos, c.Func, "DOMParser.parseFromString", "DOMParser.parseFromString() parses HTML built from data; inserting the result injects it")
+			}
+		}
+	},
+})
+
+var _ = register(&Rule{
+	ID: "DOM006", Name: "no-set-html-unsafe", Category: DOMInjection, Severity: Error,
+	Doc: Doc{
+		Title:   "setHTMLUnsafe or Document.parseHTMLUnsafe parses markup from data",
+		Why:     "These APIs insert HTML without sanitising it.",
+		Example: "el.setHTMLUnsafe(html)",
+		Fix:     "Use setHTML with a sanitiser, or build nodes.",
+		Ref:     refDOM,
+	},
+	Run: func(p *Pass) {
+		htmlCall("setHTMLUnsafe", 0, "setHTMLUnsafe")(p)
+		htmlCall("parseHTMLUnsafe", 0, "parseHTMLUnsafe")(p)
+	},
+})
+
+var _ = register(&Rule{
+	ID: "DOM007", Name: "no-srcdoc", Category: DOMInjection, Severity: Error,
+	Doc: Doc{
+		Title:   "iframe.srcdoc is set from data",
+		Why:     "srcdoc is a whole HTML document, scripts included.",
+		Example: "frame.srcdoc = html",
+		Fix:     "Do not render data as a document.",
+		Ref:     refDOM,
+	},
+	Run: func(p *Pass) {
+		prog := p.In.JS
+		if prog == nil {
+			return
+		}
+		for _, a := range prog.Assigns {
+			if a.Prop == "srcdoc" && isData(a.RHS) {
+				p.ReportJSFunc(a.Pos, a.Func, "srcdoc", "iframe.srcdoc is set from data that is not a constant")
+			}
+		}
+		for i := range prog.Calls {
+			c := &prog.Calls[i]
+			if (c.Method == "setAttribute" || c.Method == "attr") && len(c.Args) >= 2 {
+				if n := c.Args[0]; n.Kind == analyzer.Const && strings.EqualFold(n.Str, "srcdoc") && isData(c.Args[1].Value) {
+					p.ReportJSFunc(c.Pos, c.Func, "srcdoc", "the srcdoc attribute is set from data that is not a constant")
+				}
+			}
+		}
+	},
+})
+
+var _ = register(&Rule{
+	ID: "DOM008", Name: "no-event-handler-attribute", Category: DOMInjection, Severity: Error,
+	Doc: Doc{
+		Title:   "An on… event-handler attribute is set from a string",
+		Why:     "setAttribute(\"onclick\", \"…\") compiles its value as code when the event fires.",
+		Example: "button.setAttribute(\"onclick\", \"select(\" + id + \")\")",
+		Fix:     "Use addEventListener with a function.",
+		Ref:     refDOM,
+	},
+	Run: func(p *Pass) {
+		prog := p.In.JS
+		if prog == nil {
+			return
+		}
+		for i := range prog.Calls {
+			c := &prog.Calls[i]
+			if (c.Method != "setAttribute" && c.Method != "attr") || len(c.Args) < 2 {
+				continue
+			}
+			n := c.Args[0]
+			if n.Kind != analyzer.Const || !strings.HasPrefix(strings.ToLower(n.Str), "on") || len(n.Str) < 4 {
+				continue
+			}
+			v := c.Args[1].Value
+			if v.Kind == analyzer.Func || v.Kind == analyzer.Const && (v.Str == "" || v.Str == "null") {
+				continue
+			}
+			p.ReportJSFunc(c.Pos, c.Func, "setAttribute(\"on…\")", fmt.Sprintf("the %s attribute is set from a string, which runs as code", strings.ToLower(n.Str)))
+		}
+	},
+})
+
+var _ = register(&Rule{
+	ID: "DOM009", Name: "no-html-method", Category: DOMInjection, Severity: Error,
+	Doc: Doc{
+		Title:   "D3 or jQuery .html() inserts markup from data",
+		Why:     "selection.html(value) sets innerHTML on every selected element; with data it injects markup. This is the call site the D3 implementation's innerHTML serves.",
+		Example: "d3.select(el).html(d => \"<b>\" + d.label + \"</b>\")",
+		Fix:     "Use .text() for text, or append elements.",
+		Ref:     refDOM,
+	},
+	Run: func(p *Pass) {
+		prog := p.In.JS
+		if prog == nil {
+			return
+		}
+		for i := range prog.Calls {
+			c := &prog.Calls[i]
+			if c.Method != "html" || len(c.Args) != 1 || c.Receiver.Kind == analyzer.Global && c.Receiver.Path == "d3" {
+				continue
+			}
+			if isData(c.Args[0].Value) {
+				p.ReportJSFunc(c.Pos, c.Func, ".html()", ".html() inserts markup built from data that is not a constant")
+			}
+		}
+	},
+})

@@ -1,0 +1,428 @@
+package rules
+
+import (
+	"fmt"
+	"net/mail"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/pbicert/pbicert/analyzer"
+)
+
+// LatestAPI is the newest visuals API version pbicert knows.
+const LatestAPI = "5.11.0"
+
+const refPackaging = "https://learn.microsoft.com/power-bi/developer/visuals/power-bi-custom-visuals-certified"
+
+// compareVersion compares dotted numeric versions ("4.7.0" < "5.11.0").
+func compareVersion(a, b string) int {
+	as, bs := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < max(len(as), len(bs)); i++ {
+		var x, y int
+		if i < len(as) {
+			x, _ = strconv.Atoi(as[i])
+		}
+		if i < len(bs) {
+			y, _ = strconv.Atoi(bs[i])
+		}
+		if x != y {
+			if x < y {
+				return -1
+			}
+			return 1
+		}
+	}
+	return 0
+}
+
+func manifestRule(id, name string, sev Severity, doc Doc, run func(p *Pass)) *Rule {
+	return register(&Rule{ID: id, Name: name, Category: Manifest, Severity: sev, Doc: doc, Run: func(p *Pass) {
+		if p.In.Manifest != nil {
+			run(p)
+		}
+	}})
+}
+
+func (p *Pass) reportManifest(key, api, msg string, opts ...Opt) {
+	p.ReportAt(p.In.ManifestLoc(key), "", api, msg, opts...)
+}
+
+var _ = manifestRule("MAN001", "web-access-privilege", Error, Doc{
+	Title:   "The WebAccess privilege is declared",
+	Why:     "Certified visuals may not reach external services, so WebAccess must be absent or have no parameters. An empty WebAccess is tolerated but unnecessary.",
+	Example: "\"privileges\": [{\"name\": \"WebAccess\", \"essential\": true, \"parameters\": [\"https://*.example.com\"]}]",
+	Fix:     "Remove the WebAccess privilege from capabilities.json in the certified build.",
+	Ref:     refPrivileges,
+}, func(p *Pass) {
+	for _, pr := range p.In.Manifest.Resource.Privileges {
+		if pr.Name != "WebAccess" {
+			continue
+		}
+		if len(pr.Origins) > 0 {
+			p.reportManifest("privilege:WebAccess", "WebAccess", fmt.Sprintf("WebAccess privilege allows requests to %s", strings.Join(pr.Origins, ", ")))
+		} else if len(pr.Parameters) > 0 && strings.TrimSpace(string(pr.Parameters)) != "[]" && strings.TrimSpace(string(pr.Parameters)) != "null" {
+			p.reportManifest("privilege:WebAccess", "WebAccess", "WebAccess privilege has parameters")
+		} else {
+			p.reportManifest("privilege:WebAccess", "WebAccess", "WebAccess privilege is declared without origins; remove it", WithSeverity(Warning))
+		}
+	}
+})
+
+var _ = manifestRule("MAN002", "aad-authentication", Warning, Doc{
+	Title:   "The AADAuthentication privilege is declared",
+	Why:     "AAD tokens exist to call the vendor's backend, which a certified visual may not do.",
+	Example: "{\"name\": \"AADAuthentication\", \"parameters\": {\"COM\": \"https://api.example.com\"}}",
+	Fix:     "Remove the privilege from the certified build.",
+	Ref:     refPrivileges,
+}, func(p *Pass) {
+	for _, pr := range p.In.Manifest.Resource.Privileges {
+		if pr.Name == "AADAuthentication" {
+			p.reportManifest("privilege:AADAuthentication", "AADAuthentication", "AADAuthentication privilege requests tokens for a backend service")
+		}
+	}
+})
+
+var _ = manifestRule("MAN003", "missing-privileges", Warning, Doc{
+	Title:   "capabilities.privileges is missing (API 4.6.0 and later)",
+	Why:     "From API 4.6.0 privileges must be declared; before it, web access was granted implicitly.",
+	Example: "capabilities.json without \"privileges\"",
+	Fix:     "Add \"privileges\": [] to capabilities.json.",
+	Ref:     refPrivileges,
+}, func(p *Pass) {
+	r := p.In.Manifest.Resource
+	if r.HasPrivileges || r.APIVersion == "" || compareVersion(r.APIVersion, "4.6.0") < 0 {
+		return
+	}
+	p.reportManifest("capabilities", "privileges", "capabilities has no privileges array (required from API 4.6.0)")
+})
+
+var _ = manifestRule("MAN004", "api-version", Error, Doc{
+	Title:   "apiVersion is below 4.7.0 (or below the latest)",
+	Why:     "pbiviz package refuses API versions below 4.7.0 for certification; old APIs also grant web access implicitly. Staying on the latest API (" + LatestAPI + ") is recommended.",
+	Example: "\"apiVersion\": \"3.8.0\"",
+	Fix:     "Update powerbi-visuals-api and pbiviz.json's apiVersion.",
+	Ref:     "https://learn.microsoft.com/power-bi/developer/visuals/visual-api",
+}, func(p *Pass) {
+	v := p.In.Manifest.Resource.APIVersion
+	switch {
+	case v == "":
+		p.reportManifest("apiVersion", "apiVersion", "apiVersion is missing")
+	case compareVersion(v, "4.7.0") < 0:
+		msg := fmt.Sprintf("apiVersion %s is below 4.7.0, the minimum for certification", v)
+		if compareVersion(v, "4.6.0") < 0 {
+			msg += "; before 4.6.0 web access is granted implicitly"
+		}
+		p.reportManifest("apiVersion", "apiVersion", msg)
+	case compareVersion(v, LatestAPI) < 0:
+		p.reportManifest("apiVersion", "apiVersion", fmt.Sprintf("apiVersion %s is older than the latest (%s)", v, LatestAPI), WithSeverity(Info))
+	}
+})
+
+var fourPart = regexp.MustCompile(`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$`)
+
+var _ = manifestRule("MAN005", "visual-version", Error, Doc{
+	Title:   "visual.version is not four numeric parts without leading zeros",
+	Why:     "Power BI requires versions like 1.2.3.4 and compares them numerically.",
+	Example: "\"version\": \"1.0.01\"",
+	Fix:     "Use four numeric parts: \"1.0.1.0\".",
+	Ref:     refPackaging,
+}, func(p *Pass) {
+	v := p.In.Manifest.Resource.Visual.Version
+	if v == "" {
+		v = p.In.Manifest.PackageJSON.Visual.Version
+	}
+	if !fourPart.MatchString(v) {
+		p.reportManifest("visual.version", "visual.version", fmt.Sprintf("visual version %q is not four numeric parts without leading zeros", v))
+	}
+})
+
+var _ = manifestRule("MAN006", "author", Error, Doc{
+	Title:   "Author name or e-mail is missing or invalid",
+	Why:     "pbiviz package requires the author's name and a valid e-mail.",
+	Example: "\"author\": {\"name\": \"\", \"email\": \"\"}",
+	Fix:     "Fill in author.name and author.email in pbiviz.json.",
+	Ref:     refPackaging,
+}, func(p *Pass) {
+	a := p.In.Manifest.Resource.Author
+	if a.Name == "" && a.Email == "" {
+		a = p.In.Manifest.PackageJSON.Author
+	}
+	if strings.TrimSpace(a.Name) == "" {
+		p.reportManifest("author", "author.name", "author name is missing")
+	}
+	if _, err := mail.ParseAddress(a.Email); strings.TrimSpace(a.Email) == "" || err != nil || strings.ContainsAny(a.Email, " <>") {
+		p.reportManifest("author", "author.email", fmt.Sprintf("author e-mail %q is missing or invalid", a.Email))
+	}
+})
+
+var _ = manifestRule("MAN007", "description", Error, Doc{
+	Title:   "visual.description is missing",
+	Why:     "pbiviz package requires a description.",
+	Example: "\"description\": \"\"",
+	Fix:     "Describe the visual in pbiviz.json.",
+	Ref:     refPackaging,
+}, func(p *Pass) {
+	d := p.In.Manifest.Resource.Visual.Description
+	if d == "" {
+		d = p.In.Manifest.PackageJSON.Visual.Description
+	}
+	if strings.TrimSpace(d) == "" {
+		p.reportManifest("description", "visual.description", "visual description is missing")
+	}
+})
+
+var _ = manifestRule("MAN008", "support-url", Error, Doc{
+	Title:   "visual.supportUrl is missing or not https",
+	Why:     "Certified visuals must link to a support page over HTTPS.",
+	Example: "\"supportUrl\": \"http://example.com\"",
+	Fix:     "Set supportUrl to an https:// address.",
+	Ref:     refPackaging,
+}, func(p *Pass) {
+	s := p.In.Manifest.Resource.Visual.SupportURL
+	if s == "" {
+		s = p.In.Manifest.PackageJSON.Visual.SupportURL
+	}
+	u, err := url.Parse(s)
+	switch {
+	case strings.TrimSpace(s) == "":
+		p.reportManifest("supportUrl", "visual.supportUrl", "support URL is missing")
+	case err != nil || u.Scheme != "https" || u.Host == "":
+		p.reportManifest("supportUrl", "visual.supportUrl", fmt.Sprintf("support URL %q is not an https:// address", s))
+	}
+})
+
+var _ = manifestRule("MAN009", "debug-guid", Error, Doc{
+	Title:   "The visual GUID ends in _DEBUG",
+	Why:     "A _DEBUG GUID is the developer visual of pbiviz start, never a release build.",
+	Example: "\"guid\": \"myVisual1234_DEBUG\"",
+	Fix:     "Build with pbiviz package.",
+	Ref:     refPackaging,
+}, func(p *Pass) {
+	g := p.In.Manifest.Resource.Visual.GUID
+	if g == "" {
+		g = p.In.Manifest.PackageJSON.Visual.GUID
+	}
+	if strings.HasSuffix(strings.ToUpper(g), "_DEBUG") {
+		p.reportManifest("guid", "visual.guid", fmt.Sprintf("GUID %q is a debug build's", g))
+	}
+})
+
+var _ = manifestRule("MAN010", "external-js", Error, Doc{
+	Title:   "externalJS lists files",
+	Why:     "Modern builds bundle everything into content.js; externalJS pulls in code outside the bundle.",
+	Example: "\"externalJS\": [\"node_modules/lib/lib.min.js\"]",
+	Fix:     "Import the library so webpack bundles it.",
+	Ref:     refPackaging,
+}, func(p *Pass) {
+	if ext := p.In.Manifest.Resource.ExternalJS; len(ext) > 0 {
+		p.reportManifest("externalJS", "externalJS", fmt.Sprintf("externalJS lists %d file(s): %s", len(ext), short(strings.Join(ext, ", "))))
+	}
+})
+
+var _ = manifestRule("MAN011", "plugin-wrapper-mismatch", Error, Doc{
+	Title:   "The plugin wrapper registers another name or API version than the manifest",
+	Why:     "The wrapper at the end of content.js registers the visual as powerbi.visuals.plugins[guid] with an apiVersion; if they differ from the manifest the package was assembled by hand or from another build.",
+	Example: "powerbi.visuals.plugins[\"otherGuid\"] = …",
+	Fix:     "Rebuild with pbiviz package.",
+	Ref:     refPackaging,
+}, func(p *Pass) {
+	prog := p.In.JS
+	if prog == nil || p.In.Project {
+		return
+	}
+	guid := p.In.Manifest.Resource.Visual.GUID
+	api := p.In.Manifest.Resource.APIVersion
+	for _, a := range prog.Assigns {
+		if a.Receiver.Kind != analyzer.Global || a.Receiver.Path != "powerbi.visuals.plugins" || a.Prop == "" {
+			continue
+		}
+		if guid != "" && a.Prop != guid {
+			p.ReportJSFunc(a.Pos, a.Func, "powerbi.visuals.plugins", fmt.Sprintf("the wrapper registers %q but the manifest's GUID is %q", a.Prop, guid))
+		}
+	}
+	// the wrapper object's apiVersion: {name:…, apiVersion:"x"}
+	if api == "" {
+		return
+	}
+	for _, s := range wrapperAPIVersions(prog) {
+		if s.value != api {
+			p.ReportJS(s.pos, "apiVersion", fmt.Sprintf("the wrapper declares apiVersion %q but the manifest says %q", s.value, api))
+		}
+	}
+})
+
+type posValue struct {
+	pos   int
+	value string
+}
+
+// wrapperAPIVersions finds `apiVersion:"x"` properties in objects that also
+// carry `custom:true` and a name (the plugin wrapper), by scanning the text
+// near the registration.
+func wrapperAPIVersions(prog *analyzer.Program) []posValue {
+	var out []posValue
+	src := prog.Src
+	i := strings.LastIndex(string(src), "custom:!0")
+	if j := strings.LastIndex(string(src), "custom:true"); j > i {
+		i = j
+	}
+	if i < 0 {
+		return nil
+	}
+	start := max(0, i-2000)
+	seg := string(src[start:i])
+	k := strings.LastIndex(seg, "apiVersion:")
+	if k < 0 {
+		return nil
+	}
+	rest := seg[k+len("apiVersion:"):]
+	if len(rest) < 2 || (rest[0] != '"' && rest[0] != '\'') {
+		return nil
+	}
+	end := strings.IndexByte(rest[1:], rest[0])
+	if end < 0 {
+		return nil
+	}
+	return append(out, posValue{pos: start + k, value: rest[1 : 1+end]})
+}
+
+func hasPrivilege(p *Pass, name string) bool {
+	for _, pr := range p.In.Manifest.Resource.Privileges {
+		if pr.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+var _ = manifestRule("MAN012", "storage-without-privilege", Error, Doc{
+	Title:   "host.storageV2Service is used without the LocalStorage privilege",
+	Why:     "The storage service only works when the LocalStorage privilege is declared.",
+	Example: "this.host.storageV2Service.set(\"k\", v)",
+	Fix:     "Declare {\"name\": \"LocalStorage\", \"essential\": false} in privileges.",
+	Ref:     refStorage,
+}, func(p *Pass) {
+	if p.In.JS == nil || hasPrivilege(p, "LocalStorage") {
+		return
+	}
+	for _, m := range p.In.JS.Members {
+		if m.Name == "storageV2Service" {
+			p.ReportJSFunc(m.Pos, m.Func, "storageV2Service", "host.storageV2Service is used but the LocalStorage privilege is not declared")
+			return
+		}
+	}
+})
+
+var _ = manifestRule("MAN013", "download-without-privilege", Error, Doc{
+	Title:   "host.downloadService is used without the ExportContent privilege",
+	Why:     "Downloads only work when the ExportContent privilege is declared.",
+	Example: "this.host.downloadService.exportVisualsContent(…)",
+	Fix:     "Declare {\"name\": \"ExportContent\", \"essential\": false} in privileges.",
+	Ref:     "https://learn.microsoft.com/power-bi/developer/visuals/file-download-api",
+}, func(p *Pass) {
+	if p.In.JS == nil || hasPrivilege(p, "ExportContent") {
+		return
+	}
+	for _, m := range p.In.JS.Members {
+		if m.Name == "downloadService" {
+			p.ReportJSFunc(m.Pos, m.Func, "downloadService", "host.downloadService is used but the ExportContent privilege is not declared")
+			return
+		}
+	}
+})
+
+// networkAPIs are the request APIs whose first argument is the URL.
+var networkAPIs = []string{"fetch", "fetchLater", "WebSocket", "EventSource", "navigator.sendBeacon", "WebTransport"}
+
+func usesNetwork(prog *analyzer.Program) bool {
+	if prog == nil {
+		return false
+	}
+	for _, r := range prog.Refs {
+		if r.Kind != analyzer.Global || r.Use == analyzer.Typeof {
+			continue
+		}
+		for _, a := range append(networkAPIs, "XMLHttpRequest", "import()") {
+			if r.Path == a || strings.HasPrefix(r.Path, a+".") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var _ = manifestRule("MAN014", "unused-web-access", Info, Doc{
+	Title:   "WebAccess is declared but the code makes no network request",
+	Why:     "An unneeded privilege only raises questions in review.",
+	Example: "WebAccess declared, no fetch/XHR/WebSocket in content.js",
+	Fix:     "Remove the privilege.",
+	Ref:     refPrivileges,
+}, func(p *Pass) {
+	if p.In.JS == nil || !hasPrivilege(p, "WebAccess") || usesNetwork(p.In.JS) {
+		return
+	}
+	p.reportManifest("privilege:WebAccess", "WebAccess", "WebAccess is declared but the code makes no network request; drop it")
+})
+
+// originAllows reports whether a WebAccess origin pattern covers u.
+func originAllows(pattern string, u *url.URL) bool {
+	pattern = strings.TrimSpace(pattern)
+	if pattern == "*" {
+		return true
+	}
+	pu, err := url.Parse(pattern)
+	if err != nil {
+		return false
+	}
+	if pu.Scheme != "" && pu.Scheme != u.Scheme {
+		return false
+	}
+	host := pu.Host
+	if host == "" {
+		host = pattern
+	}
+	if strings.HasPrefix(host, "*.") {
+		return strings.HasSuffix(u.Hostname(), host[1:])
+	}
+	return strings.EqualFold(host, u.Host) || strings.EqualFold(host, u.Hostname())
+}
+
+var _ = manifestRule("MAN015", "origin-not-allowed", Error, Doc{
+	Title:   "A request goes to an origin that no WebAccess entry allows",
+	Why:     "Power BI blocks requests to origins missing from WebAccess: the feature fails at run time. (For uncertified builds that legitimately call their backend.)",
+	Example: "WebAccess [\"https://api.example.com\"] but fetch(\"https://other.example.org/x\")",
+	Fix:     "Add the origin to WebAccess, or remove the request.",
+	Ref:     refPrivileges,
+}, func(p *Pass) {
+	var origins []string
+	for _, pr := range p.In.Manifest.Resource.Privileges {
+		if pr.Name == "WebAccess" {
+			origins = append(origins, pr.Origins...)
+		}
+	}
+	if len(origins) == 0 || p.In.JS == nil {
+		return
+	}
+	for _, c := range callsTo(p.In.JS, networkAPIs...) {
+		a := arg(c, 0)
+		if a.Kind != analyzer.Const {
+			continue
+		}
+		u, err := url.Parse(a.Str)
+		if err != nil || u.Host == "" {
+			continue
+		}
+		ok := false
+		for _, o := range origins {
+			if originAllows(o, u) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			p.ReportJSFunc(c.Pos, c.Func, c.Callee.Path, fmt.Sprintf("%s() to %s, which no WebAccess origin allows (blocked at run time)", c.Callee.Path, u.Scheme+"://"+u.Host))
+		}
+	}
+})

@@ -1,0 +1,505 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pbicert/pbicert/analyzer"
+)
+
+const refCertified = "https://learn.microsoft.com/power-bi/developer/visuals/power-bi-custom-visuals-certified"
+const refPrivileges = "https://learn.microsoft.com/power-bi/developer/visuals/capabilities#define-privileges"
+
+func requestMsg(verb string) func(string, analyzer.Ref) string {
+	return func(api string, r analyzer.Ref) string {
+		switch r.Use {
+		case analyzer.Called:
+			return fmt.Sprintf("call to %s() %s", api, verb)
+		case analyzer.Constructed:
+			return fmt.Sprintf("new %s() %s", api, verb)
+		}
+		return fmt.Sprintf("reference to %s, which %s", api, strings.TrimPrefix(verb, "sends"))
+	}
+}
+
+var _ = register(&Rule{
+	ID: "NET001", Name: "no-fetch", Category: Network, Severity: Error,
+	Doc: Doc{
+		Title:   "fetch() or fetchLater() sends a request to an external service",
+		Why:     "Certified visuals may not contact any service outside Power BI. fetch and fetchLater send HTTP requests; the official audit only sees a plain `fetch` identifier and misses window[\"fe\"+\"tch\"], aliases, destructuring and optional calls, which pbicert resolves.",
+		Example: "const f = window.fetch;\nf(\"https://api.example.com/data\");",
+		Fix:     "Remove the request: take data only from the dataView Power BI passes to update(). Ship remote features in a separate, uncertified build.",
+		Ref:     refCertified,
+	},
+	Run: refRule([]string{"fetch", "fetchLater"}, requestMsg("sends a request to an external service")),
+})
+
+var _ = register(&Rule{
+	ID: "NET002", Name: "no-xhr", Category: Network, Severity: Error,
+	Doc: Doc{
+		Title:   "XMLHttpRequest (or ActiveXObject XMLHTTP) sends a request to an external service",
+		Why:     "XMLHttpRequest is the classic request API; libraries such as jQuery, axios and d3-request end in it.",
+		Example: "var x = new XMLHttpRequest();\nx.open(\"GET\", url);",
+		Fix:     "Remove the request; use only the data Power BI provides.",
+		Ref:     refCertified,
+	},
+	Run: func(p *Pass) {
+		refRule([]string{"XMLHttpRequest"}, requestMsg("sends a request to an external service"))(p)
+		for _, c := range callsTo(p.In.JS, "ActiveXObject") {
+			if a := arg(c, 0); a.Kind == analyzer.Const && strings.Contains(strings.ToUpper(a.Str), "XMLHTTP") {
+				p.ReportJSFunc(c.Pos, c.Func, "ActiveXObject", "new ActiveXObject(\""+a.Str+"\") creates an XMLHTTP request object")
+			}
+		}
+	},
+})
+
+var _ = register(&Rule{
+	ID: "NET003", Name: "no-websocket", Category: Network, Severity: Error,
+	Doc: Doc{
+		Title:   "WebSocket opens a connection to an external service",
+		Why:     "A WebSocket is a network connection leaving Power BI.",
+		Example: "const ws = new WebSocket(\"wss://live.example.com\");",
+		Fix:     "Remove the connection.",
+		Ref:     refCertified,
+	},
+	Run: refRule([]string{"WebSocket", "MozWebSocket"}, requestMsg("opens a connection to an external service")),
+})
+
+var _ = register(&Rule{
+	ID: "NET004", Name: "no-event-source", Category: Network, Severity: Error,
+	Doc: Doc{
+		Title:   "EventSource opens a server-sent events stream",
+		Why:     "EventSource keeps an HTTP connection to a server open.",
+		Example: "new EventSource(\"https://example.com/stream\")",
+		Fix:     "Remove the stream.",
+		Ref:     refCertified,
+	},
+	Run: refRule([]string{"EventSource"}, requestMsg("opens a connection to an external service")),
+})
+
+var _ = register(&Rule{
+	ID: "NET005", Name: "no-beacon", Category: Network, Severity: Error,
+	Doc: Doc{
+		Title:   "navigator.sendBeacon sends data to an external service",
+		Why:     "Beacons are requests (typically telemetry) that leave Power BI.",
+		Example: "navigator.sendBeacon(\"https://t.example.com\", data)",
+		Fix:     "Remove the beacon; Power BI collects its own telemetry.",
+		Ref:     refCertified,
+	},
+	Run: refRule([]string{"navigator.sendBeacon"}, func(api string, r analyzer.Ref) string {
+		return "navigator.sendBeacon sends data to an external service"
+	}),
+})
+
+var _ = register(&Rule{
+	ID: "NET006", Name: "no-webtransport", Category: Network, Severity: Error,
+	Doc: Doc{
+		Title:   "WebTransport opens a connection to an external service",
+		Why:     "WebTransport is an HTTP/3 network connection.",
+		Example: "new WebTransport(\"https://example.com:4433\")",
+		Fix:     "Remove the connection.",
+		Ref:     refCertified,
+	},
+	Run: refRule([]string{"WebTransport"}, requestMsg("opens a connection to an external service")),
+})
+
+var _ = register(&Rule{
+	ID: "NET007", Name: "no-peer-connection", Category: Network, Severity: Error,
+	Doc: Doc{
+		Title:   "RTCPeerConnection opens a peer-to-peer connection",
+		Why:     "WebRTC connects to STUN/TURN servers and peers outside Power BI.",
+		Example: "new RTCPeerConnection({iceServers: [...]})",
+		Fix:     "Remove the connection.",
+		Ref:     refCertified,
+	},
+	Run: refRule([]string{"RTCPeerConnection", "webkitRTCPeerConnection", "mozRTCPeerConnection"}, requestMsg("opens a network connection")),
+})
+
+var _ = register(&Rule{
+	ID: "NET008", Name: "no-dynamic-import", Category: Network, Severity: Error,
+	Doc: Doc{
+		Title:   "import() loads code at run time",
+		Why:     "A dynamic import fetches a module by URL: remote code the reviewers never saw. Bundle every module at build time.",
+		Example: "import(\"https://cdn.example.com/lib.js\")",
+		Fix:     "Import the module statically so webpack bundles it.",
+		Ref:     refCertified,
+	},
+	Run: func(p *Pass) {
+		prog := p.In.JS
+		if prog == nil {
+			return
+		}
+		for _, r := range prog.Refs {
+			if r.Kind == analyzer.Global && r.Path == "import()" {
+				p.ReportJSFunc(r.Pos, r.Func, "import()", "dynamic import() loads code at run time")
+			}
+		}
+	},
+})
+
+var _ = register(&Rule{
+	ID: "NET009", Name: "no-import-scripts", Category: Network, Severity: Error,
+	Doc: Doc{
+		Title:   "importScripts loads remote code into a worker",
+		Why:     "importScripts fetches and runs scripts by URL.",
+		Example: "importScripts(\"https://cdn.example.com/worker-lib.js\")",
+		Fix:     "Bundle the worker code.",
+		Ref:     refCertified,
+	},
+	Run: refRule([]string{"importScripts"}, requestMsg("loads code from a URL")),
+})
+
+var _ = register(&Rule{
+	ID: "NET010", Name: "no-remote-worker", Category: Network, Severity: Error,
+	Doc: Doc{
+		Title:   "Worker, SharedWorker, service worker or worklet loaded from a URL",
+		Why:     "A worker started from a URL (not a blob: or data: URL built from bundled code) downloads code at run time.",
+		Example: "new Worker(\"https://cdn.example.com/worker.js\")",
+		Fix:     "Build the worker from bundled code with a blob: URL, or remove it.",
+		Ref:     refCertified,
+	},
+	Run: func(p *Pass) {
+		prog := p.In.JS
+		for _, c := range callsTo(prog, "Worker", "SharedWorker", "navigator.serviceWorker.register", "CSS.paintWorklet.addModule") {
+			a := arg(c, 0)
+			api := c.Callee.Path
+			if api == "navigator.serviceWorker.register" {
+				p.ReportJSFunc(c.Pos, c.Func, api, "registers a service worker, which can intercept and send requests")
+				continue
+			}
+			if a.Kind == analyzer.Const {
+				if analyzer.ClassifyURL(a.Str) == analyzer.URLLocal && !isRelativeScript(a.Str) {
+					continue
+				}
+				p.ReportJSFunc(c.Pos, c.Func, api, fmt.Sprintf("%s loads code from %q", api, short(a.Str)))
+				continue
+			}
+			if isBlobURL(a) {
+				continue
+			}
+			p.ReportJSFunc(c.Pos, c.Func, api, fmt.Sprintf("%s loads code from a URL computed at run time", api), WithSeverity(Warning))
+		}
+		if prog == nil {
+			return
+		}
+		for i := range prog.Calls {
+			c := &prog.Calls[i]
+			if c.Method == "addModule" && (strings.HasSuffix(c.Receiver.Path, "Worklet") || strings.HasSuffix(c.Receiver.Path, "worklet")) {
+				a := arg(c, 0)
+				if a.Kind == analyzer.Const && analyzer.ClassifyURL(a.Str) == analyzer.URLLocal || isBlobURL(a) {
+					continue
+				}
+				p.ReportJSFunc(c.Pos, c.Func, "worklet.addModule", "worklet addModule loads code from a URL")
+			}
+		}
+	},
+})
+
+// isRelativeScript: a relative URL for a worker is still fetched from the
+// server hosting the visual (Power BI's sandbox), which has no such file.
+func isRelativeScript(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	return !strings.HasPrefix(l, "data:") && !strings.HasPrefix(l, "blob:")
+}
+
+// isBlobURL: URL.createObjectURL(...) results are local.
+func isBlobURL(a analyzer.Arg) bool {
+	return a.Kind == analyzer.Member && strings.HasSuffix(a.Path, "createObjectURL") ||
+		a.Kind == analyzer.Global && a.Path == "URL.createObjectURL"
+}
+
+// loadTags are elements whose URL attributes make the browser fetch.
+var loadTags = map[string]bool{"script": true, "img": true, "iframe": true, "frame": true, "link": true, "object": true,
+	"embed": true, "audio": true, "video": true, "source": true, "image": true, "use": true, "track": true, "input": true, "feimage": true}
+
+var urlProps = map[string]bool{"src": true, "srcset": true, "href": true, "data": true, "poster": true, "xlink:href": true, "background": true}
+
+// urlSink judges a value written to a URL sink: it reports the network
+// finding (or hands javascript: URLs to the dynamic-code rule).
+type urlVerdict int
+
+const (
+	urlNone urlVerdict = iota
+	urlRemoteConst
+	urlDynamic
+	urlScript
+)
+
+func judgeURL(v analyzer.Value) urlVerdict {
+	if v.Kind == analyzer.Const {
+		switch analyzer.ClassifyURL(v.Str) {
+		case analyzer.URLRemote:
+			return urlRemoteConst
+		case analyzer.URLScript, analyzer.URLDataHTML:
+			return urlScript
+		}
+		return urlNone
+	}
+	if v.Kind == analyzer.Func || isBlobURL(analyzer.Arg{Value: v}) {
+		return urlNone
+	}
+	return urlDynamic
+}
+
+// elementLoads yields every URL written to an element: property assignments,
+// setAttribute/setAttributeNS, D3 .attr() and new Audio(url).
+type urlWrite struct {
+	pos, fn  int
+	api      string
+	tag      string // "" when the receiver is unknown
+	value    analyzer.Value
+	receiver analyzer.Value
+}
+
+func elementURLWrites(prog *analyzer.Program) []urlWrite {
+	if prog == nil {
+		return nil
+	}
+	var out []urlWrite
+	for _, a := range prog.Assigns {
+		if !urlProps[a.Prop] || a.Op != "=" {
+			continue
+		}
+		if a.Receiver.Kind == analyzer.Global {
+			continue // location.href and friends: navigation
+		}
+		tag := ""
+		if a.Receiver.Kind == analyzer.Element {
+			tag = a.Receiver.Tag
+		}
+		out = append(out, urlWrite{pos: a.Pos, fn: a.Func, api: elemAPI(tag, a.Prop), tag: tag, value: a.RHS, receiver: a.Receiver})
+	}
+	for i := range prog.Calls {
+		c := &prog.Calls[i]
+		switch {
+		case c.Method == "setAttribute" || c.Method == "attr" || c.Method == "setAttributeNS":
+			ni, vi := 0, 1
+			if c.Method == "setAttributeNS" {
+				ni, vi = 1, 2
+			}
+			name := arg(c, ni)
+			if name.Kind != analyzer.Const || !urlProps[strings.ToLower(name.Str)] || len(c.Args) <= vi {
+				continue
+			}
+			tag := ""
+			if c.Receiver.Kind == analyzer.Element {
+				tag = c.Receiver.Tag
+			}
+			out = append(out, urlWrite{pos: c.Pos, fn: c.Func, api: elemAPI(tag, strings.ToLower(name.Str)), tag: tag, value: arg(c, vi).Value, receiver: c.Receiver})
+		case c.New && (c.Callee.IsGlobal("Audio") || c.Callee.IsGlobal("Image")) && len(c.Args) > 0 && c.Callee.Path == "Audio":
+			out = append(out, urlWrite{pos: c.Pos, fn: c.Func, api: "new Audio()", tag: "audio", value: arg(c, 0).Value})
+		}
+	}
+	return out
+}
+
+func elemAPI(tag, prop string) string {
+	if tag == "" {
+		return prop
+	}
+	return tag + "." + prop
+}
+
+var _ = register(&Rule{
+	ID: "NET011", Name: "no-remote-element-load", Category: Network, Severity: Error,
+	Doc: Doc{
+		Title:   "An element's src, href, srcset or data is set to a remote URL",
+		Why:     "Setting the URL of a script, image, iframe, link, media, object or SVG image/use element makes the browser fetch it: an external request (and, for scripts, remote code).",
+		Example: "const s = document.createElement(\"script\");\ns.src = \"https://cdn.example.com/lib.js\";",
+		Fix:     "Bundle the resource (images as data: URLs or in the visual's assets) instead of loading it from a server.",
+		Ref:     refCertified,
+	},
+	Run: func(p *Pass) {
+		for _, w := range elementURLWrites(p.In.JS) {
+			known := w.tag != "" && loadTags[w.tag]
+			switch judgeURL(w.value) {
+			case urlRemoteConst:
+				if known {
+					p.ReportJSFunc(w.pos, w.fn, w.api, fmt.Sprintf("%s is set to the remote URL %q", w.api, short(w.value.Str)))
+				} else if w.tag == "" {
+					p.ReportJSFunc(w.pos, w.fn, w.api, fmt.Sprintf("%s is set to the remote URL %q; if the element loads it, this is an external request", w.api, short(w.value.Str)), WithSeverity(Warning))
+				}
+			case urlDynamic:
+				if known {
+					p.ReportJSFunc(w.pos, w.fn, w.api, fmt.Sprintf("%s is set to a URL computed at run time, which may be remote", w.api), WithSeverity(Warning))
+				}
+			}
+		}
+	},
+})
+
+func isLocation(v analyzer.Value) bool {
+	if v.Kind != analyzer.Global {
+		return false
+	}
+	switch v.Path {
+	case "location", "location.href", "document.location", "document.location.href", "document.URL":
+		return true
+	}
+	return false
+}
+
+// navigations yields URL navigations: location assignment, location.assign
+// and replace, window.open.
+func navigations(prog *analyzer.Program) []urlWrite {
+	if prog == nil {
+		return nil
+	}
+	var out []urlWrite
+	for _, a := range prog.Assigns {
+		if isLocation(a.Target) && a.Op == "=" {
+			out = append(out, urlWrite{pos: a.Pos, fn: a.Func, api: "location", value: a.RHS})
+		}
+	}
+	for _, c := range callsTo(prog, "location.assign", "location.replace", "document.location.assign", "document.location.replace", "open") {
+		api := "location." + c.Callee.Last()
+		if c.Callee.Path == "open" {
+			api = "window.open"
+		}
+		out = append(out, urlWrite{pos: c.Pos, fn: c.Func, api: api, value: arg(c, 0).Value})
+	}
+	return out
+}
+
+var _ = register(&Rule{
+	ID: "NET012", Name: "no-navigation", Category: Network, Severity: Error,
+	Doc: Doc{
+		Title:   "The visual navigates or opens a window to a URL",
+		Why:     "Assigning location or calling window.open leaves Power BI for an external site. The sanctioned way to open a link on a user's action is host.launchUrl(url), which Power BI confirms with the user.",
+		Example: "window.open(\"https://example.com/help\")",
+		Fix:     "Call this.host.launchUrl(url) from a click handler instead.",
+		Ref:     "https://learn.microsoft.com/power-bi/developer/visuals/launch-url",
+	},
+	Run: func(p *Pass) {
+		for _, w := range navigations(p.In.JS) {
+			switch judgeURL(w.value) {
+			case urlRemoteConst:
+				p.ReportJSFunc(w.pos, w.fn, w.api, fmt.Sprintf("%s navigates to the remote URL %q; use host.launchUrl", w.api, short(w.value.Str)))
+			case urlDynamic:
+				p.ReportJSFunc(w.pos, w.fn, w.api, fmt.Sprintf("%s navigates to a URL computed at run time; use host.launchUrl", w.api), WithSeverity(Warning))
+			}
+		}
+		prog := p.In.JS
+		if prog == nil {
+			return
+		}
+		for i := range prog.Calls {
+			c := &prog.Calls[i]
+			if c.Method == "submit" && c.Receiver.Kind == analyzer.Element && c.Receiver.Tag == "form" {
+				p.ReportJSFunc(c.Pos, c.Func, "form.submit", "form.submit() sends the form to its action URL", WithSeverity(Warning))
+			}
+		}
+	},
+})
+
+var _ = register(&Rule{
+	ID: "NET013", Name: "no-parent-post-message", Category: Network, Severity: Error,
+	Doc: Doc{
+		Title:   "postMessage to the parent or top window",
+		Why:     "Visuals run in a sandboxed iframe; messages to parent/top bypass the visual API and reach the host page.",
+		Example: "window.parent.postMessage(data, \"*\")",
+		Fix:     "Use the visual host APIs (IVisualHost) instead.",
+		Ref:     refCertified,
+	},
+	Run: func(p *Pass) {
+		for _, c := range callsTo(p.In.JS, "postMessage") {
+			switch c.Callee.Root {
+			case "parent", "top", "opener":
+				p.ReportJSFunc(c.Pos, c.Func, "postMessage", fmt.Sprintf("postMessage to the %s window leaves the visual's sandbox", c.Callee.Root))
+			}
+		}
+	},
+})
+
+// cssRefs returns the remote references in content.css and in CSS text held
+// in JavaScript strings.
+var _ = register(&Rule{
+	ID: "NET014", Name: "no-remote-css", Category: Network, Severity: Error,
+	Doc: Doc{
+		Title:   "CSS loads a remote resource with url(), @import or @font-face",
+		Why:     "Stylesheets are requests too: a remote font, image or imported stylesheet is fetched from a server outside Power BI. This includes CSS written into JavaScript strings and new FontFace(…, \"url(…)\").",
+		Example: "@import url(\"https://fonts.googleapis.com/css?family=Roboto\");\n.logo { background: url(//cdn.example.com/logo.png) }",
+		Fix:     "Bundle fonts and images (as data: URLs, or in the package assets) and remove remote @import rules.",
+		Ref:     refCertified,
+	},
+	Run: func(p *Pass) {
+		if p.In.CSS != "" {
+			css := []byte(p.In.CSS)
+			var pos *posIndex
+			for _, r := range analyzer.ScanCSS(css) {
+				if analyzer.ClassifyURL(r.URL) != analyzer.URLRemote {
+					continue
+				}
+				if pos == nil {
+					pos = newPosIndex(css)
+				}
+				l, col := pos.at(r.Pos)
+				snip, caret := Snippet(css, r.Pos, 100)
+				p.ReportAt(Location{File: p.In.CSSFile, Line: l, Column: col, Offset: r.Pos}, snip, cssAPI(r.Kind), cssMsg(r), func(f *Finding) { f.Caret = caret })
+			}
+		}
+		prog := p.In.JS
+		if prog == nil {
+			return
+		}
+		for _, s := range prog.Strings {
+			if !strings.Contains(s.Value, "url(") && !strings.Contains(s.Value, "@import") && !strings.Contains(s.Value, "\\") {
+				continue
+			}
+			for _, r := range analyzer.ScanCSS([]byte(s.Value)) {
+				if analyzer.ClassifyURL(r.URL) == analyzer.URLRemote {
+					p.ReportJS(s.Pos, cssAPI(r.Kind), cssMsg(r)+" (CSS text in a JavaScript string)")
+					break
+				}
+			}
+		}
+	},
+})
+
+func cssAPI(kind string) string {
+	switch kind {
+	case "import":
+		return "@import"
+	case "font-face":
+		return "@font-face"
+	}
+	return "url()"
+}
+
+func cssMsg(r analyzer.CSSRef) string {
+	switch r.Kind {
+	case "import":
+		return fmt.Sprintf("@import loads the remote stylesheet %q", short(r.URL))
+	case "font-face":
+		return fmt.Sprintf("@font-face loads the remote font %q", short(r.URL))
+	}
+	return fmt.Sprintf("url() loads the remote resource %q", short(r.URL))
+}
+
+var _ = register(&Rule{
+	ID: "NET015", Name: "no-library-request", Category: Network, Severity: Warning,
+	Doc: Doc{
+		Title:   "A library request helper (jQuery $.ajax/getJSON/getScript, d3.json/csv/text/xml/image) is called",
+		Why:     "Library helpers wrap fetch and XMLHttpRequest; the call site shows where the visual's own code asks for remote data.",
+		Example: "$.getJSON(\"https://api.example.com\", render)",
+		Fix:     "Remove the request.",
+		Ref:     refCertified,
+	},
+	Run: func(p *Pass) {
+		prog := p.In.JS
+		if prog == nil {
+			return
+		}
+		for i := range prog.Calls {
+			c := &prog.Calls[i]
+			switch c.Method {
+			case "ajax", "getJSON", "getScript":
+				p.ReportJSFunc(c.Pos, c.Func, c.Method, fmt.Sprintf(".%s() sends a request (jQuery request helper)", c.Method))
+			case "json", "csv", "tsv", "xml", "text", "image", "dsv", "buffer", "blob", "html", "svg":
+				if c.Receiver.Kind == analyzer.Global && c.Receiver.Path == "d3" {
+					p.ReportJSFunc(c.Pos, c.Func, "d3."+c.Method, fmt.Sprintf("d3.%s() fetches a remote resource", c.Method), WithSeverity(Error))
+				}
+			}
+		}
+	},
+})

@@ -1,0 +1,130 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/pbicert/pbicert/analyzer"
+)
+
+const refRendering = "https://learn.microsoft.com/power-bi/developer/visuals/event-service"
+
+func hasMember(prog *analyzer.Program, name string) bool {
+	for _, m := range prog.Members {
+		if m.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func calledMethod(prog *analyzer.Program, name string) bool {
+	for i := range prog.Calls {
+		if prog.Calls[i].Method == name {
+			return true
+		}
+	}
+	return false
+}
+
+var _ = register(&Rule{
+	ID: "REQ001", Name: "rendering-events", Category: Requirement, Severity: Error,
+	Doc: Doc{
+		Title:   "update() does not report renderingStarted and renderingFinished",
+		Why:     "Certification requires the rendering events API: eventService.renderingStarted(options) at the start of update, renderingFinished(options) at its end.",
+		Example: "update(options) { this.draw(options); }",
+		Fix:     "this.events = options.host.eventService in the constructor; call this.events.renderingStarted(options) first in update and renderingFinished(options) when drawing is done.",
+		Ref:     refRendering,
+	},
+	Run: func(p *Pass) {
+		prog := p.In.JS
+		if prog == nil {
+			return
+		}
+		if !hasMember(prog, "eventService") {
+			p.ReportJS(-1, "eventService", "the visual never reaches host.eventService: rendering events are not reported")
+			return
+		}
+		for _, ev := range []string{"renderingStarted", "renderingFinished"} {
+			if !calledMethod(prog, ev) {
+				p.ReportJS(-1, ev, "eventService."+ev+"(options) is never called")
+			}
+		}
+	},
+})
+
+var _ = register(&Rule{
+	ID: "REQ002", Name: "rendering-failed", Category: Requirement, Severity: Warning,
+	Doc: Doc{
+		Title:   "renderingFailed is never called",
+		Why:     "When update throws, the visual should report eventService.renderingFailed(options, reason).",
+		Example: "update(options) { events.renderingStarted(options); draw(); events.renderingFinished(options); }",
+		Fix:     "Wrap drawing in try/catch and call renderingFailed(options, String(e)) in the catch.",
+		Ref:     refRendering,
+	},
+	Run: func(p *Pass) {
+		prog := p.In.JS
+		if prog == nil || !hasMember(prog, "eventService") {
+			return
+		}
+		if !calledMethod(prog, "renderingFailed") {
+			p.ReportJS(-1, "renderingFailed", "eventService.renderingFailed(options, reason) is never called")
+		}
+	},
+})
+
+var _ = register(&Rule{
+	ID: "REQ003", Name: "dev-build", Category: Requirement, Severity: Error,
+	Doc: Doc{
+		Title:   "A development build is packaged (source maps, eval-wrapped modules)",
+		Why:     "pbiviz start builds carry inline source maps and wrap each module in eval(): the package was not built with pbiviz package.",
+		Example: "//# sourceMappingURL=data:application/json;base64,…",
+		Fix:     "Build the release package with pbiviz package.",
+		Ref:     refPackaging,
+	},
+	Run: func(p *Pass) {
+		prog := p.In.JS
+		if prog == nil || p.In.Project {
+			return
+		}
+		src := string(prog.Src)
+		if i := strings.LastIndex(src, "sourceMappingURL="); i >= 0 && i >= 4 && strings.Contains(src[max(0, i-8):i], "#") {
+			p.ReportJS(i, "sourceMappingURL", "the bundle carries a source map reference (a development build)")
+		}
+		evals := 0
+		for _, c := range callsTo(prog, "eval") {
+			if a := arg(c, 0); a.Kind == analyzer.Const && strings.Contains(a.Str, "//# sourceURL=webpack") {
+				evals++
+				if evals == 1 {
+					p.ReportJSFunc(c.Pos, c.Func, "eval", "webpack modules are wrapped in eval() (a development build)")
+				}
+			}
+		}
+	},
+})
+
+var _ = register(&Rule{
+	ID: "REQ004", Name: "launch-url-in-update", Category: Requirement, Severity: Warning,
+	Doc: Doc{
+		Title:   "host.launchUrl is called directly from update()",
+		Why:     "launchUrl is the sanctioned way to open a link, but only on a user's action: opening pages while rendering is rejected.",
+		Example: "update(options) { this.host.launchUrl(url); }",
+		Fix:     "Call launchUrl from a click handler.",
+		Ref:     "https://learn.microsoft.com/power-bi/developer/visuals/launch-url",
+	},
+	Run: func(p *Pass) {
+		prog := p.In.JS
+		if prog == nil {
+			return
+		}
+		for i := range prog.Calls {
+			c := &prog.Calls[i]
+			if c.Method != "launchUrl" || c.Func < 0 {
+				continue
+			}
+			name := prog.Funcs[c.Func].Name
+			if name == "update" || strings.HasSuffix(name, ".update") {
+				p.ReportJSFunc(c.Pos, c.Func, "launchUrl", "host.launchUrl is called while rendering (in update), not on a user action")
+			}
+		}
+	},
+})
