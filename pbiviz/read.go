@@ -244,6 +244,9 @@ func (er *entryReader) read(f *zip.File) ([]byte, error) {
 	q := quoteName(f.Name)
 	raw, err := f.OpenRaw()
 	if err != nil {
+		if errors.Is(err, zip.ErrFormat) {
+			return nil, fmt.Errorf("zip entry %s is corrupt (bad local file header)", q)
+		}
 		return nil, fmt.Errorf("zip entry %s: %s", q, strings.TrimPrefix(err.Error(), "zip: "))
 	}
 	var src io.Reader

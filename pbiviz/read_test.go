@@ -320,14 +320,14 @@ func TestReadInvalidUTF8InContentKept(t *testing.T) {
 }
 
 func TestReadHugeString(t *testing.T) {
-	// a 64 MiB content.js inside the limits is read exactly
-	js := strings.Repeat("a", 64<<20)
+	// a 24 MiB content.js inside the limits is read exactly
+	js := strings.Repeat("a", 24<<20)
 	res := []byte(`{"content":{"js":"` + js + `"}}`)
 	lim := DefaultLimits()
 	lim.MaxRatio = 1 << 20
 	p, err := ReadBytes(zipOf(t, entry{name: resName, data: res, store: true}), lim)
 	require.NoError(t, err)
-	assert.Len(t, p.Resource.Content.JS, 64<<20)
+	assert.Len(t, p.Resource.Content.JS, 24<<20)
 }
 
 func TestOpenFile(t *testing.T) {
@@ -418,5 +418,15 @@ func BenchmarkZipBomb(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func TestReadCommittedExamples(t *testing.T) {
+	for _, name := range []string{"example", "findings", "era1", "era2", "era3"} {
+		p, err := OpenFile(filepath.Join("..", "testdata", "packages", name+".pbiviz"), DefaultLimits())
+		require.NoError(t, err, name)
+		assert.Equal(t, gen.DefaultGUID, p.Resource.Visual.GUID, name)
+		assert.Contains(t, p.Resource.Content.JS, "renderingStarted", name)
+		assert.Equal(t, name == "findings", len(p.Resource.Privileges) == 1, name)
 	}
 }
