@@ -29,6 +29,8 @@ func ScanCSS(text []byte) []CSSRef {
 	depth := 0
 	fontDepth := -1
 	urlFunc := -1 // offset of a pending escaped url( function
+	var urlBuf []byte
+	urlDone := false
 	for {
 		tt, data := l.Next()
 		if tt == css.ErrorToken {
@@ -36,6 +38,9 @@ func ScanCSS(text []byte) []CSSRef {
 		}
 		at := off
 		off += len(data)
+		if urlFunc >= 0 && tt != css.RightParenthesisToken && tt != css.StringToken {
+			urlBuf = append(urlBuf, data...)
+		}
 		switch tt {
 		case css.AtKeywordToken:
 			name := strings.ToLower(cssUnescape(string(data[1:])))
@@ -71,7 +76,7 @@ func ScanCSS(text []byte) []CSSRef {
 		case css.FunctionToken:
 			name := strings.ToLower(cssUnescape(string(data[:len(data)-1])))
 			if name == "url" || name == "image-set" || name == "-webkit-image-set" || name == "src" {
-				urlFunc = at
+				urlFunc, urlBuf, urlDone = at, urlBuf[:0], false
 			}
 		case css.StringToken:
 			s := cssUnquote(string(data))
@@ -85,8 +90,21 @@ func ScanCSS(text []byte) []CSSRef {
 					kind = "font-face"
 				}
 				out = append(out, CSSRef{Kind: kind, URL: s, Pos: urlFunc})
+				urlDone = true
 			}
 		case css.RightParenthesisToken:
+			if urlFunc >= 0 && !urlDone {
+				if u := strings.TrimSpace(cssUnescape(string(urlBuf))); u != "" {
+					kind := "url"
+					if inImport >= 0 {
+						kind = "import"
+						inImport = -1
+					} else if fontDepth > 0 {
+						kind = "font-face"
+					}
+					out = append(out, CSSRef{Kind: kind, URL: u, Pos: urlFunc})
+				}
+			}
 			urlFunc = -1
 		}
 	}

@@ -19,6 +19,9 @@ type Options struct {
 	// Members names the properties whose accesses are recorded in
 	// Program.Members (e.g. "eventService"), whatever the receiver.
 	Members map[string]bool
+	// RecordIdents records the offset of every identifier the position
+	// resolver placed (Program.Idents); used by the position oracle tests.
+	RecordIdents bool
 	// MaxBytes is the largest JavaScript input accepted (default 64 MiB).
 	MaxBytes int
 	// MaxDepth is the deepest nesting of brackets and expressions accepted
@@ -166,6 +169,11 @@ type Program struct {
 	Withs   []int // offsets of with statements
 	Funcs   []FuncInfo
 	Members []MemberAccess
+	// Idents holds the offset of every identifier placed, when
+	// Options.RecordIdents is set.
+	Idents []int
+	// Unplaced counts identifiers the resolver could not place (RecordIdents).
+	Unplaced int
 
 	buf      []byte // the parser's buffer (same bytes as Src)
 	pos      *positions

@@ -174,6 +174,19 @@ func (w *walker) ident(name []byte) int {
 	return -1
 }
 
+// identVar places a variable's identifier (and records it for the oracle).
+func (w *walker) identVar(name []byte) int {
+	at := w.ident(name)
+	if w.pass == 2 && w.p.opts.RecordIdents {
+		if at >= 0 {
+			w.p.Idents = append(w.p.Idents, at)
+		} else {
+			w.p.Unplaced++
+		}
+	}
+	return at
+}
+
 // punct finds the punctuator c at or after the cursor and moves past it.
 func (w *walker) punct(c byte) int {
 	if w.pass != 2 {
@@ -516,7 +529,7 @@ func (w *walker) binding(b js.IBinding, src *Value, forInOf bool) {
 	defer w.leave()
 	switch n := b.(type) {
 	case *js.Var:
-		w.ident(n.Data)
+		w.identVar(n.Data)
 		if w.pass == 1 && forInOf {
 			w.mutate(n)
 		}
@@ -577,7 +590,7 @@ func (w *walker) binding(b js.IBinding, src *Value, forInOf bool) {
 			w.expr(it.Value.Default, Read, true)
 		}
 		if n.Rest != nil {
-			w.ident(n.Rest.Data)
+			w.identVar(n.Rest.Data)
 		}
 	}
 }
@@ -625,7 +638,7 @@ func (w *walker) function(n *js.FuncDecl, hint string) {
 	}
 	w.pushFunc(funcValue(n.Async, n.Generator, "function").FuncKind, name, n, start, false, len(n.Params.List), len(n.Body.List))
 	if n.Name != nil {
-		w.ident(n.Name.Data)
+		w.identVar(n.Name.Data)
 	}
 	w.params(&n.Params)
 	w.punct('{')
@@ -708,7 +721,7 @@ func (w *walker) class(n *js.ClassDecl) int {
 			v := Value{Kind: Func, FuncKind: "class"}
 			w.bind(n.Name, bindSrc{fn: &v})
 		}
-		w.ident(n.Name.Data)
+		w.identVar(n.Name.Data)
 	}
 	if name == "" {
 		name = w.takeHint()

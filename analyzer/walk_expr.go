@@ -54,8 +54,11 @@ func (w *walker) expr(e js.IExpr, use UseKind, maximal bool) int {
 		var at int
 		if w.forceVar >= 0 {
 			at, w.forceVar = w.forceVar, -1
+			if w.pass == 2 && w.p.opts.RecordIdents {
+				w.p.Idents = append(w.p.Idents, at)
+			}
 		} else {
-			at = w.ident(n.Data)
+			at = w.identVar(n.Data)
 		}
 		if maximal {
 			w.maybeRef(n, at, use)
