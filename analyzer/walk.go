@@ -562,6 +562,18 @@ func (w *walker) binding(b js.IBinding, src *Value, forInOf bool) {
 					}
 				} else {
 					at := w.leaf(it.Key.Literal.Data)
+					if v, ok := it.Value.Binding.(*js.Var); ok && at < 0 && string(v.Data) == string(it.Key.Literal.Data) {
+						// shorthand {fetch}: the parser copies the key; the
+						// binding's name is the source text
+						nx := w.skipSpace(w.cur)
+						if nx < len(w.p.Src) && w.p.Src[nx] == ',' {
+							nx = w.skipSpace(nx + 1)
+						}
+						if nx+len(v.Data) <= len(w.p.Src) && string(w.p.Src[nx:nx+len(v.Data)]) == string(v.Data) {
+							at = nx
+							w.cur = nx + len(v.Data)
+						}
+					}
 					if v, ok := it.Value.Binding.(*js.Var); ok && at >= 0 && string(v.Data) == string(it.Key.Literal.Data) {
 						if nx := w.skipSpace(w.cur); nx < len(w.p.Src) && w.p.Src[nx] != ':' {
 							w.forceVar = at

@@ -168,13 +168,13 @@ var _ = register(&Rule{
 				continue
 			}
 			if a.Kind == analyzer.Const {
-				if analyzer.ClassifyURL(a.Str) == analyzer.URLLocal && !isRelativeScript(a.Str) {
-					continue
+				if !isRelativeScript(a.Str) {
+					continue // blob: and data: URLs carry bundled code
 				}
 				p.ReportJSFunc(c.Pos, c.Func, api, fmt.Sprintf("%s loads code from %q", api, short(a.Str)))
 				continue
 			}
-			if isBlobURL(a) {
+			if isBlobURL(a) || objectURLAt(prog, a.Pos) {
 				continue
 			}
 			p.ReportJSFunc(c.Pos, c.Func, api, fmt.Sprintf("%s loads code from a URL computed at run time", api), WithSeverity(Warning))
@@ -186,7 +186,7 @@ var _ = register(&Rule{
 			c := &prog.Calls[i]
 			if c.Method == "addModule" && (strings.HasSuffix(c.Receiver.Path, "Worklet") || strings.HasSuffix(c.Receiver.Path, "worklet")) {
 				a := arg(c, 0)
-				if a.Kind == analyzer.Const && analyzer.ClassifyURL(a.Str) == analyzer.URLLocal || isBlobURL(a) {
+				if a.Kind == analyzer.Const && analyzer.ClassifyURL(a.Str) == analyzer.URLLocal || isBlobURL(a) || objectURLAt(prog, a.Pos) {
 					continue
 				}
 				p.ReportJSFunc(c.Pos, c.Func, "worklet.addModule", "worklet addModule loads code from a URL")
@@ -206,6 +206,21 @@ func isRelativeScript(s string) bool {
 func isBlobURL(a analyzer.Arg) bool {
 	return a.Kind == analyzer.Member && strings.HasSuffix(a.Path, "createObjectURL") ||
 		a.Kind == analyzer.Global && a.Path == "URL.createObjectURL"
+}
+
+// objectURLAt reports whether the expression starting at pos is a call to
+// URL.createObjectURL (a local blob: URL).
+func objectURLAt(prog *analyzer.Program, pos int) bool {
+	if prog == nil || pos < 0 {
+		return false
+	}
+	for i := range prog.Calls {
+		c := &prog.Calls[i]
+		if c.Pos == pos && (c.Callee.IsGlobal("URL.createObjectURL") || c.Callee.IsGlobal("webkitURL.createObjectURL")) {
+			return true
+		}
+	}
+	return false
 }
 
 // loadTags are elements whose URL attributes make the browser fetch.
@@ -245,6 +260,7 @@ func judgeURL(v analyzer.Value) urlVerdict {
 // setAttribute/setAttributeNS, D3 .attr() and new Audio(url).
 type urlWrite struct {
 	pos, fn  int
+	vpos     int // start of the value expression
 	api      string
 	tag      string // "" when the receiver is unknown
 	value    analyzer.Value
@@ -267,7 +283,7 @@ func elementURLWrites(prog *analyzer.Program) []urlWrite {
 		if a.Receiver.Kind == analyzer.Element {
 			tag = a.Receiver.Tag
 		}
-		out = append(out, urlWrite{pos: a.Pos, fn: a.Func, api: elemAPI(tag, a.Prop), tag: tag, value: a.RHS, receiver: a.Receiver})
+		out = append(out, urlWrite{pos: a.Pos, fn: a.Func, vpos: a.RHSPos, api: elemAPI(tag, a.Prop), tag: tag, value: a.RHS, receiver: a.Receiver})
 	}
 	for i := range prog.Calls {
 		c := &prog.Calls[i]
@@ -285,9 +301,9 @@ func elementURLWrites(prog *analyzer.Program) []urlWrite {
 			if c.Receiver.Kind == analyzer.Element {
 				tag = c.Receiver.Tag
 			}
-			out = append(out, urlWrite{pos: c.Pos, fn: c.Func, api: elemAPI(tag, strings.ToLower(name.Str)), tag: tag, value: arg(c, vi).Value, receiver: c.Receiver})
+			out = append(out, urlWrite{pos: c.Pos, fn: c.Func, vpos: arg(c, vi).Pos, api: elemAPI(tag, strings.ToLower(name.Str)), tag: tag, value: arg(c, vi).Value, receiver: c.Receiver})
 		case c.New && (c.Callee.IsGlobal("Audio") || c.Callee.IsGlobal("Image")) && len(c.Args) > 0 && c.Callee.Path == "Audio":
-			out = append(out, urlWrite{pos: c.Pos, fn: c.Func, api: "new Audio()", tag: "audio", value: arg(c, 0).Value})
+			out = append(out, urlWrite{pos: c.Pos, fn: c.Func, vpos: arg(c, 0).Pos, api: "new Audio()", tag: "audio", value: arg(c, 0).Value})
 		}
 	}
 	return out
@@ -312,6 +328,9 @@ var _ = register(&Rule{
 	Run: func(p *Pass) {
 		for _, w := range elementURLWrites(p.In.JS) {
 			known := w.tag != "" && loadTags[w.tag]
+			if objectURLAt(p.In.JS, w.vpos) {
+				continue
+			}
 			switch judgeURL(w.value) {
 			case urlRemoteConst:
 				if known {
@@ -348,7 +367,7 @@ func navigations(prog *analyzer.Program) []urlWrite {
 	var out []urlWrite
 	for _, a := range prog.Assigns {
 		if isLocation(a.Target) && a.Op == "=" {
-			out = append(out, urlWrite{pos: a.Pos, fn: a.Func, api: "location", value: a.RHS})
+			out = append(out, urlWrite{pos: a.Pos, fn: a.Func, vpos: a.RHSPos, api: "location", value: a.RHS})
 		}
 	}
 	for _, c := range callsTo(prog, "location.assign", "location.replace", "document.location.assign", "document.location.replace", "open") {
@@ -356,7 +375,7 @@ func navigations(prog *analyzer.Program) []urlWrite {
 		if c.Callee.Path == "open" {
 			api = "window.open"
 		}
-		out = append(out, urlWrite{pos: c.Pos, fn: c.Func, api: api, value: arg(c, 0).Value})
+		out = append(out, urlWrite{pos: c.Pos, fn: c.Func, vpos: arg(c, 0).Pos, api: api, value: arg(c, 0).Value})
 	}
 	return out
 }
@@ -372,6 +391,9 @@ var _ = register(&Rule{
 	},
 	Run: func(p *Pass) {
 		for _, w := range navigations(p.In.JS) {
+			if objectURLAt(p.In.JS, w.vpos) {
+				continue
+			}
 			switch judgeURL(w.value) {
 			case urlRemoteConst:
 				p.ReportJSFunc(w.pos, w.fn, w.api, fmt.Sprintf("%s navigates to the remote URL %q; use host.launchUrl", w.api, short(w.value.Str)))

@@ -1,0 +1,218 @@
+package rules_test
+
+// An analysistest-style harness for the rule catalogue: every testdata source
+// under testdata/src/<category>/*.js is wrapped into a real generated visual
+// (internal/gen), checked through the full pipeline (lint.CheckPackage), and
+// every finding inside the module is matched against the `// want "RULEID"`
+// comments of the source. Every missing and every unexpected finding fails.
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pbicert/pbicert/internal/gen"
+	"github.com/pbicert/pbicert/lint"
+	"github.com/pbicert/pbicert/pbiviz"
+	"github.com/pbicert/pbicert/rules"
+)
+
+// expectation is one `want` entry: a rule on a line, optionally at a column,
+// optionally with a severity ("DYN002@info").
+type expectation struct {
+	rule    string
+	line    int
+	col     int    // 0: any column
+	sev     string // "": any severity
+	matched bool
+}
+
+var (
+	wantComment = regexp.MustCompile(`(?://|/\*)\s*want((?:\s+"[^"]+")+)\s*(?:\*/)?`)
+	wantItem    = regexp.MustCompile(`"([A-Z]{3}[0-9]{3})(?::([0-9]+))?(?:@(error|warning|info))?"`)
+	// `// harness: manifest` asks the harness to keep manifest findings.
+	harnessOpt = regexp.MustCompile(`//\s*harness:\s*(.*)`)
+)
+
+// parseWants reads the expectations of a testdata source. Lines are 1-based.
+func parseWants(src string) (wants []*expectation, opts map[string]bool) {
+	opts = map[string]bool{}
+	for i, line := range strings.Split(src, "\n") {
+		for _, m := range wantComment.FindAllStringSubmatch(line, -1) {
+			for _, it := range wantItem.FindAllStringSubmatch(m[1], -1) {
+				e := &expectation{rule: it[1], line: i + 1, sev: it[3]}
+				if it[2] != "" {
+					e.col, _ = strconv.Atoi(it[2])
+				}
+				wants = append(wants, e)
+			}
+		}
+		if m := harnessOpt.FindStringSubmatch(line); m != nil {
+			for _, o := range strings.Fields(m[1]) {
+				opts[o] = true
+			}
+		}
+	}
+	return wants, opts
+}
+
+// srcPos maps a byte offset in the module text to a 1-based line and a
+// 1-based column in characters.
+func srcPos(src string, off int) (line, col int) {
+	line = 1 + strings.Count(src[:off], "\n")
+	start := strings.LastIndexByte(src[:off], '\n') + 1
+	return line, 1 + len([]rune(src[start:off]))
+}
+
+// checkModule builds a visual whose one extra module is src and returns the
+// findings, the bundle and the module's offset in content.js.
+func checkModule(t *testing.T, v gen.Visual) (lint.Result, gen.Bundle) {
+	t.Helper()
+	b := gen.BuildJS(v)
+	data, err := gen.BuildPackage(v, gen.ZipOptions{})
+	if err != nil {
+		t.Fatalf("build package: %v", err)
+	}
+	pkg, err := pbiviz.ReadBytes(data, pbiviz.DefaultLimits())
+	if err != nil {
+		t.Fatalf("read package: %v", err)
+	}
+	res := lint.CheckPackage("test.pbiviz", pkg, lint.Options{})
+	if res.Error != "" {
+		t.Fatalf("check: %s", res.Error)
+	}
+	return res, b
+}
+
+func TestRules(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "src", "*", "*.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no testdata sources found")
+	}
+	for _, file := range files {
+		t.Run(filepath.ToSlash(strings.TrimPrefix(file, filepath.Join("testdata", "src")+string(filepath.Separator))), func(t *testing.T) {
+			t.Parallel()
+			runFile(t, file)
+		})
+	}
+}
+
+func runFile(t *testing.T, file string) {
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(raw)
+	wants, opts := parseWants(src)
+	v := gen.Visual{Modules: []string{src}}
+	if opts["api5.3"] {
+		v.APIVersion = "5.3.0"
+	}
+	if opts["localstorage"] {
+		v.Privileges = []byte(`[{"name":"LocalStorage","essential":false}]`)
+	}
+	res, b := checkModule(t, v)
+	modStart := b.ModuleOffsets[0]
+	modEnd := modStart + len(src)
+	if b.JS[modStart:modEnd] != src {
+		t.Fatalf("the generator did not place the module verbatim at offset %d", modStart)
+	}
+	lines := strings.Split(src, "\n")
+	var unexpected []string
+	for _, f := range res.Findings {
+		if !strings.HasSuffix(f.Location.File, "#content.js") {
+			if f.Category == rules.Manifest && !opts["manifest"] {
+				continue
+			}
+			if !opts["outside"] {
+				unexpected = append(unexpected, fmt.Sprintf("%s: unexpected %s finding outside content.js: %s %s (%s)", file, f.Rule, f.Location, f.Message, f.Snippet))
+			}
+			continue
+		}
+		off := f.Location.Offset
+		if off < modStart || off >= modEnd {
+			// the generator's boilerplate (wrapper, visual class) or a
+			// finding without a position (requirement rules)
+			if opts["outside"] || f.Category == rules.Manifest && !opts["manifest"] {
+				continue
+			}
+			if off < 0 || f.Location.Line == 0 {
+				continue
+			}
+			unexpected = append(unexpected, fmt.Sprintf("%s: unexpected %s in the generated boilerplate at content.js:%d:%d: %s (%s)", file, f.Rule, f.Location.Line, f.Location.Column, f.Message, f.Snippet))
+			continue
+		}
+		line, col := srcPos(src, off-modStart)
+		found := false
+		for _, w := range wants {
+			if w.matched || w.rule != f.Rule || w.line != line || (w.col != 0 && w.col != col) || (w.sev != "" && w.sev != f.Severity.String()) {
+				continue
+			}
+			w.matched = true
+			found = true
+			break
+		}
+		if !found {
+			unexpected = append(unexpected, fmt.Sprintf("%s:%d:%d: unexpected %s (%s, api %q): %s\n\t%s", file, line, col, f.Rule, f.Severity, f.API, f.Message, strings.TrimSpace(lines[line-1])))
+		}
+	}
+	var missing []string
+	for _, w := range wants {
+		if w.matched {
+			continue
+		}
+		at := ""
+		if w.col != 0 {
+			at = fmt.Sprintf(" at column %d", w.col)
+		}
+		if w.sev != "" {
+			at += " with severity " + w.sev
+		}
+		// say what was reported on that line, to help
+		var got []string
+		for _, f := range res.Findings {
+			if off := f.Location.Offset; strings.HasSuffix(f.Location.File, "#content.js") && off >= modStart && off < modEnd {
+				if l, c := srcPos(src, off-modStart); l == w.line {
+					got = append(got, fmt.Sprintf("%s:%d@%s", f.Rule, c, f.Severity))
+				}
+			}
+		}
+		note := "nothing reported on that line"
+		if len(got) > 0 {
+			note = "reported there: " + strings.Join(got, ", ")
+		}
+		missing = append(missing, fmt.Sprintf("%s:%d: missing %s%s (%s)\n\t%s", file, w.line, w.rule, at, note, strings.TrimSpace(lines[w.line-1])))
+	}
+	sort.Strings(unexpected)
+	for _, m := range missing {
+		t.Error(m)
+	}
+	for _, u := range unexpected {
+		t.Error(u)
+	}
+}
+
+// TestHarnessParsesWants checks the harness's own comment syntax.
+func TestHarnessParsesWants(t *testing.T) {
+	src := "fetch(u); // want \"NET001\" \"OBF002:3\"\nx(/* want \"DYN002@info\" */);\nfoo(); // wanted \"NET001\"\n"
+	wants, _ := parseWants(src)
+	got := []string{}
+	for _, w := range wants {
+		got = append(got, fmt.Sprintf("%s:%d:%d:%s", w.rule, w.line, w.col, w.sev))
+	}
+	want := []string{"NET001:1:0:", "OBF002:1:3:", "DYN002:2:0:info"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("parseWants = %v, want %v", got, want)
+	}
+	if l, c := srcPos("ab\ncé\u00e9x", len("ab\ncéé")); l != 2 || c != 4 {
+		t.Fatalf("srcPos = %d:%d, want 2:4", l, c)
+	}
+}

@@ -1,0 +1,9 @@
+// REQ004: launchUrl while rendering; a click handler is fine
+class Linker {
+  update(options) {
+    this.host.launchUrl("https://example.com"); // want "REQ004"
+  }
+  onClick() {
+    this.host.launchUrl("https://example.com/help");
+  }
+}
