@@ -258,34 +258,33 @@ type posValue struct {
 	value string
 }
 
-// wrapperAPIVersions finds `apiVersion:"x"` properties in objects that also
-// carry `custom:true` and a name (the plugin wrapper), by scanning the text
-// near the registration.
+var (
+	wrapperCustom = regexp.MustCompile(`custom\s*:\s*(?:!0|true)`)
+	wrapperAPI    = regexp.MustCompile(`apiVersion\s*:\s*(?:"([^"\n]*)"|'([^'\n]*)')`)
+)
+
+// wrapperAPIVersions finds the `apiVersion: "x"` property of the plugin
+// wrapper object (the last object carrying `custom: true`), minified or not.
 func wrapperAPIVersions(prog *analyzer.Program) []posValue {
-	var out []posValue
 	src := prog.Src
-	i := strings.LastIndex(string(src), "custom:!0")
-	if j := strings.LastIndex(string(src), "custom:true"); j > i {
-		i = j
-	}
-	if i < 0 {
+	ms := wrapperCustom.FindAllIndex(src, -1)
+	if len(ms) == 0 {
 		return nil
 	}
+	i := ms[len(ms)-1][0]
 	start := max(0, i-2000)
-	seg := string(src[start:i])
-	k := strings.LastIndex(seg, "apiVersion:")
-	if k < 0 {
+	all := wrapperAPI.FindAllSubmatchIndex(src[start:i], -1)
+	if len(all) == 0 {
 		return nil
 	}
-	rest := seg[k+len("apiVersion:"):]
-	if len(rest) < 2 || (rest[0] != '"' && rest[0] != '\'') {
-		return nil
+	m := all[len(all)-1]
+	v := ""
+	if m[2] >= 0 {
+		v = string(src[start+m[2] : start+m[3]])
+	} else {
+		v = string(src[start+m[4] : start+m[5]])
 	}
-	end := strings.IndexByte(rest[1:], rest[0])
-	if end < 0 {
-		return nil
-	}
-	return append(out, posValue{pos: start + k, value: rest[1 : 1+end]})
+	return []posValue{{pos: start + m[0], value: v}}
 }
 
 func hasPrivilege(p *Pass, name string) bool {

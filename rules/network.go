@@ -8,7 +8,7 @@ import (
 )
 
 const refCertified = "https://learn.microsoft.com/power-bi/developer/visuals/power-bi-custom-visuals-certified"
-const refPrivileges = "https://learn.microsoft.com/power-bi/developer/visuals/capabilities#define-privileges"
+const refPrivileges = "https://learn.microsoft.com/power-bi/developer/visuals/capabilities"
 
 func requestMsg(verb string) func(string, analyzer.Ref) string {
 	return func(api string, r analyzer.Ref) string {
@@ -59,7 +59,7 @@ var _ = register(&Rule{
 		Title:   "WebSocket opens a connection to an external service",
 		Why:     "A WebSocket is a network connection leaving Power BI.",
 		Example: "const ws = new WebSocket(\"wss://live.example.com\");",
-		Fix:     "Remove the connection.",
+		Fix:     "Remove the connection: a certified visual renders only the data Power BI passes to update(). Keep live feeds in a separate, uncertified build.",
 		Ref:     refCertified,
 	},
 	Run: refRule([]string{"WebSocket", "MozWebSocket"}, requestMsg("opens a connection to an external service")),
@@ -71,7 +71,7 @@ var _ = register(&Rule{
 		Title:   "EventSource opens a server-sent events stream",
 		Why:     "EventSource keeps an HTTP connection to a server open.",
 		Example: "new EventSource(\"https://example.com/stream\")",
-		Fix:     "Remove the stream.",
+		Fix:     "Remove the stream; refresh data through the dataset, which Power BI updates.",
 		Ref:     refCertified,
 	},
 	Run: refRule([]string{"EventSource"}, requestMsg("opens a connection to an external service")),
@@ -504,7 +504,7 @@ var _ = register(&Rule{
 		Title:   "A library request helper (jQuery $.ajax/getJSON/getScript, d3.json/csv/text/xml/image) is called",
 		Why:     "Library helpers wrap fetch and XMLHttpRequest; the call site shows where the visual's own code asks for remote data.",
 		Example: "$.getJSON(\"https://api.example.com\", render)",
-		Fix:     "Remove the request.",
+		Fix:     "Remove the request; the helper is only a wrapper around fetch or XMLHttpRequest.",
 		Ref:     refCertified,
 	},
 	Run: func(p *Pass) {

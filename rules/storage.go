@@ -72,7 +72,7 @@ var _ = register(&Rule{
 		Title:   "Cache Storage (caches) is used",
 		Why:     "The Cache API stores responses in the browser.",
 		Example: "caches.open(\"v1\")",
-		Fix:     "Remove it.",
+		Fix:     "Remove the cache; keep state in memory, or in host.storageV2Service (LocalStorage privilege).",
 		Ref:     refStorage,
 	},
 	Run: refRule([]string{"caches"}, storageMsg),
