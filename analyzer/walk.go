@@ -21,6 +21,9 @@ type walker struct {
 	maxDepth int
 	forceVar int // position to use for the next Var (object shorthand)
 	nameHint string
+	// pass 1 counts what pass 2 records, so that pass 2 allocates each
+	// slice once (no growslice garbage on multi-megabyte bundles).
+	nCalls, nFuncs, nAssigns int
 }
 
 type depthError struct{}
@@ -49,7 +52,22 @@ func (w *walker) run() (err error) {
 	return nil
 }
 
-func (p *Program) collectBindings() error { return p.newWalker(1).run() }
+func (p *Program) collectBindings() error {
+	w := p.newWalker(1)
+	if err := w.run(); err != nil {
+		return err
+	}
+	if w.nCalls > 0 {
+		p.Calls = make([]Call, 0, w.nCalls)
+	}
+	if w.nFuncs > 0 {
+		p.Funcs = make([]FuncInfo, 0, w.nFuncs)
+	}
+	if w.nAssigns > 0 {
+		p.Assigns = make([]Assign, 0, w.nAssigns)
+	}
+	return nil
+}
 
 func (p *Program) walk() error { return p.newWalker(2).run() }
 
@@ -613,6 +631,8 @@ func (w *walker) pushFunc(kind, name string, node js.INode, start int, arrow boo
 	if w.pass == 2 {
 		w.p.Funcs = append(w.p.Funcs, FuncInfo{Name: name, Kind: kind, Pos: start, Parent: w.curFunc(), Node: node, Params: params, Stmts: stmts})
 		w.fn = append(w.fn, len(w.p.Funcs)-1)
+	} else {
+		w.nFuncs++
 	}
 	if arrow {
 		w.thisG = append(w.thisG, w.thisGlobal())

@@ -314,6 +314,7 @@ func (w *walker) call(n *js.CallExpr, use UseKind, maximal bool) int {
 
 func (w *walker) recordCall(node js.IExpr, callee js.IExpr, args []js.Arg, pos []int, start int, isNew, optional bool) {
 	if w.pass != 2 {
+		w.nCalls++
 		return
 	}
 	tg := w.thisGlobal()
@@ -435,6 +436,8 @@ func (w *walker) assign(n *js.BinaryExpr) int {
 		a.RHS = w.p.Resolve(n.Y, tg)
 		a.Func = w.curFunc()
 		w.p.Assigns = append(w.p.Assigns, a)
+	} else {
+		w.nAssigns++
 	}
 	return a.Pos
 }
