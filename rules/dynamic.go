@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/tdewolff/parse/v2/js"
+
 	"github.com/pbicert/pbicert/analyzer"
 )
 
@@ -84,6 +86,22 @@ var _ = register(&Rule{
 	},
 })
 
+// isStringExpr reports whether e certainly evaluates to a string: a string
+// or template literal, or a concatenation with one.
+func isStringExpr(e js.IExpr) bool {
+	switch n := e.(type) {
+	case *js.GroupExpr:
+		return isStringExpr(n.X)
+	case *js.LiteralExpr:
+		return n.TokenType == js.StringToken
+	case *js.TemplateExpr:
+		return n.Tag == nil
+	case *js.BinaryExpr:
+		return n.Op == js.AddToken && (isStringExpr(n.X) || isStringExpr(n.Y))
+	}
+	return false
+}
+
 var timerAPIs = []string{"setTimeout", "setInterval", "setImmediate", "execScript", "requestAnimationFrame"}
 
 var _ = register(&Rule{
@@ -98,8 +116,11 @@ var _ = register(&Rule{
 	Run: func(p *Pass) {
 		for _, c := range callsTo(p.In.JS, timerAPIs...) {
 			a := arg(c, 0)
-			if a.Kind == analyzer.Const && a.Root != "num" {
+			switch {
+			case a.Kind == analyzer.Const && a.Root != "num":
 				p.ReportJSFunc(c.Pos, c.Func, c.Callee.Path, fmt.Sprintf("%s() with a string argument runs it as code", c.Callee.Path)+how(c.Callee))
+			case a.Kind != analyzer.Func && isStringExpr(a.Expr):
+				p.ReportJSFunc(c.Pos, c.Func, c.Callee.Path, fmt.Sprintf("%s() with a string built at run time runs it as code", c.Callee.Path)+how(c.Callee))
 			}
 		}
 	},

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/pbicert/pbicert/analyzer"
 )
 
@@ -53,9 +55,9 @@ var _ = register(&Rule{
 				continue
 			}
 			switch {
-			case r.Path == "document.cookie":
+			case r.Path == "document.cookie" || strings.HasPrefix(r.Path, "document.cookie."):
 				verb := "reads"
-				if r.Use == analyzer.Assigned {
+				if r.Use == analyzer.Assigned && r.Path == "document.cookie" {
 					verb = "writes"
 				}
 				p.ReportJSFunc(r.Pos, r.Func, "document.cookie", "document.cookie "+verb+" browser cookies"+how(r.Value))

@@ -14,3 +14,6 @@ setTimeout(`tick()`, 5); // want "DYN003"
 setTimeout(tick, 5);
 const Function2 = function Function() {};
 requestAnimationFrame(draw);
+setTimeout(name + "()", 10); // want "DYN003"
+setInterval(`${fn}()`, 10); // want "DYN003"
+setTimeout(delay + 1, 10);

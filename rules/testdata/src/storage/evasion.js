@@ -6,3 +6,4 @@ const frame = document.createElement("iframe");
 frame.contentWindow.localStorage.getItem("k"); // want "STO001"
 const st = navigator.storage; // want "STO005"
 st.persist(); // want "STO005"
+const seen = document.cookie.indexOf("a=1") >= 0; // want "STO003"
