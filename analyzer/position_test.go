@@ -88,7 +88,7 @@ func checkPositions(t *testing.T, name, src string) {
 		}
 	}
 	require.Zero(t, bad, "%d misplaced identifiers", bad)
-	require.Zero(t, p.Unplaced, "identifiers the resolver could not place")
+	require.Zero(t, p.Unplaced, "identifiers the resolver could not place (first at offset %d)", p.FirstUnplaced)
 }
 
 func snippetAt(src string, off int) string {
@@ -115,6 +115,7 @@ func TestPositionsTricky(t *testing.T) {
 		"try catch":            "try { a() } catch (e) { e } finally { a }",
 		"switch":               "switch (a) { case b: c; break; default: d }",
 		"new and member":       "var X = function(){}; new X(1).y; new (X)(); new X",
+		"quoted keys":          `var c=1,o={"catch":function(e){return e},'a b':function(f){return f},"c":c,'d':c};o(c)`,
 		"html comment like":    "var a = 1; a<!--b\nfetch(a)",
 	}
 	for name, src := range cases {

@@ -174,6 +174,8 @@ type Program struct {
 	Idents []int
 	// Unplaced counts identifiers the resolver could not place (RecordIdents).
 	Unplaced int
+	// FirstUnplaced is the cursor offset at the first unplaced identifier.
+	FirstUnplaced int
 
 	buf      []byte // the parser's buffer (same bytes as Src)
 	pos      *positions

@@ -96,7 +96,12 @@ func (w *walker) leaf(b []byte) int {
 	}
 	off := int(ptr - w.base)
 	if w.pass == 2 && off >= w.cur {
-		w.cur = off + len(b)
+		end := off + len(b)
+		// quoted property keys are sliced without their quotes
+		if src := w.p.Src; off > 0 && end < len(src) && (src[off-1] == '"' || src[off-1] == '\'') && src[end] == src[off-1] {
+			end++
+		}
+		w.cur = end
 	}
 	return off
 }
@@ -199,6 +204,9 @@ func (w *walker) identVar(name []byte) int {
 		if at >= 0 {
 			w.p.Idents = append(w.p.Idents, at)
 		} else {
+			if w.p.Unplaced == 0 {
+				w.p.FirstUnplaced = w.cur
+			}
 			w.p.Unplaced++
 		}
 	}
