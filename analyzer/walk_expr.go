@@ -30,6 +30,14 @@ func (w *walker) maybeRef(e js.IExpr, pos int, use UseKind) {
 	if v, ok := e.(*js.Var); ok && varOf(v).Decl != js.NoDecl {
 		return
 	}
+	// a member of a local alias of an API (const st = navigator.storage;
+	// st.persist()) was reported where the alias was bound; aliases of the
+	// global object itself (const w = window; w.fetch()) are reported here.
+	if root, ok := chainRoot(e).(*js.Var); ok && varOf(root).Decl != js.NoDecl {
+		if rv := w.p.Resolve(root, w.thisGlobal()); rv.Kind == Global && rv.Path != "" {
+			return
+		}
+	}
 	v := w.p.Resolve(e, w.thisGlobal())
 	if v.Kind == Global || v.Kind == Unresolved {
 		w.addRef(v, pos, use, e)
@@ -440,4 +448,20 @@ func (w *walker) assign(n *js.BinaryExpr) int {
 		w.nAssigns++
 	}
 	return a.Pos
+}
+
+// chainRoot returns the innermost receiver of a member chain (a.b[c].d → a).
+func chainRoot(e js.IExpr) js.IExpr {
+	for {
+		switch n := e.(type) {
+		case *js.DotExpr:
+			e = n.X
+		case *js.IndexExpr:
+			e = n.X
+		case *js.GroupExpr:
+			e = n.X
+		default:
+			return e
+		}
+	}
 }

@@ -35,6 +35,22 @@ func d3HTMLIdiom(prog *analyzer.Program, a *analyzer.Assign) bool {
 	return f.Params == 0 && f.Stmts <= 2 && (f.Kind == "function")
 }
 
+// jqueryHTMLIdiom recognises jQuery's own .html() implementation, which
+// releases the old content's data (jQuery.cleanData) before writing
+// elem.innerHTML = value in the same function.
+func jqueryHTMLIdiom(prog *analyzer.Program, a *analyzer.Assign) bool {
+	if a.Func < 0 || a.Op != "=" || a.RHS.Kind == analyzer.Const {
+		return false
+	}
+	for i := range prog.Calls {
+		c := &prog.Calls[i]
+		if c.Func == a.Func && c.Method == "cleanData" && c.Pos < a.Pos {
+			return true
+		}
+	}
+	return false
+}
+
 var _ = register(&Rule{
 	ID: "DOM001", Name: "no-inner-html", Category: DOMInjection, Severity: Error,
 	Doc: Doc{
@@ -60,6 +76,10 @@ var _ = register(&Rule{
 			msg := fmt.Sprintf("%s is set from data that is not a constant", a.Prop)
 			if d3HTMLIdiom(prog, a) {
 				p.ReportJSFunc(a.Pos, a.Func, a.Prop, msg, WithIdiom("d3-selection-html"))
+				continue
+			}
+			if jqueryHTMLIdiom(prog, a) {
+				p.ReportJSFunc(a.Pos, a.Func, a.Prop, msg, WithIdiom("jquery-html"))
 				continue
 			}
 			p.ReportJSFunc(a.Pos, a.Func, a.Prop, msg)

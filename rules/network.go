@@ -18,7 +18,7 @@ func requestMsg(verb string) func(string, analyzer.Ref) string {
 		case analyzer.Constructed:
 			return fmt.Sprintf("new %s() %s", api, verb)
 		}
-		return fmt.Sprintf("reference to %s, which %s", api, strings.TrimPrefix(verb, "sends"))
+		return fmt.Sprintf("reference to %s (%s)", api, verb)
 	}
 }
 

@@ -87,8 +87,11 @@ var _ = register(&Rule{
 			return
 		}
 		src := string(prog.Src)
-		if i := strings.LastIndex(src, "sourceMappingURL="); i >= 0 && i >= 4 && strings.Contains(src[max(0, i-8):i], "#") {
-			p.ReportJS(i, "sourceMappingURL", "the bundle carries a source map reference (a development build)")
+		// the bundle's own source map comment is at its end; library files
+		// inlined mid-bundle may keep theirs, which says nothing of the build
+		tail := strings.TrimRight(src, " \t\r\n;")
+		if i := strings.LastIndex(tail, "sourceMappingURL="); i >= 0 && strings.Contains(tail[max(0, i-8):i], "#") && !strings.Contains(tail[i:], "\n") {
+			p.ReportJS(i, "sourceMappingURL", "the bundle ends with a source map reference (a development build)")
 		}
 		evals := 0
 		for _, c := range callsTo(prog, "eval") {

@@ -17,3 +17,5 @@ function shadow(fetch, localStorage, eval) { fetch(1); localStorage.getItem(1); 
 { let XMLHttpRequest = function () {}; new XMLHttpRequest(); }
 // fetch("https://example.com") eval(x) localStorage innerHTML
 const words = "fetch eval localStorage document.cookie innerHTML";
+// jQuery's own .html() implementation: reported at info with its idiom
+var jq = { fn: { html: function (value) { for (var i = 0, elem; i < this.length; i++) { elem = this[i]; if (elem.nodeType === 1) { jQuery.cleanData(getAll(elem)); elem.innerHTML = value; } } } } }; // want "DOM001@info"
