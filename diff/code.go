@@ -1,0 +1,499 @@
+package diff
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// codeDiff matches functions across the builds: identical normalised
+// streams by hash (as a multiset), the rest paired by similarity and
+// compared token by token.
+func codeDiff(cert, uncert *Build) CodeDiff {
+	cd := CodeDiff{Functions: len(uncert.fns), Explained: []FuncChange{}, Unexplained: []FuncChange{}}
+	byHash := map[uint64][]int{}
+	for i, f := range cert.fns {
+		byHash[f.hash] = append(byHash[f.hash], i)
+	}
+	var onlyU []int
+	for i, f := range uncert.fns {
+		if l := byHash[f.hash]; len(l) > 0 {
+			byHash[f.hash] = l[1:]
+			cd.Identical++
+			continue
+		}
+		onlyU = append(onlyU, i)
+	}
+	var onlyC []int
+	for i, f := range cert.fns {
+		if l := byHash[f.hash]; len(l) > 0 && containsInt(l, i) {
+			onlyC = append(onlyC, i)
+		}
+	}
+	pairs, restU, restC := pairFunctions(cert.fns, uncert.fns, onlyC, onlyU)
+
+	// Functions nested in removed network calls (e.g. the .then callback of a
+	// removed fetch) are explained when they disappear.
+	netChild := map[int]bool{}
+	for _, f := range uncert.fns {
+		for _, t := range f.toks {
+			if t.kind == kFunc && t.api != "" {
+				netChild[t.fn] = true
+			}
+		}
+	}
+	for i := range uncert.fns { // parents precede children in Funcs order
+		f := uncert.fns[i]
+		if netChild[i] {
+			for _, t := range f.toks {
+				if t.kind == kFunc {
+					netChild[t.fn] = true
+				}
+			}
+		}
+	}
+	removedOK := map[int]string{}
+	for _, ui := range restU {
+		f := uncert.fns[ui]
+		if netChild[ui] {
+			removedOK[ui] = "removed with the network call that used it"
+		} else if api := onlyFeedsNet(f); api != "" {
+			removedOK[ui] = "function removed: it only called " + api
+		}
+	}
+	for _, ui := range restU {
+		f := uncert.fns[ui]
+		c := FuncChange{Name: f.name, UncertifiedLocation: uncert.location(f), uncert: f, uncertChanged: allTrue(len(f.disp))}
+		if why, ok := removedOK[ui]; ok {
+			c.Why = why
+			cd.Explained = append(cd.Explained, c)
+		} else {
+			c.Why = "function only in the uncertified build"
+			cd.Unexplained = append(cd.Unexplained, c)
+		}
+	}
+	for _, ci := range restC {
+		f := cert.fns[ci]
+		cd.Unexplained = append(cd.Unexplained, FuncChange{Name: f.name, CertifiedLocation: cert.location(f), cert: f,
+			certChanged: allTrue(len(f.disp)), Why: "function only in the certified build"})
+	}
+	for _, p := range pairs {
+		cf, uf := cert.fns[p[0]], uncert.fns[p[1]]
+		c := FuncChange{Name: uf.name, CertifiedLocation: cert.location(cf), UncertifiedLocation: uncert.location(uf), cert: cf, uncert: uf}
+		if c.Name == "<anonymous>" && cf.name != "<anonymous>" {
+			c.Name = cf.name
+		}
+		ok, why := compareFuncs(&c, cf, uf, removedOK)
+		c.Why = why
+		if ok {
+			cd.Explained = append(cd.Explained, c)
+		} else {
+			cd.Unexplained = append(cd.Unexplained, c)
+		}
+	}
+	sortChanges(cd.Explained)
+	sortChanges(cd.Unexplained)
+	return cd
+}
+
+func containsInt(l []int, v int) bool {
+	for _, x := range l {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func allTrue(n int) []bool {
+	b := make([]bool, n)
+	for i := range b {
+		b[i] = true
+	}
+	return b
+}
+
+// onlyFeedsNet returns the network API when every literal, global and
+// property of f belongs to a network reference or call (f is plumbing of
+// remote access and nothing else); "" otherwise.
+func onlyFeedsNet(f *function) string {
+	api := ""
+	for _, t := range f.toks {
+		if t.api != "" {
+			api = t.api
+			continue
+		}
+		switch t.kind {
+		case kLit, kGlobal, kProp, kFunc:
+			return ""
+		}
+	}
+	return api
+}
+
+// pairFunctions pairs unmatched functions by similarity: first those with
+// the same stable name, then the others, using a token-histogram prefilter
+// before the token-by-token similarity.
+func pairFunctions(cfs, ufs []*function, onlyC, onlyU []int) (pairs [][2]int, restU, restC []int) {
+	usedC := map[int]bool{}
+	paired := map[int]bool{}
+	byName := map[string][]int{}
+	for _, ci := range onlyC {
+		if n := cfs[ci].name; n != "" && n != "<anonymous>" {
+			byName[n] = append(byName[n], ci)
+		}
+	}
+	try := func(ui int, cands []int) {
+		best, bestSim := -1, 0.5
+		uf := ufs[ui]
+		// rank candidates by the cheap prefilter, then diff the best few
+		type cand struct {
+			ci  int
+			pre float64
+		}
+		var cs []cand
+		for _, ci := range cands {
+			if usedC[ci] {
+				continue
+			}
+			cf := cfs[ci]
+			a, b := len(cf.ids), len(uf.ids)
+			if a > 2*b+8 || b > 2*a+8 || cf.kind != uf.kind {
+				continue
+			}
+			cs = append(cs, cand{ci, histSim(cf.ids, uf.ids)})
+		}
+		sort.SliceStable(cs, func(i, j int) bool { return cs[i].pre > cs[j].pre })
+		for k, c := range cs {
+			if k == 3 || c.pre <= bestSim {
+				break
+			}
+			if s := similarity(cfs[c.ci].ids, uf.ids); s > bestSim {
+				best, bestSim = c.ci, s
+			}
+		}
+		if best >= 0 {
+			usedC[best] = true
+			paired[ui] = true
+			pairs = append(pairs, [2]int{best, ui})
+		}
+	}
+	for _, ui := range onlyU {
+		if n := ufs[ui].name; byName[n] != nil {
+			try(ui, byName[n])
+		}
+	}
+	var left []int
+	for _, ci := range onlyC {
+		if !usedC[ci] {
+			left = append(left, ci)
+		}
+	}
+	for _, ui := range onlyU {
+		if !paired[ui] {
+			try(ui, left)
+		}
+	}
+	for _, ui := range onlyU {
+		if !paired[ui] {
+			restU = append(restU, ui)
+		}
+	}
+	for _, ci := range onlyC {
+		if !usedC[ci] {
+			restC = append(restC, ci)
+		}
+	}
+	return
+}
+
+// histSim is the multiset overlap of two token streams (an upper bound of
+// the token-sequence similarity).
+func histSim(a, b []uint64) float64 {
+	if len(a)+len(b) == 0 {
+		return 1
+	}
+	m := make(map[uint64]int, len(a))
+	for _, x := range a {
+		m[x]++
+	}
+	common := 0
+	for _, x := range b {
+		if m[x] > 0 {
+			m[x]--
+			common++
+		}
+	}
+	return 2 * float64(common) / float64(len(a)+len(b))
+}
+
+// similarity is 2·LCS/(|a|+|b|) on the token streams.
+func similarity(a, b []uint64) float64 {
+	if len(a)+len(b) == 0 {
+		return 1
+	}
+	ops := diffOps(a, b)
+	same := 0
+	for _, o := range ops {
+		if o.kind == opEq {
+			same++
+		}
+	}
+	return 2 * float64(same) / float64(len(a)+len(b))
+}
+
+// stub tokens a certified build may put in place of remote access.
+var stubNorms = map[string]bool{"undefined": true, "void": true, "n0": true, "null": true, "(": true, ")": true,
+	"{": true, "}": true, "=>": true, ",": true, "!": true, "return": true, "ƒarrow": true, "ƒfunction": true}
+
+// separators that may disappear together with a removed call.
+var sepNorms = map[string]bool{",": true, "&&": true, "||": true, "??": true, "void": true, "return": true, "await": true, "=": true, "(": true, ")": true}
+
+// compareFuncs diffs two paired functions token by token, marks the changed
+// display tokens and tells whether every difference removes or disables
+// remote access.
+func compareFuncs(c *FuncChange, cf, uf *function, removedOK map[int]string) (bool, string) {
+	ops := diffOps(cf.ids, uf.ids)
+	c.certChanged = make([]bool, len(cf.disp))
+	c.uncertChanged = make([]bool, len(uf.disp))
+	explained := true
+	var whys []string
+	var unexpl []string
+	addWhy := func(s string) {
+		for _, w := range whys {
+			if w == s {
+				return
+			}
+		}
+		whys = append(whys, s)
+	}
+	// walk hunks: maximal runs of non-equal ops
+	for i := 0; i < len(ops); {
+		if ops[i].kind == opEq {
+			i++
+			continue
+		}
+		j := i
+		var ct, ut []token
+		for j < len(ops) && ops[j].kind != opEq {
+			switch ops[j].kind {
+			case opDelA:
+				ct = append(ct, cf.toks[ops[j].a])
+				c.certChanged[cf.dispOf[ops[j].a]] = true
+			case opInsB:
+				ut = append(ut, uf.toks[ops[j].b])
+				c.uncertChanged[uf.dispOf[ops[j].b]] = true
+			}
+			j++
+		}
+		i = j
+		api, ok := hunkExplained(ct, ut, removedOK)
+		if ok {
+			switch {
+			case len(ct) == 0:
+				addWhy("forbidden call removed: " + api)
+			case hasNorm(ct, "undefined"):
+				addWhy("network API replaced by undefined: " + api)
+			default:
+				addWhy("network API replaced by a stub: " + api)
+			}
+			continue
+		}
+		explained = false
+		if len(unexpl) < 3 {
+			unexpl = append(unexpl, fmt.Sprintf("%s → %s", showToks(ut), showToks(ct)))
+		}
+	}
+	if explained {
+		if len(whys) == 0 {
+			return true, "formatting only"
+		}
+		return true, strings.Join(whys, "; ")
+	}
+	return false, "changed (uncertified → certified): " + strings.Join(unexpl, "; ")
+}
+
+func hasNorm(ts []token, n string) bool {
+	for _, t := range ts {
+		if t.norm == n {
+			return true
+		}
+	}
+	return false
+}
+
+// hunkExplained: the uncertified side of the hunk is (part of) a network
+// reference or call, or a nested function removed with it, plus separators;
+// the certified side is empty or a stub.
+func hunkExplained(ct, ut []token, removedOK map[int]string) (string, bool) {
+	api := ""
+	for _, t := range ut {
+		switch {
+		case t.api != "":
+			api = t.api
+		case t.kind == kFunc && removedOK[t.fn] != "":
+		case t.kind == kPunct && sepNorms[t.norm]:
+		default:
+			return "", false
+		}
+	}
+	if api == "" {
+		return "", false
+	}
+	for _, t := range ct {
+		if t.kind == kLocal || !stubNorms[t.norm] {
+			return "", false
+		}
+	}
+	return api, true
+}
+
+func showToks(ts []token) string {
+	if len(ts) == 0 {
+		return "(nothing)"
+	}
+	var sb strings.Builder
+	for i, t := range ts {
+		if i == 8 {
+			sb.WriteString(" …")
+			break
+		}
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(displayText(t))
+	}
+	return sb.String()
+}
+
+func displayText(t token) string {
+	switch {
+	case t.kind == kFunc:
+		return "ƒ"
+	case t.text == "":
+		return t.norm
+	}
+	return t.text
+}
+
+// ---- Myers diff ----
+
+type opKind uint8
+
+const (
+	opEq opKind = iota
+	opDelA
+	opInsB
+)
+
+type op struct {
+	kind opKind
+	a, b int
+}
+
+// diffOps returns an edit script turning a into b (Myers' O(ND) algorithm,
+// with common prefix and suffix trimmed first).
+func diffOps(a, b []uint64) []op {
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	var ops []op
+	for i := 0; i < pre; i++ {
+		ops = append(ops, op{opEq, i, i})
+	}
+	ops = append(ops, myers(a[pre:len(a)-suf], b[pre:len(b)-suf], pre, pre)...)
+	for k := suf; k > 0; k-- {
+		ops = append(ops, op{opEq, len(a) - k, len(b) - k})
+	}
+	return ops
+}
+
+func myers(a, b []uint64, oa, ob int) []op {
+	n, m := len(a), len(b)
+	total := n + m
+	if total == 0 {
+		return nil
+	}
+	off := total + 1
+	v := make([]int, 2*total+4)
+	var trace [][]int
+	for d := 0; d <= total; d++ {
+		// keep only the diagonals step d reads: -d-1..d+1
+		lo, hi := max(off-d-1, 0), min(off+d+2, len(v))
+		snap := make([]int, 2*d+3)
+		copy(snap[lo-(off-d-1):], v[lo:hi])
+		trace = append(trace, snap)
+		for k := -d; k <= d; k += 2 {
+			var x int
+			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
+				x = v[off+k+1]
+			} else {
+				x = v[off+k-1] + 1
+			}
+			y := x - k
+			for x < n && y < m && a[x] == b[y] {
+				x++
+				y++
+			}
+			v[off+k] = x
+			if x >= n && y >= m {
+				return backtrack(trace, a, b, d, k, oa, ob)
+			}
+		}
+		if d > 4000 { // pathological: give up aligning, replace everything
+			var ops []op
+			for i := range a {
+				ops = append(ops, op{opDelA, oa + i, -1})
+			}
+			for j := range b {
+				ops = append(ops, op{opInsB, -1, ob + j})
+			}
+			return ops
+		}
+	}
+	return nil
+}
+
+func backtrack(trace [][]int, a, b []uint64, d, k, oa, ob int) []op {
+	x, y := len(a), len(b)
+	var rev []op
+	for ; d > 0; d-- {
+		snap := trace[d]
+		at := func(k int) int { return snap[k+d+1] }
+		k = x - y
+		var pk int
+		if k == -d || (k != d && at(k-1) < at(k+1)) {
+			pk = k + 1
+		} else {
+			pk = k - 1
+		}
+		px := at(pk)
+		py := px - pk
+		for x > px && y > py {
+			x--
+			y--
+			rev = append(rev, op{opEq, oa + x, ob + y})
+		}
+		if x == px {
+			y--
+			rev = append(rev, op{opInsB, -1, ob + y})
+		} else {
+			x--
+			rev = append(rev, op{opDelA, oa + x, -1})
+		}
+	}
+	for x > 0 && y > 0 {
+		x--
+		y--
+		rev = append(rev, op{opEq, oa + x, ob + y})
+	}
+	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
+		rev[i], rev[j] = rev[j], rev[i]
+	}
+	return rev
+}

@@ -1,0 +1,270 @@
+// Package diff compares a certified build of a Power BI custom visual with
+// its uncertified build and tells whether they are the same code apart from
+// the removal or disabling of remote access. Each build is checked with the
+// full rule set; the code is compared function by function on a normalised
+// token stream that does not depend on minified names, formatting or the
+// order in which the bundler laid out modules.
+package diff
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/pbicert/pbicert/lint"
+	"github.com/pbicert/pbicert/pbiviz"
+	"github.com/pbicert/pbicert/rules"
+)
+
+// Verdicts.
+const (
+	Consistent = "consistent"
+	Diverged   = "diverged"
+)
+
+// VisualID identifies a build's visual (contract: diff certified/uncertified.visual).
+type VisualID struct {
+	GUID       string `json:"guid"`
+	Version    string `json:"version"`
+	APIVersion string `json:"apiVersion"`
+}
+
+// Side names one of the compared builds.
+type Side struct {
+	Path   string   `json:"path"`
+	Visual VisualID `json:"visual"`
+}
+
+// ManifestChange is one difference between the manifests.
+type ManifestChange struct {
+	Path        string `json:"path"`
+	Change      string `json:"change"` // added, removed, changed
+	Certified   any    `json:"certified"`
+	Uncertified any    `json:"uncertified"`
+	// Explained is true when the change removes or restricts remote access.
+	Explained bool   `json:"explained"`
+	Why       string `json:"why,omitempty"`
+}
+
+// FindingsDiff lists findings present in one build only.
+type FindingsDiff struct {
+	OnlyCertified   []rules.Finding `json:"onlyCertified"`
+	OnlyUncertified []rules.Finding `json:"onlyUncertified"`
+}
+
+// FuncChange is a function that differs between the builds.
+type FuncChange struct {
+	Name                string          `json:"name"`
+	CertifiedLocation   *rules.Location `json:"certifiedLocation"`
+	UncertifiedLocation *rules.Location `json:"uncertifiedLocation"`
+	Why                 string          `json:"why"`
+
+	cert, uncert *function
+	// changed flags per display token of each side
+	certChanged, uncertChanged []bool
+}
+
+// CodeDiff summarises the function-by-function comparison.
+type CodeDiff struct {
+	// Functions is the number of functions (plus top-level code) in the uncertified build.
+	Functions   int          `json:"functions"`
+	Identical   int          `json:"identical"`
+	Explained   []FuncChange `json:"explained"`
+	Unexplained []FuncChange `json:"unexplained"`
+}
+
+// Report is the result of a diff (contract: diff --format json).
+type Report struct {
+	Certified   Side             `json:"certified"`
+	Uncertified Side             `json:"uncertified"`
+	Verdict     string           `json:"verdict"`
+	Reasons     []string         `json:"reasons"`
+	Manifest    []ManifestChange `json:"manifest"`
+	Findings    FindingsDiff     `json:"findings"`
+	Code        CodeDiff         `json:"code"`
+	// CertifiedErrors are the error-level findings of the certified build.
+	CertifiedErrors []rules.Finding `json:"-"`
+}
+
+// Build is one side of a diff: the package, its analysed program and findings.
+type Build struct {
+	Path     string
+	Pkg      *pbiviz.Package
+	In       *rules.Input
+	Findings []rules.Finding
+	fns      []*function
+}
+
+// Load reads a .pbiviz, parses its code once and runs every rule on it.
+func Load(path string, opts lint.Options) (*Build, error) {
+	pkg, err := pbiviz.OpenFile(path, opts.Limits)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return FromPackage(path, pkg, opts)
+}
+
+// FromPackage analyses a package already read.
+func FromPackage(path string, pkg *pbiviz.Package, opts lint.Options) (*Build, error) {
+	in, err := lint.Analyze(pkg, opts)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	rs := opts.Rules
+	if rs == nil {
+		rs = rules.All()
+	}
+	b := &Build{Path: path, Pkg: pkg, In: in, Findings: rules.Run(in, rs, opts.Severity)}
+	b.prepare()
+	return b, nil
+}
+
+// prepare splits the code into functions and normalises them.
+func (b *Build) prepare() {
+	prog := b.In.JS
+	if prog == nil {
+		b.fns = []*function{{idx: -1, name: "<top>", kind: "top"}}
+		b.fns[0].normalise()
+		return
+	}
+	toks := lex(prog.Src)
+	globals := map[string]bool{"undefined": true}
+	for _, v := range prog.AST.Undeclared {
+		globals[string(v.Data)] = true
+	}
+	b.fns = splitFuncs(prog, toks, netSpans(toks, b.Findings, b.In.JSFile), globals)
+	for _, f := range b.fns {
+		f.normalise()
+	}
+}
+
+// Files compares two .pbiviz files, loading them in parallel.
+func Files(certified, uncertified string, opts lint.Options) (*Report, error) {
+	var c, u *Build
+	var ce, ue error
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); c, ce = Load(certified, opts) }()
+	go func() { defer wg.Done(); u, ue = Load(uncertified, opts) }()
+	wg.Wait()
+	if ce != nil {
+		return nil, ce
+	}
+	if ue != nil {
+		return nil, ue
+	}
+	return Compare(c, u), nil
+}
+
+func sideOf(b *Build) Side {
+	v := lint.VisualOf(b.Pkg)
+	return Side{Path: b.Path, Visual: VisualID{GUID: v.GUID, Version: v.Version, APIVersion: v.APIVersion}}
+}
+
+// Compare diffs two loaded builds.
+func Compare(cert, uncert *Build) *Report {
+	r := &Report{Certified: sideOf(cert), Uncertified: sideOf(uncert), Reasons: []string{},
+		Manifest: manifestDiff(cert.Pkg, uncert.Pkg)}
+	r.Findings = findingsDiff(cert.Findings, uncert.Findings)
+	r.Code = codeDiff(cert, uncert)
+	for _, f := range cert.Findings {
+		if f.Severity == rules.Error {
+			r.CertifiedErrors = append(r.CertifiedErrors, f)
+		}
+	}
+	if n := len(r.CertifiedErrors); n > 0 {
+		var list []string
+		for i, f := range r.CertifiedErrors {
+			if i == 3 {
+				list = append(list, "…")
+				break
+			}
+			list = append(list, fmt.Sprintf("%s %s at %s", f.Rule, f.API, f.Location))
+		}
+		r.Reasons = append(r.Reasons, fmt.Sprintf("the certified build has %d error-level finding(s): %s", n, strings.Join(list, "; ")))
+	}
+	for _, m := range r.Manifest {
+		if !m.Explained {
+			r.Reasons = append(r.Reasons, fmt.Sprintf("manifest: %s %s, which does not remove remote access", m.Path, m.Change))
+		}
+	}
+	if n := len(r.Code.Unexplained); n > 0 {
+		var names []string
+		for i, f := range r.Code.Unexplained {
+			if i == 5 {
+				names = append(names, "…")
+				break
+			}
+			names = append(names, f.Name)
+		}
+		r.Reasons = append(r.Reasons, fmt.Sprintf("%d code difference(s) do not remove remote access: %s", n, strings.Join(names, ", ")))
+	}
+	r.Verdict = Consistent
+	if len(r.Reasons) > 0 {
+		r.Verdict = Diverged
+	}
+	return r
+}
+
+// findingsDiff matches findings by rule, API, enclosing function and
+// occurrence index within that function (never by offset).
+func findingsDiff(cert, uncert []rules.Finding) FindingsDiff {
+	keys := func(fs []rules.Finding) []string {
+		n := map[string]int{}
+		out := make([]string, len(fs))
+		for i, f := range fs {
+			k := f.Rule + "\x00" + f.API + "\x00" + f.Function
+			out[i] = fmt.Sprintf("%s\x00%d", k, n[k])
+			n[k]++
+		}
+		return out
+	}
+	ck, uk := keys(cert), keys(uncert)
+	inC, inU := map[string]bool{}, map[string]bool{}
+	for _, k := range ck {
+		inC[k] = true
+	}
+	for _, k := range uk {
+		inU[k] = true
+	}
+	d := FindingsDiff{OnlyCertified: []rules.Finding{}, OnlyUncertified: []rules.Finding{}}
+	for i, f := range cert {
+		if !inU[ck[i]] {
+			d.OnlyCertified = append(d.OnlyCertified, f)
+		}
+	}
+	for i, f := range uncert {
+		if !inC[uk[i]] {
+			d.OnlyUncertified = append(d.OnlyUncertified, f)
+		}
+	}
+	return d
+}
+
+func (b *Build) location(f *function) *rules.Location {
+	loc := &rules.Location{File: b.In.JSFile, Line: 1, Column: 1}
+	if b.In.JS != nil && f.idx >= 0 {
+		loc.Offset = f.pos
+		loc.Line, loc.Column = b.In.JS.Position(f.pos)
+	}
+	return loc
+}
+
+// sortChanges orders changes by uncertified position, then certified.
+func sortChanges(cs []FuncChange) {
+	key := func(c FuncChange) (int, int) {
+		if c.UncertifiedLocation != nil {
+			return 0, c.UncertifiedLocation.Offset
+		}
+		return 1, c.CertifiedLocation.Offset
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		a1, a2 := key(cs[i])
+		b1, b2 := key(cs[j])
+		if a1 != b1 {
+			return a1 < b1
+		}
+		return a2 < b2
+	})
+}
