@@ -46,7 +46,12 @@ func manifestRule(id, name string, sev Severity, doc Doc, run func(p *Pass)) *Ru
 }
 
 func (p *Pass) reportManifest(key, api, msg string, opts ...Opt) {
-	p.ReportAt(p.In.ManifestLoc(key), "", api, msg, opts...)
+	loc := p.In.ManifestLoc(key)
+	snip, caret := "", 0
+	if p.In.Locate == nil && p.In.Manifest != nil && loc.Offset > 0 {
+		snip, caret = Snippet(p.In.Manifest.ResourceRaw, loc.Offset, 100)
+	}
+	p.ReportAt(loc, snip, api, msg, append(opts, func(f *Finding) { f.Caret = caret })...)
 }
 
 var _ = manifestRule("MAN001", "web-access-privilege", Error, Doc{
