@@ -96,6 +96,9 @@ type Input struct {
 	ManifestFile string
 	// Project is true for source projects (some requirement rules differ).
 	Project bool
+	// Repo describes a source project's repository for the repository rules
+	// (rules/repository.go); nil for packages and per-file runs.
+	Repo *RepoInfo
 	// Locate returns where a manifest item is ("privilege:WebAccess",
 	// "privileges", "apiVersion", "visual.version", "author", "description",
 	// "supportUrl", "guid", "externalJS"). Nil: positions in the package's
