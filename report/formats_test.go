@@ -154,9 +154,9 @@ type sarifLog struct {
 			} `json:"toolExecutionNotifications"`
 		} `json:"invocations"`
 		Results []struct {
-			RuleID              string            `json:"ruleId"`
-			RuleIndex           int               `json:"ruleIndex"`
-			Level               string            `json:"level"`
+			RuleID              string `json:"ruleId"`
+			RuleIndex           int    `json:"ruleIndex"`
+			Level               string `json:"level"`
 			Message             struct{ Text string }
 			PartialFingerprints map[string]string `json:"partialFingerprints"`
 			Locations           []struct {

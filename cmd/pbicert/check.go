@@ -26,6 +26,9 @@ type checkFlags struct {
 	workers int
 	lim     pbiviz.Limits
 	ana     analyzer.Options
+	// baselines (see config.go)
+	writeBaseline string
+	baseline      string
 }
 
 func newCheckCmd() *cobra.Command {
@@ -58,6 +61,8 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above --fail-on,
 	fl.StringArrayVar(&f.outputs, "output", nil, "write the report to FILE instead of standard output (pairs with the --format before it)")
 	fl.StringVar(&f.failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error, warning, info or never")
 	fl.StringVar(&f.config, "config", "", "configuration file (default .pbicert.yaml when present)")
+	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings by fingerprint in FILE (JSON)")
+	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in FILE (written by --write-baseline)")
 	fl.StringVar(&f.color, "color", "auto", "colour text output: auto, always or never (NO_COLOR is honoured)")
 	fl.IntVar(&f.workers, "jobs", 0, "inputs analysed in parallel (default: number of CPUs)")
 	fl.IntVar(&f.lim.MaxEntries, "max-entries", f.lim.MaxEntries, "most zip entries accepted in a package")
