@@ -125,6 +125,8 @@ func (in *Input) ManifestLoc(key string) Location {
 		loc.Line, loc.Column, loc.Offset = pkg.CapabilitiesPos(key)
 		return loc
 	}
+	// visual metadata lives outside capabilities: point at the resource itself
+	loc.File = pkg.ResourcePath
 	if i := strings.LastIndexByte(key, '.'); i >= 0 {
 		key = key[i+1:]
 	}
