@@ -182,6 +182,7 @@ type Program struct {
 	bindings map[*js.Var]*binding
 	memo     map[*js.Var]Value
 	active   map[*js.Var]bool
+	callMemo map[callKey]Value // resolved calls, from pass 2 on
 	opts     Options
 }
 

@@ -139,6 +139,11 @@ func unparen(e js.IExpr) js.IExpr {
 	}
 }
 
+type callKey struct {
+	n          *js.CallExpr
+	thisGlobal bool
+}
+
 func (p *Program) resolve(e js.IExpr, thisGlobal bool, depth int) Value {
 	if e == nil || depth > maxResolveDepth {
 		return Value{}
@@ -223,7 +228,20 @@ func (p *Program) resolve(e js.IExpr, thisGlobal bool, depth int) Value {
 		}
 		return r
 	case *js.CallExpr:
-		return p.resolveCall(n, thisGlobal, d)
+		if p.callMemo == nil {
+			return p.resolveCall(n, thisGlobal, d)
+		}
+		// Memoised once bindings are complete (pass 2 and later): the
+		// walker resolves every call of a chain, and each resolution
+		// re-resolves the calls inside it, which was quadratic on long
+		// chains and nested calls of real libraries.
+		k := callKey{n, thisGlobal}
+		if r, ok := p.callMemo[k]; ok {
+			return r
+		}
+		r := p.resolveCall(n, thisGlobal, d)
+		p.callMemo[k] = r
+		return r
 	case *js.NewExpr:
 		c := p.resolve(n.X, thisGlobal, d)
 		switch {

@@ -69,7 +69,10 @@ func (p *Program) collectBindings() error {
 	return nil
 }
 
-func (p *Program) walk() error { return p.newWalker(2).run() }
+func (p *Program) walk() error {
+	p.callMemo = make(map[callKey]Value, cap(p.Calls))
+	return p.newWalker(2).run()
+}
 
 func (w *walker) enter() {
 	w.depth++
