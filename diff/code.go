@@ -96,6 +96,16 @@ func codeDiff(cert, uncert *Build) CodeDiff {
 	return cd
 }
 
+func countKind(fs []*function, l []int, kind string) int {
+	n := 0
+	for _, i := range l {
+		if fs[i].kind == kind {
+			n++
+		}
+	}
+	return n
+}
+
 func containsInt(l []int, v int) bool {
 	for _, x := range l {
 		if x == v {
@@ -178,9 +188,26 @@ func pairFunctions(cfs, ufs []*function, onlyC, onlyU []int) (pairs [][2]int, re
 			pairs = append(pairs, [2]int{best, ui})
 		}
 	}
+	uByName := map[string]int{}
 	for _, ui := range onlyU {
-		if n := ufs[ui].name; byName[n] != nil {
-			try(ui, byName[n])
+		uByName[ufs[ui].name+"\x00"+ufs[ui].kind]++
+	}
+	for _, ui := range onlyU {
+		n := ufs[ui].name
+		var same []int
+		for _, ci := range byName[n] {
+			if cfs[ci].kind == ufs[ui].kind {
+				same = append(same, ci)
+			}
+		}
+		if l := byName[n]; len(same) == 1 && uByName[n+"\x00"+ufs[ui].kind] == 1 && !usedC[same[0]] && countKind(cfs, l, ufs[ui].kind) == 1 {
+			l = same
+			// the only function of that name on each side: the same function
+			usedC[l[0]] = true
+			paired[ui] = true
+			pairs = append(pairs, [2]int{l[0], ui})
+		} else if l != nil {
+			try(ui, l)
 		}
 	}
 	var left []int

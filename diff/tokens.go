@@ -16,12 +16,12 @@ import (
 type tokKind uint8
 
 const (
-	kPunct   tokKind = iota // punctuators, operators, reserved words
-	kLocal                  // a local name: compared by binding position
-	kGlobal                 // an undeclared (global) name
-	kProp                   // a property or object key name
-	kLit                    // string, number, template, regexp
-	kFunc                   // placeholder for a nested function
+	kPunct  tokKind = iota // punctuators, operators, reserved words
+	kLocal                 // a local name: compared by binding position
+	kGlobal                // an undeclared (global) name
+	kProp                  // a property or object key name
+	kLit                   // string, number, template, regexp
+	kFunc                  // placeholder for a nested function
 )
 
 // token is one token of a function's normalised stream.
@@ -31,7 +31,7 @@ type token struct {
 	off  int    // byte offset in the source
 	kind tokKind
 	api  string // network API this token belongs to (reference or call), "" otherwise
-	fn   int  // for kFunc: index of the nested function
+	fn   int    // for kFunc: index of the nested function
 	// block: a '{' or '}' of a block or function body (not an object literal)
 	block bool
 }
@@ -46,6 +46,7 @@ type function struct {
 	ids    []uint64 // hashed normalised tokens
 	disp   []token  // tokens as written, for display
 	dispOf []int    // index in disp of each normalised token
+	match  []int    // matching bracket of each display token, -1 if none
 	hash   uint64
 	netRef bool // contains a network reference
 }
@@ -248,6 +249,7 @@ func normNumber(s string) string {
 // occurrence and hashes the stream.
 func (f *function) normalise() {
 	f.disp = f.toks
+	f.match = matchBrackets(f.disp)
 	drop := f.layoutTokens()
 	keep := make([]int, 0, len(f.disp))
 	for i, t := range f.disp {
@@ -288,19 +290,14 @@ func (f *function) normalise() {
 		}
 		f.dispOf = append(f.dispOf, keep[k])
 	}
-	locals := map[string]int{}
+	names := f.localNumbers()
 	f.toks = make([]token, len(f.dispOf))
 	f.ids = make([]uint64, len(f.dispOf))
 	h := uint64(14695981039346656037)
 	for i, di := range f.dispOf {
 		t := f.disp[di]
 		if t.kind == kLocal {
-			n, ok := locals[t.text]
-			if !ok {
-				n = len(locals)
-				locals[t.text] = n
-			}
-			t.norm = "$" + strconv.Itoa(n)
+			t.norm = "$" + strconv.Itoa(names[di])
 		}
 		f.toks[i] = t
 		id := tokID(t.kind, t.norm)
@@ -401,13 +398,14 @@ func funcSpan(toks []rawTok, p int, kind string) (int, int) {
 			}
 		}
 	} else {
-		for st < n {
-			switch toks[st].tt {
-			case js.SemicolonToken, js.CloseBraceToken, js.CloseParenToken, js.CloseBracketToken, js.CommaToken, js.ColonToken, js.OpenBraceToken:
-				st++
-				continue
+		for q := p; q < n && q < p+24; q++ {
+			if methodAt(toks, q) {
+				st = q
+				for st > p && isModifier(toks[st-1]) {
+					st--
+				}
+				break
 			}
-			break
 		}
 	}
 	q := st
@@ -445,21 +443,28 @@ func (f *function) layoutTokens() []bool {
 	d := f.disp
 	drop := make([]bool, len(d))
 	is := func(i int, s string) bool { return i >= 0 && i < len(d) && d[i].kind == kPunct && d[i].norm == s }
-	match := make([]int, len(d))
-	var stack []int
-	for i, t := range d {
-		match[i] = -1
-		if t.kind != kPunct {
+	match := f.match
+	// new X → new X(): drop empty argument lists after new
+	for i := range d {
+		if !is(i, "new") {
 			continue
 		}
-		switch t.norm {
-		case "(", "[", "{":
-			stack = append(stack, i)
-		case ")", "]", "}":
-			if n := len(stack); n > 0 {
-				match[i], match[stack[n-1]] = stack[n-1], i
-				stack = stack[:n-1]
+		j := i + 1
+		for j < len(d) && (d[j].kind == kLocal || d[j].kind == kGlobal || d[j].kind == kProp || is(j, ".")) {
+			j++
+		}
+		if is(j, "(") && is(j+1, ")") {
+			drop[j], drop[j+1] = true, true
+		}
+	}
+	// function bodies keep their braces
+	body := -1
+	for i := range d {
+		if is(i, "{") {
+			if f.kind != "arrow" && f.kind != "async-arrow" && f.kind != "class" || i > 0 && is(i-1, "=>") {
+				body = i
 			}
+			break
 		}
 	}
 	last := len(d) - 1
@@ -490,7 +495,7 @@ func (f *function) layoutTokens() []bool {
 		}
 	}
 	for i, t := range d {
-		if !t.block || !is(i, "{") || match[i] < 0 {
+		if !t.block || !is(i, "{") || match[i] < 0 || i == body {
 			continue
 		}
 		j := match[i]
@@ -519,4 +524,164 @@ func (f *function) layoutTokens() []bool {
 		}
 	}
 	return drop
+}
+
+func matchBrackets(d []token) []int {
+	match := make([]int, len(d))
+	var stack []int
+	for i, t := range d {
+		match[i] = -1
+		if t.kind != kPunct {
+			continue
+		}
+		switch t.norm {
+		case "(", "[", "{":
+			stack = append(stack, i)
+		case ")", "]", "}":
+			if n := len(stack); n > 0 {
+				match[i], match[stack[n-1]] = stack[n-1], i
+				stack = stack[:n-1]
+			}
+		}
+	}
+	return match
+}
+
+// localNumbers numbers the local names of the display stream by first
+// occurrence, giving block-scoped declarations (let, const, catch
+// parameters) their own number until the end of their block, so that a
+// minifier reusing a name in an inner block does not matter.
+func (f *function) localNumbers() map[int]int {
+	d, match := f.disp, f.match
+	is := func(i int, s string) bool { return i >= 0 && i < len(d) && d[i].kind == kPunct && d[i].norm == s }
+	type scope struct {
+		end   int
+		names map[string]int
+	}
+	top := map[string]int{}
+	var scopes []scope
+	var blocks []int // open '{' indices
+	next := 0
+	out := map[int]int{}
+	declare := func(name string, end int) {
+		if len(scopes) > 0 && scopes[len(scopes)-1].end == end {
+			scopes[len(scopes)-1].names[name] = next
+		} else {
+			scopes = append(scopes, scope{end, map[string]int{name: next}})
+		}
+		next++
+	}
+	blockEnd := func() int {
+		if n := len(blocks); n > 0 && match[blocks[n-1]] > 0 {
+			return match[blocks[n-1]]
+		}
+		return len(d)
+	}
+	// statement end from i: the matching } of a block, or the next ; at depth 0
+	stmtEnd := func(i int) int {
+		if is(i, "{") && match[i] > 0 {
+			return match[i]
+		}
+		depth := 0
+		for k := i; k < len(d); k++ {
+			switch {
+			case is(k, "("), is(k, "["), is(k, "{"):
+				depth++
+			case is(k, ")"), is(k, "]"), is(k, "}"):
+				depth--
+				if depth < 0 {
+					return k
+				}
+			case is(k, ";") && depth == 0:
+				return k
+			}
+		}
+		return len(d)
+	}
+	for i, t := range d {
+		for len(scopes) > 0 && scopes[len(scopes)-1].end < i {
+			scopes = scopes[:len(scopes)-1]
+		}
+		if is(i, "{") {
+			blocks = append(blocks, i)
+		} else if is(i, "}") && len(blocks) > 0 {
+			blocks = blocks[:len(blocks)-1]
+		}
+		if (is(i, "let") || is(i, "const")) && i+1 < len(d) && d[i+1].kind == kLocal {
+			end := blockEnd()
+			if is(i-1, "(") && is(i-2, "for") && match[i-1] > 0 {
+				end = stmtEnd(match[i-1] + 1)
+			}
+			// every declarator at depth 0 of this declaration
+			depth := 0
+			for k := i + 1; k < len(d); k++ {
+				if depth == 0 && d[k].kind == kLocal && (k == i+1 || is(k-1, ",")) {
+					declare(d[k].text, end)
+				}
+				if is(k, "(") || is(k, "[") || is(k, "{") {
+					depth++
+				} else if is(k, ")") || is(k, "]") || is(k, "}") {
+					depth--
+				} else if kind := d[k].kind; kind == kFunc {
+					continue
+				}
+				if depth < 0 || depth == 0 && (is(k, ";") || is(k, "in") || is(k, "of")) {
+					break
+				}
+			}
+		}
+		if is(i, "catch") && is(i+1, "(") && i+2 < len(d) && d[i+2].kind == kLocal && match[i+1] > 0 {
+			declare(d[i+2].text, stmtEnd(match[i+1]+1))
+		}
+		if t.kind != kLocal {
+			continue
+		}
+		found := false
+		for k := len(scopes) - 1; k >= 0; k-- {
+			if n, ok := scopes[k].names[t.text]; ok {
+				out[i], found = n, true
+				break
+			}
+		}
+		if !found {
+			n, ok := top[t.text]
+			if !ok {
+				n = next
+				next++
+				top[t.text] = n
+			}
+			out[i] = n
+		}
+	}
+	return out
+}
+
+var notMethodNames = map[js.TokenType]bool{js.IfToken: true, js.ForToken: true, js.WhileToken: true, js.SwitchToken: true,
+	js.CatchToken: true, js.WithToken: true, js.FunctionToken: true, js.ReturnToken: true}
+
+// methodAt reports whether a method definition name(…){ starts at q.
+func methodAt(toks []rawTok, q int) bool {
+	t := toks[q].tt
+	j := q + 1
+	switch {
+	case t == js.OpenBracketToken:
+		j = matchClose(toks, q)
+	case t == js.StringToken || js.IsNumeric(t) || t == js.PrivateIdentifierToken:
+	case js.IsIdentifierName(t) && !notMethodNames[t]:
+	default:
+		return false
+	}
+	if j >= len(toks) || toks[j].tt != js.OpenParenToken {
+		return false
+	}
+	j = matchClose(toks, j)
+	return j < len(toks) && toks[j].tt == js.OpenBraceToken
+}
+
+func isModifier(t rawTok) bool {
+	switch t.tt {
+	case js.StaticToken, js.AsyncToken, js.GetToken, js.SetToken, js.MulToken:
+		return true
+	}
+	return false
 }
