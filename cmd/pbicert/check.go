@@ -57,8 +57,8 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above --fail-on,
 		RunE: func(c *cobra.Command, args []string) error { return runCheck(c, f, args) },
 	}
 	fl := cmd.Flags()
-	fl.StringArrayVar(&f.formats, "format", nil, "output format: "+strings.Join(report.Formats(), ", ")+" (repeat with --output for several reports)")
-	fl.StringArrayVar(&f.outputs, "output", nil, "write the report to FILE instead of standard output (pairs with the --format before it)")
+	fl.StringArrayVar(&f.formats, "format", nil, "output format: "+strings.Join(report.Formats(), ", ")+"; repeatable; FORMAT:FILE writes that report to FILE")
+	fl.StringArrayVar(&f.outputs, "output", nil, "write the report to FILE instead of standard output; the i-th --output goes with the i-th --format")
 	fl.StringVar(&f.failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error, warning, info or never")
 	fl.StringVar(&f.config, "config", "", "configuration file (default .pbicert.yaml when present)")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings by fingerprint in FILE (JSON)")
@@ -100,12 +100,22 @@ func pairOutputs(formats, outputs []string) ([]outputSpec, error) {
 	var specs []outputSpec
 	stdout := 0
 	for i, fm := range formats {
+		var file string
+		if name, f, ok := strings.Cut(fm, ":"); ok {
+			fm, file = name, f
+		}
 		if _, ok := report.Lookup(fm); !ok {
 			return nil, fmt.Errorf("unknown format %q (want one of %s)", fm, strings.Join(report.Formats(), ", "))
 		}
 		s := outputSpec{format: fm}
 		if i < len(outputs) {
 			s.file = outputs[i]
+		}
+		if file != "" {
+			if s.file != "" {
+				return nil, fmt.Errorf("--format %s:%s also has an --output: give the file once", fm, file)
+			}
+			s.file = file
 		}
 		if s.file == "" || s.file == "-" {
 			stdout++

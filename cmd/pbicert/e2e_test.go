@@ -246,3 +246,17 @@ func TestRulesAndVersion(t *testing.T) {
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "pbicert ")
 }
+
+func TestFormatColonFile(t *testing.T) {
+	dir := t.TempDir()
+	pkg := writePkg(t, dir, "f.pbiviz", gen.WithFindings())
+	jsonOut := filepath.Join(dir, "r.json")
+	out, _, code := runCLI(t, nil, "check", "--format", "text", "--format", "json:"+jsonOut, pkg)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "NET001", "text goes to standard output")
+	b, err := os.ReadFile(jsonOut)
+	require.NoError(t, err)
+	var doc contractDoc
+	require.NoError(t, json.Unmarshal(b, &doc))
+	assert.Len(t, doc.Results, 1)
+}
