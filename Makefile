@@ -4,7 +4,7 @@ BIN     ?= bin/pbicert
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 PKGS    := ./...
 
-.PHONY: all build test vet fmt-check bench fuzz demo generate clean
+.PHONY: all build test vet fmt-check fuzz demo generate clean
 
 all: build
 
@@ -31,3 +31,5 @@ generate:
 
 clean:
 	rm -rf bin
+
+include bench/bench.mk
