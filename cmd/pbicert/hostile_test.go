@@ -337,7 +337,9 @@ func TestHostileJSON(t *testing.T) {
 
 func TestHostileJS(t *testing.T) {
 	dir := t.TempDir()
-	js := func(name, code string) string { return writeFile(t, dir, name+".pbiviz", pkgWithResource(resourceWith(code, "a{}"))) }
+	js := func(name, code string) string {
+		return writeFile(t, dir, name+".pbiviz", pkgWithResource(resourceWith(code, "a{}")))
+	}
 	jsFile := resEntry + "#content.js"
 
 	c := checkInput(t, js("syntax", "var a = 1;\nvar b = (2;\n"))
