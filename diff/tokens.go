@@ -110,7 +110,7 @@ var objectAfterWords = map[string]bool{"return": true, "typeof": true, "void": t
 // splitFuncs assigns the tokens of prog to its functions (index 0 is the
 // top-level code), nested functions appearing as one placeholder token.
 func splitFuncs(prog *analyzer.Program, toks []rawTok, netAPI []string, globals map[string]bool) []*function {
-	src := prog.Src
+	src := string(prog.Src) // one copy: token texts are substrings of it
 	order := make([]int, len(prog.Funcs))
 	for i := range order {
 		order[i] = i
@@ -133,7 +133,7 @@ func splitFuncs(prog *analyzer.Program, toks []rawTok, netAPI []string, globals 
 	// open functions, innermost last
 	stack := []int{0}
 	next := 0
-	braces := map[int][]bool{} // per function: stack of '{' kinds (true: object literal)
+	braces := make([][]bool, len(fns)) // per function: stack of '{' kinds (true: object literal)
 	for ti := 0; ti < len(toks); ti++ {
 		t := toks[ti]
 		for len(stack) > 1 && ti >= endTok[fns[stack[len(stack)-1]].idx] {
@@ -151,7 +151,7 @@ func splitFuncs(prog *analyzer.Program, toks []rawTok, netAPI []string, globals 
 		}
 		fid := stack[len(stack)-1]
 		f := fns[fid]
-		text := string(src[t.start:t.end])
+		text := src[t.start:t.end]
 		tk := token{text: text, off: t.start, api: netAPI[ti]}
 		var prevTT js.TokenType = js.ErrorToken
 		prevText := ""
@@ -182,7 +182,7 @@ func splitFuncs(prog *analyzer.Program, toks []rawTok, netAPI []string, globals 
 			}
 			tk.kind, tk.norm = kPunct, text
 		case t.tt == js.StringToken:
-			tk.kind, tk.norm = kLit, "s"+analyzer.DecodeString([]byte(text))
+			tk.kind, tk.norm = kLit, "s"+analyzer.DecodeString(prog.Src[t.start:t.end])
 		case js.IsNumeric(t.tt):
 			tk.kind, tk.norm = kLit, "n"+normNumber(text)
 		case t.tt == js.TemplateToken || t.tt == js.TemplateStartToken || t.tt == js.TemplateMiddleToken || t.tt == js.TemplateEndToken:
@@ -551,7 +551,7 @@ func matchBrackets(d []token) []int {
 // occurrence, giving block-scoped declarations (let, const, catch
 // parameters) their own number until the end of their block, so that a
 // minifier reusing a name in an inner block does not matter.
-func (f *function) localNumbers() map[int]int {
+func (f *function) localNumbers() []int {
 	d, match := f.disp, f.match
 	is := func(i int, s string) bool { return i >= 0 && i < len(d) && d[i].kind == kPunct && d[i].norm == s }
 	type scope struct {
@@ -562,7 +562,7 @@ func (f *function) localNumbers() map[int]int {
 	var scopes []scope
 	var blocks []int // open '{' indices
 	next := 0
-	out := map[int]int{}
+	out := make([]int, len(d))
 	declare := func(name string, end int) {
 		if len(scopes) > 0 && scopes[len(scopes)-1].end == end {
 			scopes[len(scopes)-1].names[name] = next
