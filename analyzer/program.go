@@ -19,6 +19,10 @@ type Options struct {
 	// Members names the properties whose accesses are recorded in
 	// Program.Members (e.g. "eventService"), whatever the receiver.
 	Members map[string]bool
+	// Eval, when set, evaluates a closed key expression the folder could
+	// not reduce (window[(() => "fe" + "tch")()]) in a sandbox and returns
+	// its string value. Only expressions proven closed are passed.
+	Eval func(code string) (string, bool)
 	// RecordIdents records the offset of every identifier the position
 	// resolver placed (Program.Idents); used by the position oracle tests.
 	RecordIdents bool
@@ -184,6 +188,7 @@ type Program struct {
 	active   map[*js.Var]bool
 	callMemo map[callKey]Value // resolved calls, from pass 2 on
 	opts     Options
+	evals    map[string]evalResult
 }
 
 // Parse parses src once and builds the model. file names the input in

@@ -212,6 +212,13 @@ func (p *Program) resolve(e js.IExpr, thisGlobal bool, depth int) Value {
 		}
 		rx := p.resolve(n.X, thisGlobal, d)
 		k := p.resolve(n.Y, thisGlobal, d)
+		if k.Kind != Const && rx.Kind == Global && (rx.Path == "" || rx.Realm) && p.opts.Eval != nil {
+			if code, ok := closedExpr(n.Y); ok {
+				if s, ok := p.evalKey(code); ok {
+					k = Value{Kind: Const, Str: s, Encoded: true, EncodedLen: len(code)}
+				}
+			}
+		}
 		if k.Kind != Const {
 			if rx.Kind == Global && (rx.Path == "" || rx.Realm) {
 				return Value{Kind: Unresolved, Path: rx.Path, Root: rx.Root, Realm: rx.Realm}
@@ -950,4 +957,22 @@ func decodeEscapes(s string, str bool) string {
 		}
 	}
 	return sb.String()
+}
+
+type evalResult struct {
+	s  string
+	ok bool
+}
+
+// evalKey evaluates a closed key expression once per distinct source text.
+func (p *Program) evalKey(code string) (string, bool) {
+	if p.evals == nil {
+		p.evals = map[string]evalResult{}
+	}
+	if r, ok := p.evals[code]; ok {
+		return r.s, r.ok
+	}
+	s, ok := p.opts.Eval(code)
+	p.evals[code] = evalResult{s, ok}
+	return s, ok
 }

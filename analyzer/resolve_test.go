@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -169,4 +170,26 @@ func TestCSSScan(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"import https://fonts.example.com/a.css", "url //cdn.example.com/x.png", "font-face https://f.example.com/f.woff2"}, remote)
+}
+
+func TestSandboxedKeys(t *testing.T) {
+	var evaluated []string
+	eval := func(code string) (string, bool) {
+		evaluated = append(evaluated, code)
+		if strings.Contains(code, `"fe" + "tch"`) {
+			return "fetch", true
+		}
+		return "", false
+	}
+	src := `window[(() => "fe" + "tch")()](u); window[(() => secret)()](u); var secret = "x"; window[(function(){ for(;;){} })()](u)`
+	p, err := Parse("t.js", []byte(src), Options{Eval: eval})
+	require.NoError(t, err)
+	var paths []string
+	for _, c := range p.Calls {
+		if c.Callee.Kind == Global {
+			paths = append(paths, c.Callee.Path)
+		}
+	}
+	assert.Contains(t, paths, "fetch")
+	assert.Len(t, evaluated, 1, "only the closed expression is evaluated: %q", evaluated)
 }

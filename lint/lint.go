@@ -19,6 +19,7 @@ import (
 	"github.com/pbicert/pbicert/analyzer"
 	"github.com/pbicert/pbicert/pbiviz"
 	"github.com/pbicert/pbicert/rules"
+	"github.com/pbicert/pbicert/sandbox"
 )
 
 // Visual is the identity of the checked visual (contract: results[].visual).
@@ -53,6 +54,8 @@ type Options struct {
 	Workers int
 	// Stdin is read for the path "-".
 	Stdin io.Reader
+	// NoSandbox disables evaluating closed key expressions in goja.
+	NoSandbox bool
 	// Progress, when set, is called after each input completes.
 	Progress func(done, total int, path string)
 }
@@ -260,10 +263,7 @@ func Analyze(pkg *pbiviz.Package, opts Options) (*rules.Input, error) {
 		ManifestFile: pkg.ResourcePath + "#capabilities",
 		CSS:          pkg.Resource.Content.CSS,
 	}
-	ao := opts.Analyzer
-	if ao.Members == nil {
-		ao.Members = rules.TrackedMembers()
-	}
+	ao := AnalyzerOptions(opts)
 	if js := pkg.Resource.Content.JS; js != "" {
 		prog, err := analyzer.Parse(in.JSFile, []byte(js), ao)
 		if err != nil {
@@ -272,6 +272,19 @@ func Analyze(pkg *pbiviz.Package, opts Options) (*rules.Input, error) {
 		in.JS = prog
 	}
 	return in, nil
+}
+
+// AnalyzerOptions completes the analyzer options of a check: the host
+// members the rules track and the sandbox that evaluates closed keys.
+func AnalyzerOptions(opts Options) analyzer.Options {
+	ao := opts.Analyzer
+	if ao.Members == nil {
+		ao.Members = rules.TrackedMembers()
+	}
+	if ao.Eval == nil && !opts.NoSandbox {
+		ao.Eval = func(code string) (string, bool) { return sandbox.EvalString(code, sandbox.Budget{}) }
+	}
+	return ao
 }
 
 // CheckPackage analyses a package already read.

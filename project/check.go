@@ -76,10 +76,7 @@ func Analyze(dir string, opts lint.Options) (*Checked, error) {
 			perFile = append(perFile, r)
 		}
 	}
-	ao := opts.Analyzer
-	if ao.Members == nil {
-		ao.Members = rules.TrackedMembers()
-	}
+	ao := lint.AnalyzerOptions(opts)
 
 	// the project's own sources
 	units := make([]*unit, len(p.Sources))

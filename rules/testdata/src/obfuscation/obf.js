@@ -11,3 +11,7 @@ const table = {};
 table[key] = 1;
 const name = atob("aGVsbG8=");
 window["requestAnimationFrame"](draw);
+// keys only a sandboxed evaluation recovers (closed expressions run in goja, nothing else)
+window[(() => "fe" + "tch")()](url); // want "NET001" "OBF002"
+self[["e", "v", "a", "l"].map(function (c) { return c; }).join("")]("1"); // want "DYN001" "OBF002"
+window[(() => secretKey)()](url); // want "OBF001"

@@ -1,0 +1,93 @@
+// Package sandbox evaluates small, closed JavaScript expressions in a goja
+// runtime with no host objects, a time budget and a call-stack limit. The
+// analyzer uses it to recover keys it cannot fold statically
+// (window[(() => "fe" + "tch")()]). It is the only place pbicert executes
+// any code from a visual, and only expressions the analyzer has proven to
+// be closed (no free variables but pure built-ins, no loops).
+package sandbox
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// Budget bounds one evaluation.
+type Budget struct {
+	Timeout   time.Duration // default 25ms
+	MaxStack  int           // default 256 frames
+	MaxResult int           // longest string accepted (default 4096)
+}
+
+var errTooLong = errors.New("result too long")
+
+// EvalString evaluates code (an expression) and returns its string value.
+// It never panics; any error, time-out, non-string result or oversized
+// result gives ok == false.
+func EvalString(code string, b Budget) (s string, ok bool) {
+	if b.Timeout <= 0 {
+		b.Timeout = 25 * time.Millisecond
+	}
+	if b.MaxStack <= 0 {
+		b.MaxStack = 256
+	}
+	if b.MaxResult <= 0 {
+		b.MaxResult = 4096
+	}
+	if len(code) > 16<<10 {
+		return "", false
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			s, ok = "", false
+		}
+	}()
+	rt := goja.New()
+	rt.SetMaxCallStackSize(b.MaxStack)
+	// no host objects at all: remove what a script could use to reach out
+	for _, name := range []string{"eval", "Function"} {
+		_ = rt.GlobalObject().Delete(name)
+	}
+	rt.Set("atob", func(in string) (string, error) { return atob(in) })
+	timer := time.AfterFunc(b.Timeout, func() { rt.Interrupt("time budget exceeded") })
+	defer timer.Stop()
+	v, err := rt.RunString("(" + code + ")")
+	if err != nil || v == nil {
+		return "", false
+	}
+	exp := v.Export()
+	str, isStr := exp.(string)
+	if !isStr {
+		return "", false
+	}
+	if len(str) > b.MaxResult {
+		return "", false
+	}
+	return str, true
+}
+
+func atob(s string) (string, error) {
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	s = strings.TrimRight(s, "=")
+	var out []byte
+	var acc, bits uint
+	for _, c := range []byte(s) {
+		i := strings.IndexByte(alphabet, c)
+		if i < 0 {
+			return "", errors.New("invalid base64")
+		}
+		acc = acc<<6 | uint(i)
+		bits += 6
+		if bits >= 8 {
+			bits -= 8
+			out = append(out, byte(acc>>bits))
+			acc &= 1<<bits - 1
+		}
+	}
+	if len(out) > 1<<16 {
+		return "", errTooLong
+	}
+	return string(out), nil
+}

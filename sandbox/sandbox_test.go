@@ -1,0 +1,46 @@
+package sandbox
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestEvalString(t *testing.T) {
+	cases := map[string]string{
+		`(() => "fe" + "tch")()`:                                 "fetch",
+		`["h","c","t","e","f"].reverse().join("")`:               "fetch",
+		`(function(a){return a.map(function(c){return String.fromCharCode(c)}).join("")})([102,101,116,99,104])`: "fetch",
+		`atob("ZmV0Y2g=")`:                                       "fetch",
+		`"hctef".split("").sort().join("") && "fetch"`:           "fetch",
+	}
+	for code, want := range cases {
+		got, ok := EvalString(code, Budget{})
+		assert.True(t, ok, code)
+		assert.Equal(t, want, got, code)
+	}
+}
+
+func TestEvalRefuses(t *testing.T) {
+	for _, code := range []string{
+		`(() => { while (true) {} })()`, // time budget
+		`(function f(){ return f() })()`, // stack limit
+		`42`,                             // not a string
+		`"a".repeat(1 << 20)`,            // result too long
+		`eval("1")`,                      // no eval
+		`Function("return 1")()`,         // no Function
+		`syntax error (`,                 // parse error
+		`typeof window === "undefined" ? "no host" : window.fetch`,
+	} {
+		start := time.Now()
+		got, ok := EvalString(code, Budget{Timeout: 50 * time.Millisecond})
+		if code == `typeof window === "undefined" ? "no host" : window.fetch` {
+			assert.True(t, ok)
+			assert.Equal(t, "no host", got, "there is no window in the sandbox")
+			continue
+		}
+		assert.False(t, ok, "%s gave %q", code, got)
+		assert.Less(t, time.Since(start), 5*time.Second, code)
+	}
+}
