@@ -9,11 +9,11 @@ import (
 
 func TestEvalString(t *testing.T) {
 	cases := map[string]string{
-		`(() => "fe" + "tch")()`:                                 "fetch",
-		`["h","c","t","e","f"].reverse().join("")`:               "fetch",
+		`(() => "fe" + "tch")()`:                   "fetch",
+		`["h","c","t","e","f"].reverse().join("")`: "fetch",
 		`(function(a){return a.map(function(c){return String.fromCharCode(c)}).join("")})([102,101,116,99,104])`: "fetch",
-		`atob("ZmV0Y2g=")`:                                       "fetch",
-		`"hctef".split("").sort().join("") && "fetch"`:           "fetch",
+		`atob("ZmV0Y2g=")`: "fetch",
+		`"hctef".split("").sort().join("") && "fetch"`: "fetch",
 	}
 	for code, want := range cases {
 		got, ok := EvalString(code, Budget{})
@@ -24,7 +24,7 @@ func TestEvalString(t *testing.T) {
 
 func TestEvalRefuses(t *testing.T) {
 	for _, code := range []string{
-		`(() => { while (true) {} })()`, // time budget
+		`(() => { while (true) {} })()`,  // time budget
 		`(function f(){ return f() })()`, // stack limit
 		`42`,                             // not a string
 		`"a".repeat(1 << 20)`,            // result too long
