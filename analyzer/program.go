@@ -6,9 +6,11 @@
 package analyzer
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/js"
@@ -19,6 +21,9 @@ type Options struct {
 	// Members names the properties whose accesses are recorded in
 	// Program.Members (e.g. "eventService"), whatever the receiver.
 	Members map[string]bool
+	// Keep, when set, limits what the model records to what its consumers
+	// need (nil records everything): see Keep.
+	Keep *Keep
 	// Eval, when set, evaluates a closed key expression the folder could
 	// not reduce (window[(() => "fe" + "tch")()]) in a sandbox and returns
 	// its string value. Only expressions proven closed are passed.
@@ -31,6 +36,60 @@ type Options struct {
 	// MaxDepth is the deepest nesting of brackets and expressions accepted
 	// (default 1500): deeper code is refused instead of exhausting the stack.
 	MaxDepth int
+}
+
+// Keep selects the facts worth recording. Memory and time go down a lot
+// on multi-megabyte bundles when references to Math, Object, JSON... and
+// calls of uninteresting methods are not recorded.
+type Keep struct {
+	// Roots: a Ref is kept when the first segment of its path is here (or
+	// when it is unresolved, written with escapes, or a known idiom).
+	Roots map[string]bool
+	// Methods: a call is kept when its method name is here, or when its
+	// callee is a global kept by Roots.
+	Methods map[string]bool
+	// Props: an assignment is kept when it writes one of these properties
+	// (or writes a global, or a property of a global).
+	Props map[string]bool
+	// StringMarks: a string literal is kept when it contains one of these.
+	StringMarks []string
+}
+
+func (k *Keep) ref(v Value) bool {
+	if k == nil || v.Kind != Global || v.Escaped || v.Idiom != "" || v.Realm {
+		return true
+	}
+	root := v.Path
+	if i := strings.IndexByte(root, '.'); i >= 0 {
+		root = root[:i]
+	}
+	return k.Roots[root]
+}
+
+// raw is a quick test on a literal's source bytes: escapes are kept for
+// the decoded test.
+func (k *Keep) raw(b []byte) bool {
+	if k == nil || bytes.IndexByte(b, '\\') >= 0 {
+		return true
+	}
+	for _, m := range k.StringMarks {
+		if bytes.Contains(b, []byte(m)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (k *Keep) str(s string) bool {
+	if k == nil {
+		return true
+	}
+	for _, m := range k.StringMarks {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // DefaultOptions returns the documented defaults.
@@ -184,8 +243,6 @@ type Program struct {
 	buf      []byte // the parser's buffer (same bytes as Src)
 	pos      *positions
 	bindings map[*js.Var]*binding
-	memo     map[*js.Var]Value
-	active   map[*js.Var]bool
 	callMemo map[callKey]Value // resolved calls, from pass 2 on
 	opts     Options
 	evals    map[string]evalResult
@@ -221,7 +278,7 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 		return nil, fmt.Errorf("syntax error: %v", perr)
 	}
 	prog = &Program{File: file, Src: src, AST: ast, buf: buf, opts: opts,
-		bindings: map[*js.Var]*binding{}, memo: map[*js.Var]Value{}, active: map[*js.Var]bool{}}
+		bindings: make(map[*js.Var]*binding, len(src)/64)}
 	if err := prog.collectBindings(); err != nil {
 		return nil, err
 	}

@@ -15,6 +15,9 @@ import (
 type binding struct {
 	srcs    []bindSrc
 	mutated bool // compound assignment, ++/--, for-in/of target, catch parameter
+	active  bool // being resolved (cycle guard)
+	done    bool // val is the memoised result
+	val     Value
 }
 
 // bindSrc is one value flowing into a variable: expr, then the keys of a
@@ -78,14 +81,17 @@ func (p *Program) resolveVar(v *js.Var, depth int) Value {
 		}
 		return Value{Kind: Global, Path: name, Escaped: esc}
 	}
-	if r, ok := p.memo[v]; ok {
-		return r
-	}
 	b := p.bindings[v]
-	if b == nil || p.active[v] || depth > maxResolveDepth {
+	if b == nil {
 		return Value{}
 	}
-	p.active[v] = true
+	if b.done {
+		return b.val
+	}
+	if b.active || depth > maxResolveDepth {
+		return Value{}
+	}
+	b.active = true
 	var out Value
 	for i, s := range b.srcs {
 		var r Value
@@ -118,8 +124,8 @@ func (p *Program) resolveVar(v *js.Var, depth int) Value {
 	if b.mutated && out.Kind == Const {
 		out = Value{}
 	}
-	delete(p.active, v)
-	p.memo[v] = out
+	b.active = false
+	b.done, b.val = true, out
 	return out
 }
 

@@ -57,13 +57,13 @@ func (p *Program) collectBindings() error {
 	if err := w.run(); err != nil {
 		return err
 	}
-	if w.nCalls > 0 {
+	if w.nCalls > 0 && p.opts.Keep == nil {
 		p.Calls = make([]Call, 0, w.nCalls)
 	}
 	if w.nFuncs > 0 {
 		p.Funcs = make([]FuncInfo, 0, w.nFuncs)
 	}
-	if w.nAssigns > 0 {
+	if w.nAssigns > 0 && p.opts.Keep == nil {
 		p.Assigns = make([]Assign, 0, w.nAssigns)
 	}
 	return nil

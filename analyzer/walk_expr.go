@@ -19,6 +19,9 @@ func (w *walker) addRef(v Value, pos int, use UseKind, node js.IExpr) {
 	if w.pass != 2 || pos < 0 {
 		return
 	}
+	if !w.p.opts.Keep.ref(v) {
+		return
+	}
 	w.p.Refs = append(w.p.Refs, Ref{Value: v, Pos: pos, Use: use, Func: w.curFunc(), Node: node})
 }
 
@@ -80,8 +83,10 @@ func (w *walker) expr(e js.IExpr, use UseKind, maximal bool) int {
 		if w.pass == 2 {
 			switch n.TokenType {
 			case js.StringToken:
-				if at >= 0 {
-					w.p.Strings = append(w.p.Strings, StringLit{Pos: at, Value: DecodeString(n.Data)})
+				if at >= 0 && w.p.opts.Keep.raw(n.Data) {
+					if v := DecodeString(n.Data); w.p.opts.Keep.str(v) {
+						w.p.Strings = append(w.p.Strings, StringLit{Pos: at, Value: v})
+					}
 				}
 			case js.ThisToken:
 				if maximal {
@@ -108,7 +113,7 @@ func (w *walker) expr(e js.IExpr, use UseKind, maximal bool) int {
 		}
 		if w.pass == 2 && n.Tag == nil && start >= 0 {
 			v := w.p.Resolve(n, false)
-			if v.Kind == Const && len(n.List) == 0 {
+			if v.Kind == Const && len(n.List) == 0 && w.p.opts.Keep.str(v.Str) {
 				w.p.Strings = append(w.p.Strings, StringLit{Pos: start, Value: v.Str})
 			}
 		}
@@ -143,9 +148,8 @@ func (w *walker) expr(e js.IExpr, use UseKind, maximal bool) int {
 		start := w.expr(n.X, Read, false)
 		if lit, ok := dotName(n.Y); ok {
 			at := w.leaf(lit.Data)
-			if w.pass == 2 && len(w.p.opts.Members) > 0 {
-				name, _ := identName(lit.Data)
-				w.member(name, at)
+			if w.pass == 2 && w.p.opts.Members[string(lit.Data)] {
+				w.member(string(lit.Data), at)
 			}
 		}
 		if maximal {
@@ -328,16 +332,23 @@ func (w *walker) recordCall(node js.IExpr, callee js.IExpr, args []js.Arg, pos [
 	tg := w.thisGlobal()
 	c := Call{Pos: start, New: isNew, Func: w.curFunc(), Node: node, Optional: optional}
 	c.Callee = w.p.Resolve(callee, tg)
+	var recv js.IExpr
 	if dot, ok := unparen(callee).(*js.DotExpr); ok {
 		if lit, ok := dotName(dot.Y); ok {
 			c.Method, _ = identName(lit.Data)
 		}
-		c.Receiver = w.p.Resolve(dot.X, tg)
+		recv = dot.X
 	} else if idx, ok := unparen(callee).(*js.IndexExpr); ok {
 		if k, ok := w.p.Fold(idx.Y); ok {
 			c.Method = k
 		}
-		c.Receiver = w.p.Resolve(idx.X, tg)
+		recv = idx.X
+	}
+	if k := w.p.opts.Keep; k != nil && !k.Methods[c.Method] && (c.Callee.Kind != Global || !k.ref(c.Callee)) {
+		return
+	}
+	if recv != nil {
+		c.Receiver = w.p.Resolve(recv, tg)
 	}
 	mk := func(list []js.Arg, pos []int) []Arg {
 		out := make([]Arg, 0, len(list))
@@ -441,6 +452,9 @@ func (w *walker) assign(n *js.BinaryExpr) int {
 	a.RHSPos = w.expr(n.Y, Read, true)
 	w.nameHint = ""
 	if w.pass == 2 {
+		if k := w.p.opts.Keep; k != nil && !k.Props[a.Prop] && a.Target.Kind != Global && a.Receiver.Kind != Global {
+			return a.Pos
+		}
 		a.RHS = w.p.Resolve(n.Y, tg)
 		a.Func = w.curFunc()
 		w.p.Assigns = append(w.p.Assigns, a)

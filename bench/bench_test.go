@@ -141,7 +141,7 @@ func BenchmarkParseOnly(b *testing.B) {
 func BenchmarkAnalyze(b *testing.B) {
 	members := rules.TrackedMembers()
 	forSizes(b, func(b *testing.B, name string, in input) {
-		opts := analyzer.DefaultOptions()
+		opts := lint.AnalyzerOptions(lint.Options{Analyzer: analyzer.DefaultOptions()})
 		opts.Members = members
 		b.SetBytes(int64(len(in.js)))
 		b.ReportAllocs()

@@ -54,6 +54,9 @@ type Options struct {
 	Workers int
 	// Stdin is read for the path "-".
 	Stdin io.Reader
+	// KeepAll records every fact in the model (for tools that read more than
+	// the rules, such as diff); by default only what the rules read is kept.
+	KeepAll bool
 	// NoSandbox disables evaluating closed key expressions in goja.
 	NoSandbox bool
 	// Progress, when set, is called after each input completes.
@@ -280,6 +283,9 @@ func AnalyzerOptions(opts Options) analyzer.Options {
 	ao := opts.Analyzer
 	if ao.Members == nil {
 		ao.Members = rules.TrackedMembers()
+	}
+	if ao.Keep == nil && !opts.KeepAll {
+		ao.Keep = rules.ModelKeep()
 	}
 	if ao.Eval == nil && !opts.NoSandbox {
 		ao.Eval = func(code string) (string, bool) { return sandbox.EvalString(code, sandbox.Budget{}) }

@@ -35,6 +35,7 @@ func how(v analyzer.Value) string {
 // refRule reports every reference to one of apis (exact path or a member
 // path under it), except typeof feature tests and assignments.
 func refRule(apis []string, msg func(api string, r analyzer.Ref) string) func(*Pass) {
+	addRoots(apis...)
 	return func(p *Pass) {
 		prog := p.In.JS
 		if prog == nil {
