@@ -4,7 +4,7 @@ BIN     ?= bin/pbicert
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 PKGS    := ./...
 
-.PHONY: all build test vet fmt-check fuzz demo generate clean
+.PHONY: all build test vet fmt-check fuzz demo diff-demo generate clean
 
 all: build
 
@@ -25,6 +25,22 @@ test: fmt-check vet
 # demo: check the bundled example packages (exit 1: the second one has findings).
 demo: build
 	./$(BIN) check testdata/packages/example.pbiviz testdata/packages/findings.pbiviz || true
+
+# fuzz: each fuzz target briefly (the committed seeds also run in `make test`).
+FUZZTIME ?= 20s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) ./pbiviz
+	$(GO) test -run '^$$' -fuzz '^FuzzManifest$$' -fuzztime $(FUZZTIME) ./pbiviz
+	$(GO) test -run '^$$' -fuzz '^FuzzAnalyze$$' -fuzztime $(FUZZTIME) ./analyzer
+	$(GO) test -run '^$$' -fuzz '^FuzzCSS$$' -fuzztime $(FUZZTIME) ./analyzer
+	$(GO) test -run '^$$' -fuzz '^FuzzPositions$$' -fuzztime $(FUZZTIME) ./analyzer
+	$(GO) test -run '^$$' -fuzz '^FuzzCheckPackage$$' -fuzztime $(FUZZTIME) ./lint
+	$(GO) test -run '^$$' -fuzz '^FuzzCheckResource$$' -fuzztime $(FUZZTIME) ./lint
+
+# diff-demo: render a diverged diff report in headless Chromium and save a screenshot.
+diff-demo:
+	mkdir -p bin
+	PBICERT_DIFF_SCREENSHOT=$(CURDIR)/bin/diff-demo.png $(GO) test -count=1 -run TestHTMLRendersInChromium -v ./diff
 
 generate:
 	$(GO) generate ./...
