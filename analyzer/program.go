@@ -319,9 +319,14 @@ func (p *Program) FuncName(i int) string {
 	}
 	var parts []string
 	for j := i; j >= 0 && len(parts) < 6; j = p.Funcs[j].Parent {
-		if n := p.Funcs[j].Name; n != "" {
-			parts = append(parts, n)
+		n := p.Funcs[j].Name
+		if n == "" || isDigits(n) {
+			continue // anonymous, or a webpack module id (changes between builds)
 		}
+		if len(parts) > 0 && strings.HasPrefix(parts[len(parts)-1], n+".") {
+			continue // a class around its method "Class.method"
+		}
+		parts = append(parts, n)
 	}
 	if len(parts) == 0 {
 		return "<anonymous>"
@@ -404,4 +409,13 @@ func (p *positions) at(off int) (int, int) {
 // lineCol is a slow helper for error paths.
 func lineCol(src []byte, off int) (int, int) {
 	return newPositions(src).at(off)
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
