@@ -164,3 +164,19 @@ func TestRefPositionsSorted(t *testing.T) {
 	require.True(t, sort.IntsAreSorted(got))
 	require.Equal(t, []int{0, 9, 25}, got)
 }
+
+func TestFunctionStarts(t *testing.T) {
+	src := `var o={update:function(e){return e},m(){}};class A{x=1;render(){};static async load(){}}
+function f(){return function(){}}var g=(a,b)=>a,h=async c=>c;x=class B{};y?()=>1:0`
+	p, err := Parse("t.js", []byte(src), Options{})
+	require.NoError(t, err)
+	var starts []string
+	for _, f := range p.Funcs {
+		end := min(len(src), f.Pos+8)
+		starts = append(starts, src[f.Pos:end])
+	}
+	require.Equal(t, []string{"function", "m(){}};c", "class A{", "render()", "load(){}", "function", "function", "(a,b)=>a", "async c=", "class B{", "()=>1:0"}, starts)
+	for _, f := range p.Funcs {
+		require.Greater(t, f.End, f.Pos)
+	}
+}

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"strings"
 	"unsafe"
 
 	"github.com/tdewolff/parse/v2/js"
@@ -670,7 +671,7 @@ func stableName(b []byte) string {
 }
 
 func (w *walker) function(n *js.FuncDecl, hint string) {
-	start := w.next()
+	start := w.exprStart()
 	name := hint
 	if n.Name != nil && name == "" {
 		name = stableName(n.Name.Data)
@@ -699,7 +700,7 @@ func (w *walker) params(ps *js.Params) {
 }
 
 func (w *walker) arrowFunc(n *js.ArrowFunc) int {
-	start := w.next()
+	start := w.exprStart()
 	w.pushFunc(funcValue(n.Async, false, "arrow").FuncKind, w.takeHint(), n, start, true, len(n.Params.List), len(n.Body.List))
 	for i := range n.Params.List {
 		w.binding(n.Params.List[i].Binding, nil, false)
@@ -719,8 +720,10 @@ func (w *walker) takeHint() string {
 }
 
 func (w *walker) method(m *js.MethodDecl, className string) {
-	start := w.next()
-	name := w.className(m.Name)
+	name, start := w.classNamePos(m.Name)
+	if start < 0 {
+		start = w.next()
+	}
 	full := name
 	if className != "" && name != "" {
 		full = className + "." + name
@@ -740,23 +743,62 @@ func (w *walker) method(m *js.MethodDecl, className string) {
 
 // className walks a class element name and returns it ("" when computed).
 func (w *walker) className(n js.ClassElementName) string {
+	name, _ := w.classNamePos(n)
+	return name
+}
+
+// classNamePos is className with the offset of the name (-1 when unknown).
+func (w *walker) classNamePos(n js.ClassElementName) (string, int) {
 	if n.Private != nil {
-		return "#" + string(n.Private.Data)
+		return "#" + string(n.Private.Data), -1
 	}
 	if n.IsComputed() {
-		w.punct('[')
+		at := w.punct('[')
 		w.expr(n.Computed, Read, true)
 		if k, ok := w.p.Fold(n.Computed); ok {
-			return k
+			return k, at
 		}
-		return ""
+		return "", at
 	}
-	w.leaf(n.Literal.Data)
-	return propName(n.Literal)
+	at := w.leaf(n.Literal.Data)
+	return propName(n.Literal), at
+}
+
+// exprStart returns the offset where the expression after the cursor
+// starts, skipping the operators and keywords of the enclosing construct
+// (= , : ? return …) that the walk has not consumed. The cursor does not move.
+func (w *walker) exprStart() int {
+	if w.pass != 2 {
+		return -1
+	}
+	src := w.p.Src
+	i := w.cur
+	for n := 0; n < 16; n++ {
+		i = w.skipSpace(i)
+		if i >= len(src) {
+			return -1
+		}
+		c := src[i]
+		if strings.IndexByte("=,:?!&|+-*%<>~^;)]}", c) >= 0 {
+			i++
+			continue
+		}
+		if isIdentByte(c) && !(c >= '0' && c <= '9') {
+			end, _ := w.token(i)
+			switch string(src[i:end]) {
+			case "return", "yield", "await", "typeof", "void", "delete", "case", "default", "else", "do", "in", "of",
+				"instanceof", "throw", "export", "extends":
+				i = end
+				continue
+			}
+		}
+		return i
+	}
+	return w.skipSpace(w.cur)
 }
 
 func (w *walker) class(n *js.ClassDecl) int {
-	start := w.next()
+	start := w.exprStart()
 	name := ""
 	if n.Name != nil {
 		name = stableName(n.Name.Data)

@@ -235,7 +235,7 @@ func (w *walker) expr(e js.IExpr, use UseKind, maximal bool) int {
 	case *js.ArrowFunc:
 		return w.arrowFunc(n)
 	case *js.FuncDecl:
-		start := w.next()
+		start := w.exprStart()
 		w.function(n, w.takeHint())
 		return start
 	case *js.ClassDecl:
