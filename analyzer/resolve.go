@@ -458,7 +458,7 @@ func (p *Program) member(rx Value, name string, computed, escaped bool) Value {
 		if name == "contentWindow" {
 			return Value{Kind: Global, Realm: true, Root: "contentWindow"}
 		}
-		return Value{Kind: Member, Path: rx.Last() + "." + name}
+		return Value{Kind: Member, Path: name}
 	case Const:
 		if name == "length" {
 			return Value{Kind: Const, Str: strconv.Itoa(utf8.RuneCountInString(rx.Str)), Root: "num"}

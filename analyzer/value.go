@@ -21,8 +21,8 @@ const (
 	Func
 	// Element: a DOM element created or selected with a known tag (Tag).
 	Element
-	// Member: a property path of an unknown receiver (Path holds the last
-	// property names, e.g. "eventService.renderingStarted").
+	// Member: a property of an unknown receiver (Path holds the property
+	// name, e.g. "renderingStarted").
 	Member
 	// Unresolved: a computed access on a global object whose key cannot be
 	// folded (Path is the receiver's path).

@@ -21,6 +21,7 @@ type walker struct {
 	depth    int
 	maxDepth int
 	forceVar int // position to use for the next Var (object shorthand)
+	posStack []int
 	nameHint string
 	// pass 1 counts what pass 2 records, so that pass 2 allocates each
 	// slice once (no growslice garbage on multi-megabyte bundles).
@@ -299,7 +300,11 @@ func (w *walker) stmt(s js.IStmt) {
 		return
 	}
 	w.enter()
-	defer w.leave()
+	w.stmtIn(s)
+	w.depth--
+}
+
+func (w *walker) stmtIn(s js.IStmt) {
 	switch n := s.(type) {
 	case *js.BlockStmt:
 		w.block(n)

@@ -37,7 +37,14 @@ func (w *walker) maybeRef(e js.IExpr, pos int, use UseKind) {
 	// st.persist()) was reported where the alias was bound; aliases of the
 	// global object itself (const w = window; w.fetch()) are reported here.
 	if root, ok := chainRoot(e).(*js.Var); ok && varOf(root).Decl != js.NoDecl {
-		if rv := w.p.Resolve(root, w.thisGlobal()); rv.Kind == Global && rv.Path != "" {
+		rv := w.p.Resolve(root, w.thisGlobal())
+		if rv.Kind == Global && rv.Path != "" {
+			return
+		}
+		// a chain on a local that is not an API cannot become one unless it
+		// goes through another realm or a constructor (checked cheaply
+		// before the whole chain is resolved)
+		if (rv.Kind == Unknown || rv.Kind == Member || rv.Kind == Const) && plainChain(e) {
 			return
 		}
 	}
@@ -58,8 +65,15 @@ func (w *walker) expr(e js.IExpr, use UseKind, maximal bool) int {
 	if e == nil {
 		return -1
 	}
+	// no defer: this is the hottest function; a depth panic unwinds the
+	// whole walk, so the counter need not be restored on that path
 	w.enter()
-	defer w.leave()
+	at := w.exprIn(e, use, maximal)
+	w.depth--
+	return at
+}
+
+func (w *walker) exprIn(e js.IExpr, use UseKind, maximal bool) int {
 	switch n := e.(type) {
 	case *js.Var:
 		var at int
@@ -174,12 +188,14 @@ func (w *walker) expr(e js.IExpr, use UseKind, maximal bool) int {
 		}
 		var args []js.Arg
 		var pos []int
+		base := len(w.posStack)
 		if n.Args != nil {
 			w.punct('(')
 			args = n.Args.List
-			pos = w.args(args)
+			pos, base = w.args(args)
 		}
 		w.recordCall(n, n.X, args, pos, start, true, false)
+		w.popArgs(base)
 		return start
 	case *js.UnaryExpr:
 		switch n.Op {
@@ -290,19 +306,23 @@ func (w *walker) object(n *js.ObjectExpr) int {
 	return start
 }
 
-func (w *walker) args(list []js.Arg) []int {
-	var pos []int
-	if w.pass == 2 {
-		pos = make([]int, len(list))
-	}
-	for i, a := range list {
+// args walks call arguments and returns their start offsets. The slice
+// lives on the walker's position stack: it is valid until popArgs(base).
+func (w *walker) args(list []js.Arg) (pos []int, base int) {
+	base = len(w.posStack)
+	for _, a := range list {
 		at := w.expr(a.Value, Read, true)
-		if pos != nil {
-			pos[i] = at
+		if w.pass == 2 {
+			w.posStack = append(w.posStack, at)
 		}
 	}
-	return pos
+	if w.pass != 2 {
+		return nil, base
+	}
+	return w.posStack[base:], base
 }
+
+func (w *walker) popArgs(base int) { w.posStack = w.posStack[:base] }
 
 func (w *walker) call(n *js.CallExpr, use UseKind, maximal bool) int {
 	var start int
@@ -313,8 +333,9 @@ func (w *walker) call(n *js.CallExpr, use UseKind, maximal bool) int {
 		start = w.expr(n.X, Called, true)
 	}
 	w.punct('(')
-	pos := w.args(n.Args.List)
+	pos, base := w.args(n.Args.List)
 	w.recordCall(n, n.X, n.Args.List, pos, start, false, n.Optional)
+	w.popArgs(base)
 	if maximal && w.pass == 2 {
 		v := w.p.Resolve(n, w.thisGlobal())
 		if (v.Kind == Global && (v.Path != "" || v.Idiom != "")) || v.Kind == Unresolved {
@@ -476,6 +497,32 @@ func chainRoot(e js.IExpr) js.IExpr {
 			e = n.X
 		default:
 			return e
+		}
+	}
+}
+
+// plainChain reports whether a member chain only uses literal property
+// names that cannot lead to a global (no contentWindow, contentDocument,
+// constructor, and no computed keys).
+func plainChain(e js.IExpr) bool {
+	for {
+		switch n := e.(type) {
+		case *js.DotExpr:
+			lit, ok := dotName(n.Y)
+			if !ok {
+				return false
+			}
+			switch string(lit.Data) {
+			case "contentWindow", "contentDocument", "constructor", "defaultView", "ownerDocument":
+				return false
+			}
+			e = n.X
+		case *js.IndexExpr:
+			return false
+		case *js.GroupExpr:
+			e = n.X
+		default:
+			return true
 		}
 	}
 }
