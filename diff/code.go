@@ -38,7 +38,7 @@ func codeDiff(cert, uncert *Build) CodeDiff {
 	for _, f := range uncert.fns {
 		for _, t := range f.toks {
 			if t.kind == kFunc && t.api != "" {
-				netChild[t.fn] = true
+				netChild[int(t.fn)] = true
 			}
 		}
 	}
@@ -47,7 +47,7 @@ func codeDiff(cert, uncert *Build) CodeDiff {
 		if netChild[i] {
 			for _, t := range f.toks {
 				if t.kind == kFunc {
-					netChild[t.fn] = true
+					netChild[int(t.fn)] = true
 				}
 			}
 		}
@@ -358,7 +358,7 @@ func hunkExplained(ct, ut []token, removedOK map[int]string) (string, bool) {
 		switch {
 		case t.api != "":
 			api = t.api
-		case t.kind == kFunc && removedOK[t.fn] != "":
+		case t.kind == kFunc && removedOK[int(t.fn)] != "":
 		case t.kind == kPunct && sepNorms[t.norm]:
 		default:
 			return "", false

@@ -28,10 +28,10 @@ const (
 type token struct {
 	text string // as written (for display)
 	norm string // normalised form (local names: "" until numbered)
-	off  int    // byte offset in the source
-	kind tokKind
 	api  string // network API this token belongs to (reference or call), "" otherwise
-	fn   int    // for kFunc: index of the nested function
+	off  int32  // byte offset in the source
+	fn   int32  // for kFunc: index of the nested function
+	kind tokKind
 	// block: a '{' or '}' of a block or function body (not an object literal)
 	block bool
 }
@@ -81,7 +81,7 @@ func lex(src []byte) []rawTok {
 	buf := make([]byte, len(src), len(src)+1)
 	copy(buf, src)
 	l := js.NewLexer(parse.NewInputBytes(buf))
-	out := make([]rawTok, 0, len(src)/4)
+	out := make([]rawTok, 0, len(src)/3+16) // minified code: about one token per 3 bytes
 	off := 0
 	prev := js.ErrorToken
 	var prevText []byte
@@ -146,13 +146,13 @@ func splitFuncs(prog *analyzer.Program, toks []rawTok, netAPI []string, globals 
 				continue // empty span
 			}
 			cur := fns[stack[len(stack)-1]]
-			cur.toks = append(cur.toks, token{text: "ƒ", norm: "ƒ" + prog.Funcs[fi].Kind, off: prog.Funcs[fi].Pos, kind: kFunc, fn: fi + 1, api: netAPI[ti]})
+			cur.toks = append(cur.toks, token{text: "ƒ", norm: "ƒ" + prog.Funcs[fi].Kind, off: int32(prog.Funcs[fi].Pos), kind: kFunc, fn: int32(fi + 1), api: netAPI[ti]})
 			stack = append(stack, fi+1)
 		}
 		fid := stack[len(stack)-1]
 		f := fns[fid]
 		text := src[t.start:t.end]
-		tk := token{text: text, off: t.start, api: netAPI[ti]}
+		tk := token{text: text, off: int32(t.start), api: netAPI[ti]}
 		var prevTT js.TokenType = js.ErrorToken
 		prevText := ""
 		if n := len(f.toks); n > 0 {
@@ -205,7 +205,7 @@ func splitFuncs(prog *analyzer.Program, toks []rawTok, netAPI []string, globals 
 				tk.kind, tk.norm = kProp, text
 			case inObject && (prevTT == js.OpenBraceToken || prevTT == js.CommaToken) && (nextTT == js.CommaToken || nextTT == js.CloseBraceToken || nextTT == js.EqToken):
 				// shorthand {x}: expand to {x: x} so that renaming keeps it equal
-				f.toks = append(f.toks, token{text: "", norm: text, off: t.start, kind: kProp}, token{text: "", norm: ":", off: t.start, kind: kPunct})
+				f.toks = append(f.toks, token{text: "", norm: text, off: int32(t.start), kind: kProp}, token{text: "", norm: ":", off: int32(t.start), kind: kPunct})
 				if globals[text] {
 					tk.kind, tk.norm = kGlobal, text
 				} else {
