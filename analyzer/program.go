@@ -212,6 +212,14 @@ type FuncInfo struct {
 	Stmts  int
 }
 
+// PropInit is a property written in an object literal.
+type PropInit struct {
+	Name  string
+	Pos   int // offset of the key
+	Value js.IExpr
+	Func  int
+}
+
 // MemberAccess is an access to a named property on any receiver (.eventService).
 type MemberAccess struct {
 	Name string
@@ -232,6 +240,9 @@ type Program struct {
 	Withs   []int // offsets of with statements
 	Funcs   []FuncInfo
 	Members []MemberAccess
+	// Props are object-literal properties with a tracked key
+	// ({dangerouslySetInnerHTML: …}, {innerHTML: …}).
+	Props []PropInit
 	// Idents holds the offset of every identifier placed, when
 	// Options.RecordIdents is set.
 	Idents []int

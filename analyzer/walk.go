@@ -22,6 +22,7 @@ type walker struct {
 	maxDepth int
 	forceVar int // position to use for the next Var (object shorthand)
 	posStack []int
+	lastLeaf int // offset of the last object key placed
 	nameHint string
 	// pass 1 counts what pass 2 records, so that pass 2 allocates each
 	// slice once (no growslice garbage on multi-megabyte bundles).

@@ -279,11 +279,12 @@ func (w *walker) object(n *js.ObjectExpr) int {
 		key := ""
 		if pr.Name != nil {
 			if pr.Name.IsComputed() {
-				w.punct('[')
+				w.lastLeaf = w.punct('[')
 				w.expr(pr.Name.Computed, Read, true)
 				key, _ = w.p.Fold(pr.Name.Computed)
 			} else {
 				at := w.leaf(pr.Name.Literal.Data)
+				w.lastLeaf = at
 				key = propName(pr.Name.Literal)
 				if v, ok := pr.Value.(*js.Var); ok && at >= 0 && string(v.Data) == string(pr.Name.Literal.Data) && w.pass == 2 {
 					if nx := w.skipSpace(w.cur); nx >= len(w.p.Src) || w.p.Src[nx] != ':' {
@@ -297,6 +298,9 @@ func (w *walker) object(n *js.ObjectExpr) int {
 			if len(key) > 0 {
 				w.nameHint = key
 			}
+		}
+		if w.pass == 2 && key != "" && (w.p.opts.Keep == nil || w.p.opts.Keep.Props[key]) {
+			w.p.Props = append(w.p.Props, PropInit{Name: key, Pos: w.lastLeaf, Value: pr.Value, Func: w.curFunc()})
 		}
 		w.expr(pr.Value, Read, true)
 		w.nameHint = ""

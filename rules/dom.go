@@ -280,3 +280,48 @@ var _ = register(&Rule{
 		}
 	},
 })
+
+var _ = register(&Rule{
+	ID: "DOM010", Name: "no-dangerously-set-inner-html", Category: DOMInjection, Severity: Error,
+	Doc: Doc{
+		Title:   "React dangerouslySetInnerHTML is given HTML built from data",
+		Why:     "dangerouslySetInnerHTML={{__html: x}} is React's innerHTML: markup built from data injects script. A constant is not a finding.",
+		Example: "<div dangerouslySetInnerHTML={{ __html: row.description }} />",
+		Fix:     "Render the text as a child ({row.description}) or sanitise it first.",
+		Ref:     refDOM,
+	},
+	Run: func(p *Pass) {
+		prog := p.In.JS
+		if prog == nil {
+			return
+		}
+		for _, pr := range prog.Props {
+			if pr.Name != "dangerouslySetInnerHTML" {
+				continue
+			}
+			html, found := analyzer.Value{}, false
+			if obj, ok := pr.Value.(*js.ObjectExpr); ok {
+				for _, it := range obj.List {
+					if it.Name == nil {
+						continue
+					}
+					key := string(it.Name.Literal.Data)
+					if it.Name.IsComputed() {
+						key, _ = prog.Fold(it.Name.Computed)
+					}
+					if key == "__html" {
+						html, found = prog.Resolve(it.Value, false), true
+					}
+				}
+				if !found {
+					continue // no __html: nothing is inserted
+				}
+			} else {
+				html = prog.Resolve(pr.Value, false)
+			}
+			if isData(html) {
+				p.ReportJSFunc(pr.Pos, pr.Func, "dangerouslySetInnerHTML", "dangerouslySetInnerHTML inserts HTML built from data that is not a constant")
+			}
+		}
+	},
+})

@@ -52,7 +52,7 @@ func ModelKeep() *analyzer.Keep {
 	for k := range trackedMethods {
 		methods[k] = true
 	}
-	props := map[string]bool{"innerHTML": true, "outerHTML": true, "srcdoc": true}
+	props := map[string]bool{"innerHTML": true, "outerHTML": true, "srcdoc": true, "dangerouslySetInnerHTML": true}
 	for k := range urlProps {
 		props[k] = true
 	}

@@ -10,7 +10,7 @@ export function Card(props: CardProps): React.ReactElement {
     return (
         <div className="card">
             <h2>{props.title}</h2>
-            <div dangerouslySetInnerHTML={html} />
+            <div dangerouslySetInnerHTML={html} />{/* // want "DOM010@dangerouslySetInnerHTML" */}
         </div>
     );
 }
