@@ -284,6 +284,12 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 	if perr != nil {
 		var pe *parse.Error
 		if errors.As(perr, &pe) {
+			if strings.HasPrefix(pe.Message, "too many nested") {
+				// tdewolff refuses about 1000 levels of nesting (and chains of
+				// 1000 operators) itself, whatever --max-depth says
+				return nil, fmt.Errorf("code nested too deeply at line %d, column %d: %s (the JavaScript parser accepts about %d levels of nesting or operators in one chain)",
+					pe.Line, pe.Column, pe.Message, js.NestedExprLimit)
+			}
 			return nil, &SyntaxError{Line: pe.Line, Column: pe.Column, Offset: -1, Msg: pe.Message}
 		}
 		return nil, fmt.Errorf("syntax error: %v", perr)

@@ -358,8 +358,8 @@ func TestHostileJS(t *testing.T) {
 			// With our limit lifted the parser's own nesting guard still
 			// refuses the input: no stack overflow.
 			c := checkInput(t, p, "--max-depth", "100000000")
-			wantError(t, c, jsFile+": syntax error at line 1, column ")
-			assert.Regexp(t, `too many nested (expressions|statements)`, c.err)
+			wantError(t, c, jsFile+": code nested too deeply at line 1, column ")
+			assert.Regexp(t, `too many nested (expressions|statements) \(the JavaScript parser accepts`, c.err)
 		})
 	}
 
@@ -378,8 +378,8 @@ func TestHostileJS(t *testing.T) {
 				wantError(t, c, jsFile+": ")
 				if !strings.Contains(c.err, "raise with --max-depth") {
 					// the parser's own nesting guard
-					assert.Contains(t, c.err, ": syntax error at line 1, column ")
-					assert.Regexp(t, `too many nested (expressions|statements)`, c.err)
+					assert.Contains(t, c.err, ": code nested too deeply at line 1, column ")
+					assert.Regexp(t, `too many nested (expressions|statements) \(the JavaScript parser accepts`, c.err)
 				}
 			}
 		})
