@@ -301,23 +301,29 @@ func hasPrivilege(p *Pass, name string) bool {
 	return false
 }
 
+// memberNeedsPrivilege reports the first use of a host service whose
+// privilege the manifest does not declare.
+func memberNeedsPrivilege(member, privilege string) func(*Pass) {
+	return func(p *Pass) {
+		if p.In.JS == nil || hasPrivilege(p, privilege) {
+			return
+		}
+		for _, m := range p.In.JS.Members {
+			if m.Name == member {
+				p.ReportJSFunc(m.Pos, m.Func, member, fmt.Sprintf("host.%s is used but the %s privilege is not declared", member, privilege))
+				return
+			}
+		}
+	}
+}
+
 var _ = manifestRule("MAN012", "storage-without-privilege", Error, Doc{
 	Title:   "host.storageV2Service is used without the LocalStorage privilege",
 	Why:     "The storage service only works when the LocalStorage privilege is declared.",
 	Example: "this.host.storageV2Service.set(\"k\", v)",
 	Fix:     "Declare {\"name\": \"LocalStorage\", \"essential\": false} in privileges.",
 	Ref:     refStorage,
-}, func(p *Pass) {
-	if p.In.JS == nil || hasPrivilege(p, "LocalStorage") {
-		return
-	}
-	for _, m := range p.In.JS.Members {
-		if m.Name == "storageV2Service" {
-			p.ReportJSFunc(m.Pos, m.Func, "storageV2Service", "host.storageV2Service is used but the LocalStorage privilege is not declared")
-			return
-		}
-	}
-})
+}, memberNeedsPrivilege("storageV2Service", "LocalStorage"))
 
 var _ = manifestRule("MAN013", "download-without-privilege", Error, Doc{
 	Title:   "host.downloadService is used without the ExportContent privilege",
@@ -325,17 +331,7 @@ var _ = manifestRule("MAN013", "download-without-privilege", Error, Doc{
 	Example: "this.host.downloadService.exportVisualsContent(…)",
 	Fix:     "Declare {\"name\": \"ExportContent\", \"essential\": false} in privileges.",
 	Ref:     "https://learn.microsoft.com/power-bi/developer/visuals/file-download-api",
-}, func(p *Pass) {
-	if p.In.JS == nil || hasPrivilege(p, "ExportContent") {
-		return
-	}
-	for _, m := range p.In.JS.Members {
-		if m.Name == "downloadService" {
-			p.ReportJSFunc(m.Pos, m.Func, "downloadService", "host.downloadService is used but the ExportContent privilege is not declared")
-			return
-		}
-	}
-})
+}, memberNeedsPrivilege("downloadService", "ExportContent"))
 
 // networkAPIs are the request APIs whose first argument is the URL.
 var networkAPIs = []string{"fetch", "fetchLater", "WebSocket", "EventSource", "navigator.sendBeacon", "WebTransport"}

@@ -146,19 +146,14 @@ type Pass struct {
 	infos map[string]bool
 }
 
-// Report records a finding at a byte offset in the JS program.
+// ReportJS records a finding at a byte offset in the JS program (the
+// enclosing function is looked up).
 func (p *Pass) ReportJS(offset int, api, msg string, opts ...Opt) {
-	f := p.newFinding(api, msg)
-	prog := p.In.JS
-	f.Location.File = p.In.JSFile
-	if prog != nil && offset >= 0 {
-		f.Location.Offset = offset
-		f.Location.Line, f.Location.Column = prog.Position(offset)
-		f.Snippet, f.Caret = Snippet(prog.Src, offset, 100)
-		fi := prog.FuncAt(offset)
-		f.Function = prog.FuncName(fi)
+	fn := -1
+	if p.In.JS != nil && offset >= 0 {
+		fn = p.In.JS.FuncAt(offset)
 	}
-	p.emit(f, opts)
+	p.ReportJSFunc(offset, fn, api, msg, opts...)
 }
 
 // ReportJSFunc is ReportJS with the enclosing function index already known.
