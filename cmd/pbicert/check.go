@@ -24,6 +24,7 @@ type checkFlags struct {
 	config  string
 	color   string
 	workers int
+	noEval  bool
 	lim     pbiviz.Limits
 	ana     analyzer.Options
 	// baselines (see config.go)
@@ -65,6 +66,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above --fail-on,
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in FILE (written by --write-baseline)")
 	fl.StringVar(&f.color, "color", "auto", "colour text output: auto, always or never (NO_COLOR is honoured)")
 	fl.IntVar(&f.workers, "jobs", 0, "inputs analysed in parallel (default: number of CPUs)")
+	fl.BoolVar(&f.noEval, "no-sandbox", false, "never evaluate closed key expressions (window[(() => \"fe\"+\"tch\")()]) in the goja sandbox")
 	fl.IntVar(&f.lim.MaxEntries, "max-entries", f.lim.MaxEntries, "most zip entries accepted in a package")
 	fl.Int64Var(&f.lim.MaxEntryBytes, "max-entry-bytes", f.lim.MaxEntryBytes, "largest uncompressed zip entry accepted")
 	fl.Int64Var(&f.lim.MaxTotalBytes, "max-total-bytes", f.lim.MaxTotalBytes, "largest total uncompressed size accepted")
@@ -153,7 +155,7 @@ func runCheck(c *cobra.Command, f *checkFlags, args []string) error {
 	if err != nil {
 		return &exitError{code: 2, msg: err.Error()}
 	}
-	opts := lint.Options{Limits: f.lim, Analyzer: f.ana, Workers: f.workers, Stdin: c.InOrStdin()}
+	opts := lint.Options{Limits: f.lim, Analyzer: f.ana, Workers: f.workers, Stdin: c.InOrStdin(), NoSandbox: f.noEval}
 	if err := applyConfig(c, f, &opts, &threshold); err != nil {
 		return &exitError{code: 2, msg: err.Error()}
 	}

@@ -260,3 +260,16 @@ func TestFormatColonFile(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &doc))
 	assert.Len(t, doc.Results, 1)
 }
+
+func TestNoSandbox(t *testing.T) {
+	v := gen.Clean()
+	v.Modules = []string{`window[(() => "fe" + "tch")()]("https://example.com");`}
+	dir := t.TempDir()
+	p := writePkg(t, dir, "s.pbiviz", v)
+	out, _, code := runCLI(t, nil, "check", p)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "NET001", "the sandbox recovers the key")
+	out, _, code = runCLI(t, nil, "check", "--no-sandbox", p)
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "OBF001", "without it the access stays unresolved")
+}
