@@ -257,6 +257,7 @@ type Program struct {
 	callMemo map[callKey]Value // resolved calls, from pass 2 on
 	opts     Options
 	evals    map[string]evalResult
+	members  *nameSet
 }
 
 // Parse parses src once and builds the model. file names the input in
@@ -295,7 +296,7 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 		return nil, fmt.Errorf("syntax error: %v", perr)
 	}
 	prog = &Program{File: file, Src: src, AST: ast, buf: buf, opts: opts,
-		bindings: make(map[*js.Var]*binding, len(src)/64)}
+		bindings: make(map[*js.Var]*binding, len(src)/64), members: newNameSet(opts.Members)}
 	if err := prog.collectBindings(); err != nil {
 		return nil, err
 	}

@@ -162,7 +162,7 @@ func (w *walker) exprIn(e js.IExpr, use UseKind, maximal bool) int {
 		start := w.expr(n.X, Read, false)
 		if lit, ok := dotName(n.Y); ok {
 			at := w.leaf(lit.Data)
-			if w.pass == 2 && w.p.opts.Members[string(lit.Data)] {
+			if w.pass == 2 && w.p.members.has(lit.Data) {
 				w.member(string(lit.Data), at)
 			}
 		}
