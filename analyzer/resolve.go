@@ -13,12 +13,23 @@ import (
 
 // binding records what a variable is assigned, for alias and constant flow.
 type binding struct {
-	srcs    []bindSrc
-	mutated bool // compound assignment, ++/--, for-in/of target, catch parameter
-	active  bool // being resolved (cycle guard)
-	done    bool // val is the memoised result
-	val     Value
+	first   bindSrc   // the first source (most variables have exactly one)
+	more    []bindSrc // further sources
+	n       uint8     // number of sources
+	mutated bool      // compound assignment, ++/--, for-in/of target, catch parameter
+	active  bool      // being resolved (cycle guard)
+	val     *Value    // the memoised result (nil until resolved)
 }
+
+// src returns source i.
+func (b *binding) src(i int) *bindSrc {
+	if i == 0 {
+		return &b.first
+	}
+	return &b.more[i-1]
+}
+
+var unknownValue = &Value{}
 
 // bindSrc is one value flowing into a variable: expr, then the keys of a
 // destructuring pattern applied in order.
@@ -85,15 +96,16 @@ func (p *Program) resolveVar(v *js.Var, depth int) Value {
 	if b == nil {
 		return Value{}
 	}
-	if b.done {
-		return b.val
+	if b.val != nil {
+		return *b.val
 	}
 	if b.active || depth > maxResolveDepth {
 		return Value{}
 	}
 	b.active = true
 	var out Value
-	for i, s := range b.srcs {
+	for i := 0; i < int(b.n); i++ {
+		s := b.src(i)
 		var r Value
 		if s.fn != nil {
 			r = *s.fn
@@ -125,7 +137,11 @@ func (p *Program) resolveVar(v *js.Var, depth int) Value {
 		out = Value{}
 	}
 	b.active = false
-	b.done, b.val = true, out
+	if out.Kind == Unknown && out == (Value{}) {
+		b.val = unknownValue
+	} else {
+		b.val = &out
+	}
 	return out
 }
 

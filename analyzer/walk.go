@@ -22,6 +22,7 @@ type walker struct {
 	maxDepth int
 	forceVar int // position to use for the next Var (object shorthand)
 	posStack []int
+	slab     []binding
 	lastLeaf int // offset of the last object key placed
 	nameHint string
 	// pass 1 counts what pass 2 records, so that pass 2 allocates each
@@ -417,6 +418,15 @@ func (w *walker) forTarget(e js.IExpr) {
 	}
 }
 
+// newBinding hands out bindings from slabs: one allocation per 512.
+func (w *walker) newBinding() *binding {
+	if len(w.slab) == cap(w.slab) {
+		w.slab = make([]binding, 0, 512)
+	}
+	w.slab = w.slab[:len(w.slab)+1]
+	return &w.slab[len(w.slab)-1]
+}
+
 func (w *walker) mutate(v *js.Var) {
 	v = varOf(v)
 	if v.Decl == js.NoDecl {
@@ -424,7 +434,7 @@ func (w *walker) mutate(v *js.Var) {
 	}
 	b := w.p.bindings[v]
 	if b == nil {
-		b = &binding{}
+		b = w.newBinding()
 		w.p.bindings[v] = b
 	}
 	b.mutated = true
@@ -437,12 +447,17 @@ func (w *walker) bind(v *js.Var, src bindSrc) {
 	}
 	b := w.p.bindings[v]
 	if b == nil {
-		b = &binding{}
+		b = w.newBinding()
 		w.p.bindings[v] = b
 	}
-	if len(b.srcs) < 8 {
-		b.srcs = append(b.srcs, src)
-	} else {
+	switch {
+	case b.n == 0:
+		b.first = src
+		b.n = 1
+	case b.n < 8:
+		b.more = append(b.more, src)
+		b.n++
+	default:
 		b.mutated = true
 	}
 }
