@@ -625,6 +625,9 @@ func (w *walker) binding(b js.IBinding, src *Value, forInOf bool) {
 							w.cur = nx + len(v.Data)
 						}
 					}
+					if w.pass == 2 && at >= 0 && w.p.members.has(it.Key.Literal.Data) {
+						w.member(string(it.Key.Literal.Data), at)
+					}
 					if v, ok := it.Value.Binding.(*js.Var); ok && at >= 0 && string(v.Data) == string(it.Key.Literal.Data) {
 						if nx := w.skipSpace(w.cur); nx < len(w.p.Src) && w.p.Src[nx] != ':' {
 							w.forceVar = at

@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"strings"
+
 	"github.com/tdewolff/parse/v2/js"
 )
 
@@ -173,7 +175,14 @@ func (w *walker) exprIn(e js.IExpr, use UseKind, maximal bool) int {
 	case *js.IndexExpr:
 		start := w.expr(n.X, Read, false)
 		w.punct('[')
-		w.expr(n.Y, Read, true)
+		kat := w.expr(n.Y, Read, true)
+		if w.pass == 2 {
+			if lit, ok := n.Y.(*js.LiteralExpr); ok && lit.TokenType == js.StringToken {
+				if name := DecodeString(lit.Data); w.p.members.has([]byte(name)) {
+					w.member(name, kat)
+				}
+			}
+		}
 		if maximal {
 			w.maybeRef(n, start, use)
 		}
@@ -369,7 +378,23 @@ func (w *walker) recordCall(node js.IExpr, callee js.IExpr, args []js.Arg, pos [
 		}
 		recv = idx.X
 	}
-	if k := w.p.opts.Keep; k != nil && !k.Methods[c.Method] && (c.Callee.Kind != Global || !k.ref(c.Callee)) {
+	// el.insertAdjacentHTML.call(el, …) / .apply(el, [...]): the method is
+	// the inner name, its receiver the inner object, the arguments shifted
+	var via string
+	if (c.Method == "call" || c.Method == "apply") && c.Callee.Kind != Global {
+		if inner, ok := unparen(recv).(*js.DotExpr); ok {
+			if lit, ok := dotName(inner.Y); ok {
+				via = c.Method
+				c.Method, _ = identName(lit.Data)
+				recv = inner.X
+			}
+		}
+	}
+	m := c.Method
+	if c.Callee.Kind == Global && (c.Callee.Bound == "call" || c.Callee.Bound == "apply") {
+		m = innerMethod(c.Callee.Path)
+	}
+	if k := w.p.opts.Keep; k != nil && !k.Methods[m] && (c.Callee.Kind != Global || !k.ref(c.Callee)) {
 		return
 	}
 	if recv != nil {
@@ -397,18 +422,20 @@ func (w *walker) recordCall(node js.IExpr, callee js.IExpr, args []js.Arg, pos [
 		return []Arg{{Pos: at, Expr: a.Value, Spread: true}}
 	}
 	switch {
+	case c.Callee.Kind == Global && c.Callee.Bound == "bind":
+		return // f.bind(…) makes a function; its calls are recorded where they happen
 	case c.Callee.Kind == Global && c.Callee.Bound == "call":
 		c.Callee.Bound = ""
 		if len(args) > 0 {
 			c.Args = mk(args[1:], pos[1:])
 		}
-		c.Method = ""
+		c.Method = innerMethod(c.Callee.Path)
 	case c.Callee.Kind == Global && c.Callee.Bound == "apply":
 		c.Callee.Bound = ""
 		if len(args) > 1 {
 			c.Args = expand(args[1], pos[1])
 		}
-		c.Method = ""
+		c.Method = innerMethod(c.Callee.Path)
 	case c.Callee.IsGlobal("Reflect.apply") && len(args) >= 1:
 		c.Callee = w.p.Resolve(args[0].Value, tg)
 		c.Callee.Reflective = true
@@ -421,6 +448,14 @@ func (w *walker) recordCall(node js.IExpr, callee js.IExpr, args []js.Arg, pos [
 		c.Callee.Reflective = true
 		c.New = true
 		c.Method = ""
+		if len(args) > 1 {
+			c.Args = expand(args[1], pos[1])
+		}
+	case via == "call":
+		if len(args) > 0 {
+			c.Args = mk(args[1:], pos[1:])
+		}
+	case via == "apply":
 		if len(args) > 1 {
 			c.Args = expand(args[1], pos[1])
 		}
@@ -529,4 +564,13 @@ func plainChain(e js.IExpr) bool {
 			return true
 		}
 	}
+}
+
+// innerMethod is the method name of a global path called through
+// .call/.apply (el.insertAdjacentHTML → "insertAdjacentHTML"; fetch → "").
+func innerMethod(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		return path[i+1:]
+	}
+	return ""
 }

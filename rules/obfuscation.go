@@ -177,7 +177,10 @@ func hiddenAPIs(code string) []string {
 	}
 	prog, err := analyzer.Parse("string", []byte(code), analyzer.Options{MaxDepth: 200})
 	if err != nil {
-		return nil
+		// a Function body may return at top level
+		if prog, err = analyzer.Parse("string", []byte("(function(){"+code+"\n})"), analyzer.Options{MaxDepth: 200}); err != nil {
+			return nil
+		}
 	}
 	seen := map[string]bool{}
 	var out []string
