@@ -7,3 +7,9 @@ class Linker {
     this.host.launchUrl("https://example.com/help");
   }
 }
+class Other {
+  update(options) {
+    const open = this.host.launchUrl.bind(this.host);
+    this.host["launchUrl"]("https://example.com/again"); // want "REQ004"
+  }
+}
