@@ -41,3 +41,28 @@ func TestShorthandDestructuringRef(t *testing.T) {
 		}
 	}
 }
+
+// Reflect.apply(el.method, el, [...]) and el["method"].call(el, ...) call the method: the Call carries its
+// name, receiver and the arguments of the array.
+func TestReflectApplyMethod(t *testing.T) {
+	for _, src := range []string{
+		`Reflect.apply(el.insertAdjacentHTML, el, ["beforeend", h]);`,
+		`Reflect.apply(el["insertAdjacent" + "HTML"], el, ["beforeend", h]);`,
+		`el["insertAdjacent" + "HTML"].call(el, "beforeend", h);`,
+		`el["insertAdjacentHTML"].apply(el, ["beforeend", h]);`,
+	} {
+		prog, err := Parse("t.js", []byte(`const el = document.createElement("div");`+src), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, c := range prog.Calls {
+			if c.Method == "insertAdjacentHTML" && len(c.Args) == 2 && c.Args[0].Str == "beforeend" && c.Receiver.Tag == "div" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no insertAdjacentHTML call with its two arguments; calls: %+v", src, prog.Calls)
+		}
+	}
+}

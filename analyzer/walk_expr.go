@@ -382,10 +382,17 @@ func (w *walker) recordCall(node js.IExpr, callee js.IExpr, args []js.Arg, pos [
 	// the inner name, its receiver the inner object, the arguments shifted
 	var via string
 	if (c.Method == "call" || c.Method == "apply") && c.Callee.Kind != Global {
-		if inner, ok := unparen(recv).(*js.DotExpr); ok {
+		switch inner := unparen(recv).(type) {
+		case *js.DotExpr:
 			if lit, ok := dotName(inner.Y); ok {
 				via = c.Method
 				c.Method, _ = identName(lit.Data)
+				recv = inner.X
+			}
+		case *js.IndexExpr: // el["insertAdjacent" + "HTML"].call(el, …)
+			if k, ok := w.p.Fold(inner.Y); ok {
+				via = c.Method
+				c.Method = k
 				recv = inner.X
 			}
 		}
@@ -440,6 +447,22 @@ func (w *walker) recordCall(node js.IExpr, callee js.IExpr, args []js.Arg, pos [
 		c.Callee = w.p.Resolve(args[0].Value, tg)
 		c.Callee.Reflective = true
 		c.Method = ""
+		// Reflect.apply(el.insertAdjacentHTML, el, [...]): a method call,
+		// as el.insertAdjacentHTML(...) would record it
+		{
+			switch f := unparen(args[0].Value).(type) {
+			case *js.DotExpr:
+				if lit, ok := dotName(f.Y); ok {
+					c.Method, _ = identName(lit.Data)
+					c.Receiver = w.p.Resolve(f.X, tg)
+				}
+			case *js.IndexExpr:
+				if k, ok := w.p.Fold(f.Y); ok {
+					c.Method = k
+					c.Receiver = w.p.Resolve(f.X, tg)
+				}
+			}
+		}
 		if len(args) > 2 {
 			c.Args = expand(args[2], pos[2])
 		}

@@ -1,66 +1,182 @@
 package rules_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/pbicert/pbicert/rules"
 )
 
-// coveredElsewhere are rules whose cases live in other tests.
-var coveredElsewhere = map[string]string{
-	"REQ001": "whole-program: requirement_test.go, internal/gencategories and project tests",
-	"REQ002": "whole-program: requirement_test.go",
-	"REQ003": "whole-program: requirement_test.go (map comment at the end vs. inside a library)",
+// The testdata sources are divided into sections by comments:
+//
+//	// positive: NET006 NET007    plain cases: each listed rule has a want in the section
+//	// evasion: NET006            evasive forms: each listed rule has a want in the section
+//	// near-miss: NET006          look-alikes: no line of the section wants a listed rule
+//
+// A section runs to the next section comment. Any text after the rule IDs is
+// free. Lines before the first section comment count as positive cases for
+// the rules they want.
+
+var (
+	sectionRe = regexp.MustCompile(`^\s*//\s*(positive|evasion|near-miss):(.*)$`)
+	ruleIDRe  = regexp.MustCompile(`\b[A-Z]{3}[0-9]{3}\b`)
+)
+
+// coverage counts, per rule, the sections of each kind that hold a case.
+type coverage struct {
+	positive, evasion, nearMiss map[string]int
+	problems                    []string
 }
 
-// TestEveryRuleHasCases: every rule that reads code has at least two
-// expected findings in the want testdata (a plain case and an evasive or
-// second form), and every testdata file holds near misses (lines without a
-// want) next to its cases. Manifest rules have their table test
-// (manifest_test.go); repository rules run on projects (project tests).
+type section struct {
+	kind  string
+	rules []string
+	line  int
+	wants map[string]int // rule -> wants in the section
+	code  int            // code lines in the section
+}
+
+// scanCoverage reads one testdata source.
+func scanCoverage(name, src string, cov *coverage) {
+	var cur *section
+	flush := func() {
+		if cur == nil {
+			return
+		}
+		for _, r := range cur.rules {
+			switch cur.kind {
+			case "positive", "evasion":
+				if cur.wants[r] == 0 {
+					cov.problems = append(cov.problems, fmt.Sprintf("%s:%d: %s section for %s has no want for it", name, cur.line, cur.kind, r))
+					continue
+				}
+				if cur.kind == "evasion" {
+					cov.evasion[r]++
+				} else {
+					cov.positive[r]++
+				}
+			case "near-miss":
+				switch {
+				case cur.wants[r] > 0:
+					cov.problems = append(cov.problems, fmt.Sprintf("%s:%d: near-miss section for %s has a want for it", name, cur.line, r))
+				case cur.code == 0:
+					cov.problems = append(cov.problems, fmt.Sprintf("%s:%d: near-miss section for %s holds no code", name, cur.line, r))
+				default:
+					cov.nearMiss[r]++
+				}
+			}
+		}
+	}
+	for i, line := range strings.Split(src, "\n") {
+		if m := sectionRe.FindStringSubmatch(line); m != nil {
+			flush()
+			cur = &section{kind: m[1], rules: ruleIDRe.FindAllString(m[2], -1), line: i + 1, wants: map[string]int{}}
+			if len(cur.rules) == 0 {
+				cov.problems = append(cov.problems, fmt.Sprintf("%s:%d: %s section names no rule", name, i+1, m[1]))
+			}
+			continue
+		}
+		wants, _ := parseWants(line)
+		trim := strings.TrimSpace(line)
+		if trim != "" && !strings.HasPrefix(trim, "//") {
+			if cur != nil {
+				cur.code++
+			}
+		}
+		for _, w := range wants {
+			if cur == nil {
+				cov.positive[w.rule]++
+			} else {
+				cur.wants[w.rule]++
+				if cur.kind != "positive" && !contains(cur.rules, w.rule) {
+					// a want for another rule inside an evasion or
+					// near-miss section still shows the rule fires
+					cov.positive[w.rule]++
+				}
+			}
+		}
+	}
+	flush()
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestEveryRuleHasCases: every rule that reads code has a positive case, an
+// evasion and a near miss in rules/testdata/src, marked by section comments.
+// Manifest rules have their table test (manifest_test.go); repository rules
+// (REQ1xx, MAN1xx) run on projects only.
 func TestEveryRuleHasCases(t *testing.T) {
 	files, err := filepath.Glob("testdata/src/*/*.js")
 	require.NoError(t, err)
-	count := map[string]int{}
-	wantRe := regexp.MustCompile(`"([A-Z]{3}[0-9]{3})[":@]`)
+	cov := &coverage{positive: map[string]int{}, evasion: map[string]int{}, nearMiss: map[string]int{}}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		require.NoError(t, err)
-		code, plain := 0, 0
-		for _, line := range strings.Split(string(b), "\n") {
-			trim := strings.TrimSpace(line)
-			if trim == "" || strings.HasPrefix(trim, "//") {
-				continue
-			}
-			code++
-			i := strings.Index(line, "want ")
-			if i < 0 {
-				plain++
-				continue
-			}
-			for _, m := range wantRe.FindAllStringSubmatch(line[i:], -1) {
-				count[m[1]]++
-			}
-		}
-		if code > 3 {
-			assert.Greater(t, plain, 0, "%s has no near-miss lines (lines without a want)", f)
-		}
+		scanCoverage(f, string(b), cov)
 	}
+	var missing []string
 	for _, r := range rules.All() {
 		if r.Category == rules.Manifest || strings.HasPrefix(r.ID, "REQ1") || strings.HasPrefix(r.ID, "MAN1") {
 			continue
 		}
-		if why, ok := coveredElsewhere[r.ID]; ok {
-			t.Logf("%s: %s", r.ID, why)
-			continue
+		var lacks []string
+		if cov.positive[r.ID] == 0 {
+			lacks = append(lacks, "a positive case (a want)")
 		}
-		assert.GreaterOrEqual(t, count[r.ID], 2, "%s %s needs a case and an evasion in rules/testdata/src", r.ID, r.Name)
+		if cov.evasion[r.ID] == 0 {
+			lacks = append(lacks, "an evasion (`// evasion: "+r.ID+"` section with a want)")
+		}
+		if cov.nearMiss[r.ID] == 0 {
+			lacks = append(lacks, "a near miss (`// near-miss: "+r.ID+"` section without a want)")
+		}
+		if len(lacks) > 0 {
+			missing = append(missing, fmt.Sprintf("%s %s lacks %s", r.ID, r.Name, strings.Join(lacks, ", ")))
+		}
 	}
+	sort.Strings(missing)
+	for _, p := range cov.problems {
+		t.Error(p)
+	}
+	for _, m := range missing {
+		t.Error(m)
+	}
+}
+
+// TestCoverageSections checks the section convention itself.
+func TestCoverageSections(t *testing.T) {
+	cov := &coverage{positive: map[string]int{}, evasion: map[string]int{}, nearMiss: map[string]int{}}
+	scanCoverage("a.js", `fetch(u); // want "NET001"
+// evasion: NET001 aliases
+const f = fetch; // want "NET001"
+f(u);
+eval(x); // want "DYN001"
+// near-miss: NET001 DYN001
+client.fetch(u);
+// near-miss: NET003
+`, cov)
+	require.Equal(t, map[string]int{"NET001": 1, "DYN001": 1}, cov.positive)
+	require.Equal(t, map[string]int{"NET001": 1}, cov.evasion)
+	require.Equal(t, map[string]int{"NET001": 1, "DYN001": 1}, cov.nearMiss)
+	require.Equal(t, []string{"a.js:8: near-miss section for NET003 holds no code"}, cov.problems)
+
+	cov = &coverage{positive: map[string]int{}, evasion: map[string]int{}, nearMiss: map[string]int{}}
+	scanCoverage("b.js", "// near-miss: NET001\nfetch(u); // want \"NET001\"\n// evasion: NET002\nx();\n", cov)
+	require.Equal(t, []string{
+		"b.js:1: near-miss section for NET001 has a want for it",
+		"b.js:3: evasion section for NET002 has no want for it",
+	}, cov.problems)
 }

@@ -193,6 +193,18 @@ var _ = register(&Rule{
 	},
 })
 
+// attrNameArg: the index of the attribute name in setAttribute(name, v),
+// D3/jQuery attr(name, v) and setAttributeNS(ns, name, v).
+func attrNameArg(c *analyzer.Call) (int, bool) {
+	switch c.Method {
+	case "setAttribute", "attr":
+		return 0, true
+	case "setAttributeNS":
+		return 1, true
+	}
+	return 0, false
+}
+
 var _ = register(&Rule{
 	ID: "DOM007", Name: "no-srcdoc", Category: DOMInjection, Severity: Error,
 	Doc: Doc{
@@ -214,8 +226,8 @@ var _ = register(&Rule{
 		}
 		for i := range prog.Calls {
 			c := &prog.Calls[i]
-			if (c.Method == "setAttribute" || c.Method == "attr") && len(c.Args) >= 2 {
-				if n := c.Args[0]; n.Kind == analyzer.Const && strings.EqualFold(n.Str, "srcdoc") && isData(c.Args[1].Value) {
+			if ni, ok := attrNameArg(c); ok && len(c.Args) >= ni+2 {
+				if n := c.Args[ni]; n.Kind == analyzer.Const && strings.EqualFold(n.Str, "srcdoc") && isData(c.Args[ni+1].Value) {
 					p.ReportJSFunc(c.Pos, c.Func, "srcdoc", "the srcdoc attribute is set from data that is not a constant")
 				}
 			}
@@ -239,14 +251,15 @@ var _ = register(&Rule{
 		}
 		for i := range prog.Calls {
 			c := &prog.Calls[i]
-			if (c.Method != "setAttribute" && c.Method != "attr") || len(c.Args) < 2 {
+			ni, ok := attrNameArg(c)
+			if !ok || len(c.Args) < ni+2 {
 				continue
 			}
-			n := c.Args[0]
+			n := c.Args[ni]
 			if n.Kind != analyzer.Const || !strings.HasPrefix(strings.ToLower(n.Str), "on") || len(n.Str) < 4 {
 				continue
 			}
-			v := c.Args[1].Value
+			v := c.Args[ni+1].Value
 			if v.Kind == analyzer.Func || v.Kind == analyzer.Const && (v.Str == "" || v.Str == "null") {
 				continue
 			}

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"encoding/base64"
 	"fmt"
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -163,7 +165,17 @@ func codeStrings(prog *analyzer.Program) []struct {
 		if a := arg(c, 0); a.Kind == analyzer.Const {
 			l := strings.ToLower(a.Str)
 			if i := strings.IndexByte(l, ','); strings.HasPrefix(l, "data:") && i > 0 {
-				add(c, c.Callee.Path, a.Str[i+1:])
+				code := a.Str[i+1:]
+				if strings.HasSuffix(l[:i], ";base64") {
+					b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(code))
+					if err != nil {
+						continue
+					}
+					code = string(b)
+				} else if u, err := url.PathUnescape(code); err == nil {
+					code = u
+				}
+				add(c, c.Callee.Path, code)
 			}
 		}
 	}

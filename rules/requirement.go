@@ -17,7 +17,12 @@ func hasMember(prog *analyzer.Program, name string) bool {
 	return false
 }
 
+// calledMethod: a call of the method name, or a read of it (destructured
+// from the service or taken as an alias, then called).
 func calledMethod(prog *analyzer.Program, name string) bool {
+	if hasMember(prog, name) {
+		return true
+	}
 	for i := range prog.Calls {
 		if prog.Calls[i].Method == name {
 			return true

@@ -5,6 +5,20 @@ package rules_test
 // (internal/gen), checked through the full pipeline (lint.CheckPackage), and
 // every finding inside the module is matched against the `// want "RULEID"`
 // comments of the source. Every missing and every unexpected finding fails.
+//
+// Syntax:
+//   - `// want "RULE"`, `// want "RULE:col"`, `// want "RULE@severity"`: a
+//     finding of RULE on this line (several items may follow one want).
+//   - `// want-program "RULE"`: a finding of RULE without a position (the
+//     whole-program requirement rules REQ001/REQ002); the line it sits on
+//     only places it in a section for the coverage test.
+//   - `// harness: OPTS`: manifest (keep manifest findings), outside (ignore
+//     findings outside the module), api5.3, localstorage (declare the
+//     privilege), no-default-visual (the source replaces the default visual
+//     module, which otherwise reports the rendering events; it must declare
+//     and export a class Visual itself).
+//   - `// positive: RULE…`, `// evasion: RULE…`, `// near-miss: RULE…`:
+//     section comments read by coverage_test.go (see there).
 
 import (
 	"fmt"
@@ -29,11 +43,13 @@ type expectation struct {
 	line    int
 	col     int    // 0: any column
 	sev     string // "": any severity
+	program bool   // a finding without a position
 	matched bool
 }
 
 var (
 	wantComment = regexp.MustCompile(`(?://|/\*)\s*want((?:\s+"[^"]+")+)\s*(?:\*/)?`)
+	wantProgram = regexp.MustCompile(`//\s*want-program((?:\s+"[^"]+")+)`)
 	wantItem    = regexp.MustCompile(`"([A-Z]{3}[0-9]{3})(?::([0-9]+))?(?:@(error|warning|info))?"`)
 	// `// harness: manifest` asks the harness to keep manifest findings.
 	harnessOpt = regexp.MustCompile(`//\s*harness:\s*(.*)`)
@@ -50,6 +66,11 @@ func parseWants(src string) (wants []*expectation, opts map[string]bool) {
 					e.col, _ = strconv.Atoi(it[2])
 				}
 				wants = append(wants, e)
+			}
+		}
+		for _, m := range wantProgram.FindAllStringSubmatch(line, -1) {
+			for _, it := range wantItem.FindAllStringSubmatch(m[1], -1) {
+				wants = append(wants, &expectation{rule: it[1], line: i + 1, sev: it[3], program: true})
 			}
 		}
 		if m := harnessOpt.FindStringSubmatch(line); m != nil {
@@ -119,8 +140,16 @@ func runFile(t *testing.T, file string) {
 	if opts["localstorage"] {
 		v.Privileges = []byte(`[{"name":"LocalStorage","essential":false}]`)
 	}
+	if opts["no-default-visual"] {
+		v.VisualModule, v.Modules = src, nil
+	}
 	res, b := checkModule(t, v)
-	modStart := b.ModuleOffsets[0]
+	var modStart int
+	if opts["no-default-visual"] {
+		modStart = b.VisualModuleOffset
+	} else {
+		modStart = b.ModuleOffsets[0]
+	}
 	modEnd := modStart + len(src)
 	if b.JS[modStart:modEnd] != src {
 		t.Fatalf("the generator did not place the module verbatim at offset %d", modStart)
@@ -145,6 +174,9 @@ func runFile(t *testing.T, file string) {
 				continue
 			}
 			if off < 0 || f.Location.Line == 0 {
+				if !matchProgram(wants, f) {
+					unexpected = append(unexpected, fmt.Sprintf("%s: unexpected %s without a position (api %q): %s", file, f.Rule, f.API, f.Message))
+				}
 				continue
 			}
 			unexpected = append(unexpected, fmt.Sprintf("%s: unexpected %s in the generated boilerplate at content.js:%d:%d: %s (%s)", file, f.Rule, f.Location.Line, f.Location.Column, f.Message, f.Snippet))
@@ -153,7 +185,7 @@ func runFile(t *testing.T, file string) {
 		line, col := srcPos(src, off-modStart)
 		found := false
 		for _, w := range wants {
-			if w.matched || w.rule != f.Rule || w.line != line || (w.col != 0 && w.col != col) || (w.sev != "" && w.sev != f.Severity.String()) {
+			if w.matched || w.program || w.rule != f.Rule || w.line != line || (w.col != 0 && w.col != col) || (w.sev != "" && w.sev != f.Severity.String()) {
 				continue
 			}
 			w.matched = true
@@ -167,6 +199,10 @@ func runFile(t *testing.T, file string) {
 	var missing []string
 	for _, w := range wants {
 		if w.matched {
+			continue
+		}
+		if w.program {
+			missing = append(missing, fmt.Sprintf("%s:%d: missing %s without a position\n\t%s", file, w.line, w.rule, strings.TrimSpace(lines[w.line-1])))
 			continue
 		}
 		at := ""
@@ -200,15 +236,26 @@ func runFile(t *testing.T, file string) {
 	}
 }
 
+// matchProgram marks the first unmatched want-program expectation of f's rule.
+func matchProgram(wants []*expectation, f rules.Finding) bool {
+	for _, w := range wants {
+		if w.program && !w.matched && w.rule == f.Rule && (w.sev == "" || w.sev == f.Severity.String()) {
+			w.matched = true
+			return true
+		}
+	}
+	return false
+}
+
 // TestHarnessParsesWants checks the harness's own comment syntax.
 func TestHarnessParsesWants(t *testing.T) {
-	src := "fetch(u); // want \"NET001\" \"OBF002:3\"\nx(/* want \"DYN002@info\" */);\nfoo(); // wanted \"NET001\"\n"
+	src := "fetch(u); // want \"NET001\" \"OBF002:3\"\nx(/* want \"DYN002@info\" */);\nfoo(); // wanted \"NET001\"\n// want-program \"REQ001\"\n"
 	wants, _ := parseWants(src)
 	got := []string{}
 	for _, w := range wants {
-		got = append(got, fmt.Sprintf("%s:%d:%d:%s", w.rule, w.line, w.col, w.sev))
+		got = append(got, fmt.Sprintf("%s:%d:%d:%s:%v", w.rule, w.line, w.col, w.sev, w.program))
 	}
-	want := []string{"NET001:1:0:", "OBF002:1:3:", "DYN002:2:0:info"}
+	want := []string{"NET001:1:0::false", "OBF002:1:3::false", "DYN002:2:0:info:false", "REQ001:4:0::true"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Fatalf("parseWants = %v, want %v", got, want)
 	}

@@ -1,4 +1,4 @@
-// DOM001-DOM009
+// positive: DOM001 DOM002 DOM003 DOM004 DOM005 DOM006 DOM007 DOM008 DOM009
 div.innerHTML = "<b>" + row.name + "</b>"; // want "DOM001:1"
 div.outerHTML = html; // want "DOM001"
 div.innerHTML += label; // want "DOM001"
@@ -12,7 +12,7 @@ frame.srcdoc = html; // want "DOM007"
 button.setAttribute("onclick", "select(" + id + ")"); // want "DOM008"
 d3.select(el).html(d => "<b>" + d.label + "</b>"); // want "DOM009"
 $(el).html(data.text); // want "DOM009"
-// near misses: constants and safe APIs
+// near-miss: DOM001 DOM002 DOM003 DOM005 DOM008 DOM009 constants and safe APIs
 div.innerHTML = "";
 div.innerHTML = "<span class=\"x\"></span>";
 el.insertAdjacentHTML("beforeend", "<hr>");
@@ -24,3 +24,6 @@ button.addEventListener("click", () => select(id));
 d3.select(el).html("");
 d3.select(el).text(d => d.label);
 const text = div.innerHTML;
+// evasion: DOM001 computed property, compound assignment on a destructured element
+div["inner" + "HTML"] = row.name; // want "DOM001"
+div["outerHTML"] = html; // want "DOM001"

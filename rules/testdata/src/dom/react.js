@@ -1,9 +1,15 @@
-// DOM010: React's innerHTML, as the JSX transform writes it
+// positive: DOM010 React's innerHTML, as the JSX transform writes it
 function Card(props) {
   return React.createElement("div", { className: "card", dangerouslySetInnerHTML: { __html: props.html } }); // want "DOM010"
 }
+// evasion: DOM010 computed keys, pass-through objects, quoted keys
 const jsxRuntime = (row) => _jsx("p", { dangerouslySetInnerHTML: { ["__html"]: row.text } }); // want "DOM010"
 const passThrough = (p) => _jsx("span", { dangerouslySetInnerHTML: p.inner }); // want "DOM010"
-// near misses: constants, and other props
+React.createElement("div", { ["dangerously" + "SetInnerHTML"]: { __html: h } }); // want "DOM010"
+const key = "dangerouslySetInnerHTML"; _jsx("p", { [key]: { __html: h } }); // want "DOM010"
+_jsx("p", { "dangerouslySetInnerHTML": { "__html": h } }); // want "DOM010"
+const inner = { __html: h }; _jsx("p", { dangerouslySetInnerHTML: inner }); // want "DOM010"
+// near-miss: DOM010 constants, and other props
 const fixed = _jsx("hr", { dangerouslySetInnerHTML: { __html: "<br/>" } });
 const safe = _jsx("p", { children: props.text, title: props.html });
+const noHTML = _jsx("p", { dangerouslySetInnerHTML: { other: h } });

@@ -1,6 +1,7 @@
-// NET001: fetch and fetchLater, plain and evasive.
+// positive: NET001 fetch and fetchLater
 fetch("https://api.example.com/data"); // want "NET001:1"
 window.fetch(url); // want "NET001:1"
+// evasion: NET001 aliases, destructuring, computed keys, Reflect, optional and comma calls, .call/.apply, global-object forms, realms
 const f = fetch; // want "NET001"
 f(url);
 const { fetch: g } = window; // want "NET001"
@@ -16,7 +17,7 @@ document.defaultView.fetch(url); // want "NET001"
 Function("return this")().fetch(url); // want "NET001" "DYN002@info"
 const frame = document.createElement("iframe");
 frame.contentWindow.fetch(url); // want "NET001"
-// near misses: none of these is a request
+// near-miss: NET001 none of these is a request
 const client = { fetch(u) { return u; } };
 client.fetch("https://api.example.com");
 host.fetchMoreData(true);
