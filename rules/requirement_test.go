@@ -64,3 +64,28 @@ func TestDevBuildRule(t *testing.T) {
 	mid.Modules = []string{"var lib = 1;\n//# sourceMappingURL=lib.min.js.map\n"}
 	assert.Empty(t, requirementFindings(t, mid, ""))
 }
+
+// NET014 on content.css: remote @import, url() and @font-face are findings;
+// local, data: and fragment URLs are near misses.
+func TestRemoteCSSInContentCSS(t *testing.T) {
+	check := func(css string) []string {
+		v := gen.Clean()
+		v.CSS = css
+		pkg, err := pbiviz.ReadBytes(gen.MustBuildPackage(v, gen.ZipOptions{}), pbiviz.Limits{})
+		require.NoError(t, err)
+		var out []string
+		for _, f := range lint.CheckPackage("v.pbiviz", pkg, lint.Options{}).Findings {
+			if f.Rule == "NET014" {
+				out = append(out, f.API)
+			}
+		}
+		return out
+	}
+	assert.Equal(t, []string{"@import", "url()", "@font-face"}, check(`@import "https://fonts.example.com/a.css";
+.x{background:url(//cdn.example.com/bg.png)}
+@font-face{font-family:B;src:url(https://fonts.example.com/b.woff2)}`))
+	// evasion: CSS escapes in the function name
+	assert.Equal(t, []string{"url()"}, check(`.y{background:u\72l(https://cdn.example.com/x.png)}`))
+	// near misses
+	assert.Empty(t, check(`.z{background:url(data:image/png;base64,AAAA)} .w{fill:url(#grad)} .v{background:url(img/a.png)}`))
+}
