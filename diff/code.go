@@ -36,18 +36,18 @@ func codeDiff(cert, uncert *Build) CodeDiff {
 	// removed fetch) are explained when they disappear.
 	netChild := map[int]bool{}
 	for _, f := range uncert.fns {
-		for _, t := range f.toks {
-			if t.kind == kFunc && t.api != "" {
-				netChild[int(t.fn)] = true
+		for i := range f.ntoks() {
+			if t := f.tok(i); t.kind == kFunc && t.api != 0 {
+				netChild[int(t.n)] = true
 			}
 		}
 	}
 	for i := range uncert.fns { // parents precede children in Funcs order
 		f := uncert.fns[i]
 		if netChild[i] {
-			for _, t := range f.toks {
-				if t.kind == kFunc {
-					netChild[int(t.fn)] = true
+			for k := range f.ntoks() {
+				if t := f.tok(k); t.kind == kFunc {
+					netChild[int(t.n)] = true
 				}
 			}
 		}
@@ -128,9 +128,10 @@ func allTrue(n int) []bool {
 // remote access and nothing else); "" otherwise.
 func onlyFeedsNet(f *function) string {
 	api := ""
-	for _, t := range f.toks {
-		if t.api != "" {
-			api = t.api
+	for i := range f.ntoks() {
+		t := f.tok(i)
+		if a := f.s.api(t); a != "" {
+			api = a
 			continue
 		}
 		switch t.kind {
@@ -305,21 +306,21 @@ func compareFuncs(c *FuncChange, cf, uf *function, removedOK map[int]string) (bo
 		for j < len(ops) && ops[j].kind != opEq {
 			switch ops[j].kind {
 			case opDelA:
-				ct = append(ct, cf.toks[ops[j].a])
+				ct = append(ct, cf.tok(ops[j].a))
 				c.certChanged[cf.dispOf[ops[j].a]] = true
 			case opInsB:
-				ut = append(ut, uf.toks[ops[j].b])
+				ut = append(ut, uf.tok(ops[j].b))
 				c.uncertChanged[uf.dispOf[ops[j].b]] = true
 			}
 			j++
 		}
 		i = j
-		api, ok := hunkExplained(ct, ut, removedOK)
+		api, ok := hunkExplained(cf.s, ct, uf.s, ut, removedOK)
 		if ok {
 			switch {
 			case len(ct) == 0:
 				addWhy("forbidden call removed: " + api)
-			case hasNorm(ct, "undefined"):
+			case hasUndefined(cf.s, ct):
 				addWhy("network API replaced by undefined: " + api)
 			default:
 				addWhy("network API replaced by a stub: " + api)
@@ -328,7 +329,7 @@ func compareFuncs(c *FuncChange, cf, uf *function, removedOK map[int]string) (bo
 		}
 		explained = false
 		if len(unexpl) < 3 {
-			unexpl = append(unexpl, fmt.Sprintf("%s → %s", showToks(ut), showToks(ct)))
+			unexpl = append(unexpl, fmt.Sprintf("%s → %s", showToks(uf.s, ut), showToks(cf.s, ct)))
 		}
 	}
 	if explained {
@@ -340,26 +341,46 @@ func compareFuncs(c *FuncChange, cf, uf *function, removedOK map[int]string) (bo
 	return false, "changed (uncertified → certified): " + strings.Join(unexpl, "; ")
 }
 
-func hasNorm(ts []token, n string) bool {
+// hasUndefined reports whether ts holds the name undefined (as a global,
+// a property or a key).
+func hasUndefined(s *store, ts []token) bool {
 	for _, t := range ts {
-		if t.norm == n {
-			return true
+		switch t.kind {
+		case kPunct, kGlobal, kProp:
+			if s.text(t) == "undefined" {
+				return true
+			}
 		}
 	}
 	return false
 }
 
+// isStub reports whether t may stand in a certified build in place of
+// remote access (stubNorms).
+func (s *store) isStub(t token) bool {
+	switch t.kind {
+	case kLocal:
+		return false
+	case kLit:
+		return t.flags&fZero != 0
+	case kFunc:
+		k := s.fns[t.n].kind
+		return k == "arrow" || k == "function"
+	}
+	return stubNorms[s.text(t)]
+}
+
 // hunkExplained: the uncertified side of the hunk is (part of) a network
 // reference or call, or a nested function removed with it, plus separators;
 // the certified side is empty or a stub.
-func hunkExplained(ct, ut []token, removedOK map[int]string) (string, bool) {
+func hunkExplained(cs *store, ct []token, us *store, ut []token, removedOK map[int]string) (string, bool) {
 	api := ""
 	for _, t := range ut {
 		switch {
-		case t.api != "":
-			api = t.api
-		case t.kind == kFunc && removedOK[int(t.fn)] != "":
-		case t.kind == kPunct && sepNorms[t.norm]:
+		case us.api(t) != "":
+			api = us.api(t)
+		case t.kind == kFunc && removedOK[int(t.n)] != "":
+		case t.kind == kPunct && sepNorms[us.text(t)]:
 		default:
 			return "", false
 		}
@@ -368,14 +389,14 @@ func hunkExplained(ct, ut []token, removedOK map[int]string) (string, bool) {
 		return "", false
 	}
 	for _, t := range ct {
-		if t.kind == kLocal || !stubNorms[t.norm] {
+		if !cs.isStub(t) {
 			return "", false
 		}
 	}
 	return api, true
 }
 
-func showToks(ts []token) string {
+func showToks(s *store, ts []token) string {
 	if len(ts) == 0 {
 		return "(nothing)"
 	}
@@ -388,19 +409,9 @@ func showToks(ts []token) string {
 		if i > 0 {
 			sb.WriteByte(' ')
 		}
-		sb.WriteString(displayText(t))
+		sb.WriteString(s.text(t))
 	}
 	return sb.String()
-}
-
-func displayText(t token) string {
-	switch {
-	case t.kind == kFunc:
-		return "ƒ"
-	case t.text == "":
-		return t.norm
-	}
-	return t.text
 }
 
 // ---- Myers diff ----

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/pbicert/pbicert/analyzer"
 	"github.com/pbicert/pbicert/lint"
 	"github.com/pbicert/pbicert/pbiviz"
 	"github.com/pbicert/pbicert/rules"
@@ -87,7 +88,9 @@ type Report struct {
 	CertifiedErrors []rules.Finding `json:"-"`
 }
 
-// Build is one side of a diff: the package, its analysed program and findings.
+// Build is one side of a diff: the package, its analysed program and
+// findings. Once the code is tokenised, In.JS keeps only the source (File
+// and Src: Position works, the syntax tree and facts are released).
 type Build struct {
 	Path     string
 	Pkg      *pbiviz.Package
@@ -120,22 +123,56 @@ func FromPackage(path string, pkg *pbiviz.Package, opts lint.Options) (*Build, e
 	return b, nil
 }
 
-// prepare splits the code into functions and normalises them.
+// prepare splits the code into functions and normalises them. It then
+// releases the analysed program (syntax tree and facts): the diff only
+// needs the source, for display and positions.
 func (b *Build) prepare() {
 	prog := b.In.JS
 	if prog == nil {
-		b.fns = []*function{{idx: -1, name: "<top>", kind: "top"}}
-		b.fns[0].normalise()
+		s := &store{}
+		b.fns = []*function{{s: s, idx: -1, name: "<top>", kind: "top"}}
+		s.fns = b.fns
+		b.fns[0].normalise(&scratch{}, nil, nil)
 		return
 	}
-	toks := lex(prog.Src)
 	globals := map[string]bool{"undefined": true}
 	for _, v := range prog.AST.Undeclared {
 		globals[string(v.Data)] = true
 	}
-	b.fns = splitFuncs(prog, toks, netSpans(toks, b.Findings, b.In.JSFile), globals)
+	funcs := make([]funcMeta, len(prog.Funcs))
+	s := &store{src: string(prog.Src), srcb: prog.Src}
+	s.fns = make([]*function, len(prog.Funcs)+1)
+	s.fns[0] = &function{s: s, idx: -1, name: "<top>", kind: "top"}
+	for i, f := range prog.Funcs {
+		funcs[i] = funcMeta{kind: f.Kind, pos: f.Pos}
+		s.fns[i+1] = &function{s: s, idx: i, name: prog.FuncName(i), kind: f.Kind, pos: f.Pos}
+	}
+	// keep only the source of the program: the tree and the facts can go
+	// while the tokens are built
+	in := *b.In
+	in.JS = &analyzer.Program{File: prog.File, Src: prog.Src}
+	b.In, prog = &in, nil
+
+	toks := lex(s.srcb)
+	var netAPI []int32
+	netAPI, s.apis = netSpans(toks, b.Findings, b.In.JSFile)
+	splitFuncs(s, funcs, toks, netAPI, globals)
+	toks, netAPI = nil, nil
+	b.fns = s.fns
+	// one array each for the normalised positions and hashes, every
+	// function owning the window at the same place as its tokens
+	n := 0
 	for _, f := range b.fns {
-		f.normalise()
+		n += len(f.disp)
+	}
+	dispOf := make([]int32, n)
+	ids := make([]uint64, n)
+	sc := &scratch{}
+	at := 0
+	for _, f := range b.fns {
+		k := len(f.disp)
+		f.normalise(sc, dispOf[at:at+k:at+k], ids[at:at+k:at+k])
+		at += k
 	}
 }
 

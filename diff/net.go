@@ -12,15 +12,23 @@ import (
 // network rules, extended to the whole call (callee, arguments and any
 // chained .then(…) calls) when the reference is called or constructed:
 // that is the code a certified build may remove or stub.
-func netSpans(toks []rawTok, findings []rules.Finding, jsFile string) []string {
-	api := make([]string, len(toks))
+// The result holds, per token, 1 + the index in apis of the API name (0: none).
+func netSpans(toks []rawTok, findings []rules.Finding, jsFile string) (api []int32, apis []string) {
+	api = make([]int32, len(toks))
+	index := map[string]int32{}
 	for _, f := range findings {
-		if f.Category != rules.Network || f.Location.File != jsFile {
+		if f.Category != rules.Network || f.Location.File != jsFile || f.API == "" {
 			continue
 		}
-		i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= f.Location.Offset })
-		if i >= len(toks) || toks[i].start != f.Location.Offset {
+		i := sort.Search(len(toks), func(i int) bool { return int(toks[i].start) >= f.Location.Offset })
+		if i >= len(toks) || int(toks[i].start) != f.Location.Offset {
 			continue
+		}
+		id, ok := index[f.API]
+		if !ok {
+			apis = append(apis, f.API)
+			id = int32(len(apis))
+			index[f.API] = id
 		}
 		start := i
 		if start > 0 && toks[start-1].tt == js.NewToken {
@@ -28,12 +36,12 @@ func netSpans(toks []rawTok, findings []rules.Finding, jsFile string) []string {
 		}
 		end := chainEnd(toks, i)
 		for k := start; k < end; k++ {
-			if api[k] == "" {
-				api[k] = f.API
+			if api[k] == 0 {
+				api[k] = id
 			}
 		}
 	}
-	return api
+	return api, apis
 }
 
 // chainEnd returns the index after the member/call chain starting at i:

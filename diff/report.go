@@ -98,29 +98,32 @@ func pretty(f *function, changed []bool) string {
 	if f == nil {
 		return `<span class="absent">(absent from this build)</span>`
 	}
+	s := f.s
 	var b strings.Builder
 	depth := 0
 	newline := func() {
 		b.WriteByte('\n')
 		b.WriteString(strings.Repeat("  ", max(depth, 0)))
 	}
-	var prev *token
+	var prev token
+	hasPrev := false
 	parens := 0
-	for i := range f.disp {
-		t := &f.disp[i]
-		if t.kind == kPunct && t.norm == "(" {
+	for i, t := range f.disp {
+		pn := s.pnorm(t)
+		block := t.flags&fBlock != 0
+		if pn == "(" {
 			parens++
-		} else if t.kind == kPunct && t.norm == ")" && parens > 0 {
+		} else if pn == ")" && parens > 0 {
 			parens--
 		}
-		txt := displayText(*t)
+		txt := s.text(t)
 		if t.kind == kFunc {
 			txt = "ƒ{…}"
 		}
-		if t.kind == kPunct && t.norm == "}" && t.block {
+		if pn == "}" && block {
 			depth--
 			newline()
-		} else if prev != nil && needSpace(prev, t) {
+		} else if hasPrev && needSpace(s, prev, t) {
 			b.WriteByte(' ')
 		}
 		esc := html.EscapeString(txt)
@@ -136,49 +139,51 @@ func pretty(f *function, changed []bool) string {
 		}
 		if t.kind == kPunct {
 			switch {
-			case t.norm == "{" && t.block:
+			case pn == "{" && block:
 				depth++
 				newline()
-			case t.norm == ";" && parens == 0:
-				if i+1 < len(f.disp) && !(f.disp[i+1].norm == "}" && f.disp[i+1].block) {
+			case pn == ";" && parens == 0:
+				if i+1 < len(f.disp) && !(s.pnorm(f.disp[i+1]) == "}" && f.disp[i+1].flags&fBlock != 0) {
 					newline()
 				}
-			case t.norm == "}" && t.block:
+			case pn == "}" && block:
 				if i+1 < len(f.disp) {
-					if n := f.disp[i+1]; !(n.kind == kPunct && (n.norm == ")" || n.norm == "," || n.norm == ";" || n.norm == "}" || n.norm == "else" || n.norm == "catch" || n.norm == "finally" || n.norm == ".")) {
+					if n := s.pnorm(f.disp[i+1]); !(n == ")" || n == "," || n == ";" || n == "}" || n == "else" || n == "catch" || n == "finally" || n == ".") {
 						newline()
 					}
 				}
 			}
 		}
-		prev = t
+		prev, hasPrev = t, true
 	}
 	return b.String()
 }
 
-func wordy(t *token) bool {
+func wordy(s *store, t token) bool {
 	if t.kind != kPunct {
 		return true
 	}
-	c := t.norm
+	c := s.text(t)
 	return c != "" && (c[0] == '_' || c[0] == '$' || c[0] >= 'a' && c[0] <= 'z' || c[0] >= 'A' && c[0] <= 'Z')
 }
 
-func needSpace(a, b *token) bool {
-	if wordy(a) && wordy(b) {
+func needSpace(s *store, a, b token) bool {
+	wa, wb := wordy(s, a), wordy(s, b)
+	if wa && wb {
 		return true
 	}
-	switch a.norm {
+	an, bn := s.pnorm(a), s.pnorm(b)
+	switch an {
 	case "(", "[", ".", "?.", "!", "~", "...":
 		return false
 	case ",", ":", ";":
 		return true
 	}
-	switch b.norm {
+	switch bn {
 	case ")", "]", ".", "?.", ",", ";", ":", "(", "[", "++", "--":
 		return false
 	}
-	return a.kind == kPunct && a.norm != ")" && a.norm != "]" && !wordy(a) || b.kind == kPunct && !wordy(b) || wordy(a) && b.norm == "{"
+	return a.kind == kPunct && an != ")" && an != "]" && !wa || b.kind == kPunct && !wb || wa && bn == "{"
 }
 
 const css = `body{font:14px/1.45 "Segoe UI",system-ui,sans-serif;margin:24px;color:#252423;background:#fff}

@@ -24,32 +24,88 @@ const (
 	kFunc                  // placeholder for a nested function
 )
 
-// token is one token of a function's normalised stream.
+// token flags.
+const (
+	// fBlock: a '{' or '}' of a block or function body (not an object literal)
+	fBlock uint8 = 1 << iota
+	// fColon: the ':' added when a shorthand property {x} is expanded to {x: x}
+	fColon
+	// fZero: the number literal 0 (set by normalise)
+	fZero
+	// literal kinds (kLit only)
+	fStr
+	fNum
+	fTpl
+	fRe
+)
+
+// token is one token of a function: 16 bytes, its text a window of the
+// build's source (see store.text), its normalised form hashed in
+// function.ids.
 type token struct {
-	text string // as written (for display)
-	norm string // normalised form (local names: "" until numbered)
-	api  string // network API this token belongs to (reference or call), "" otherwise
-	off  int32  // byte offset in the source
-	fn   int32  // for kFunc: index of the nested function
-	kind tokKind
-	// block: a '{' or '}' of a block or function body (not an object literal)
-	block bool
+	off   int32 // byte offset of the text in the source (kFunc: the nested function's start)
+	n     int32 // length of the text (kFunc: index of the nested function in store.fns)
+	api   int32 // 1 + index in store.apis of the network API this token belongs to; 0: none
+	kind  tokKind
+	flags uint8
+}
+
+// store holds what the tokens of one build refer to.
+type store struct {
+	src  string   // the source (token texts are substrings of it)
+	srcb []byte   // the same bytes
+	apis []string // network API names (token.api)
+	fns  []*function
+}
+
+// text returns t as written ("ƒ" for a nested function).
+func (s *store) text(t token) string {
+	switch {
+	case t.kind == kFunc:
+		return "ƒ"
+	case t.flags&fColon != 0:
+		return ":"
+	}
+	return s.src[t.off : t.off+t.n]
+}
+
+// pnorm returns the text of a punctuator or reserved word, "" for any other token.
+func (s *store) pnorm(t token) string {
+	if t.kind != kPunct {
+		return ""
+	}
+	return s.text(t)
+}
+
+// api returns the network API t belongs to, "" if none.
+func (s *store) api(t token) string {
+	if t.api == 0 {
+		return ""
+	}
+	return s.apis[t.api-1]
 }
 
 // function is one function of a build, with its normalised token stream.
 type function struct {
-	idx    int // index into Program.Funcs; -1 for top-level code
-	name   string
-	kind   string
-	pos    int
-	toks   []token
-	ids    []uint64 // hashed normalised tokens
-	disp   []token  // tokens as written, for display
-	dispOf []int    // index in disp of each normalised token
-	match  []int    // matching bracket of each display token, -1 if none
+	s    *store
+	idx  int // index into Program.Funcs; -1 for top-level code
+	name string
+	kind string
+	pos  int
+	// disp holds the tokens as written, nested functions as one kFunc
+	// token: a window of the build's single token array.
+	disp []token
+	// dispOf is the index in disp of each normalised token, ids its hash.
+	dispOf []int32
+	ids    []uint64
 	hash   uint64
-	netRef bool // contains a network reference
 }
+
+// ntoks is the length of the normalised stream.
+func (f *function) ntoks() int { return len(f.dispOf) }
+
+// tok returns the i-th normalised token.
+func (f *function) tok(i int) token { return f.disp[f.dispOf[i]] }
 
 // regexpAfter reports whether a '/' after prev starts a regular expression.
 func regexpAfter(prev js.TokenType, prevText []byte) bool {
@@ -70,10 +126,10 @@ func regexpAfter(prev js.TokenType, prevText []byte) bool {
 	return false
 }
 
-// rawTok is a significant token of the whole source.
+// rawTok is a significant token of the whole source (12 bytes).
 type rawTok struct {
+	start, end int32
 	tt         js.TokenType
-	start, end int
 }
 
 // lex returns the significant tokens of src (no whitespace or comments).
@@ -88,8 +144,7 @@ func lex(src []byte) []rawTok {
 	for {
 		tt, data := l.Next()
 		if (tt == js.DivToken || tt == js.DivEqToken) && regexpAfter(prev, prevText) {
-			tt, data = l.RegExp()
-			off -= 0 // RegExp re-reads from the '/' at the same offset
+			tt, data = l.RegExp() // re-reads from the '/' at the same offset
 		}
 		if tt == js.ErrorToken {
 			return out
@@ -97,7 +152,7 @@ func lex(src []byte) []rawTok {
 		switch tt {
 		case js.WhitespaceToken, js.LineTerminatorToken, js.CommentToken, js.CommentLineTerminatorToken:
 		default:
-			out = append(out, rawTok{tt, off, off + len(data)})
+			out = append(out, rawTok{int32(off), int32(off + len(data)), tt})
 			prev, prevText = tt, data
 		}
 		off += len(data)
@@ -107,29 +162,79 @@ func lex(src []byte) []rawTok {
 var objectAfterWords = map[string]bool{"return": true, "typeof": true, "void": true, "delete": true, "case": true,
 	"throw": true, "in": true, "instanceof": true, "yield": true, "await": true, "new": true, "var": true, "let": true, "const": true, "of": true}
 
-// splitFuncs assigns the tokens of prog to its functions (index 0 is the
-// top-level code), nested functions appearing as one placeholder token.
-func splitFuncs(prog *analyzer.Program, toks []rawTok, netAPI []string, globals map[string]bool) []*function {
-	src := string(prog.Src) // one copy: token texts are substrings of it
-	order := make([]int, len(prog.Funcs))
+// funcMeta is what the diff keeps of an analyzer.FuncInfo.
+type funcMeta struct {
+	name, kind string
+	pos        int
+}
+
+// splitter assigns the tokens of a build to its functions. It walks the
+// tokens twice with the same logic: first counting the tokens of each
+// function, then writing them into one array where each function owns a
+// contiguous window (no per-function slices grown by append).
+type splitter struct {
+	s       *store
+	toks    []rawTok
+	netAPI  []int32
+	globals map[string]bool
+	fns     []*function
+	count   []int   // pass 1: tokens per function
+	cur     []int   // pass 2: next write position per function
+	out     []token // pass 2: the build's token array
+	last    []token // last token given to each function
+	hasLast []bool
+}
+
+func (w *splitter) put(fid int, t token) {
+	if w.out == nil {
+		w.count[fid]++
+	} else {
+		w.out[w.cur[fid]] = t
+		w.cur[fid]++
+	}
+	w.last[fid], w.hasLast[fid] = t, true
+}
+
+// splitFuncs assigns the tokens to the functions of fns (index 0 is the
+// top-level code, fns[i+1] is funcs[i]), nested functions appearing as one
+// placeholder token, and sets each function's disp window.
+func splitFuncs(s *store, funcs []funcMeta, toks []rawTok, netAPI []int32, globals map[string]bool) {
+	fns := s.fns
+	// token spans of the functions, recomputed on the tokens from the
+	// analyzer's start offsets (which may point a few separators early).
+	startTok := make([]int, len(funcs))
+	endTok := make([]int, len(funcs))
+	for i, f := range funcs {
+		p := sort.Search(len(toks), func(k int) bool { return int(toks[k].start) >= f.pos })
+		startTok[i], endTok[i] = funcSpan(toks, p, f.kind)
+	}
+	order := make([]int, len(funcs))
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return prog.Funcs[order[a]].Pos < prog.Funcs[order[b]].Pos })
-	fns := make([]*function, len(prog.Funcs)+1)
-	fns[0] = &function{idx: -1, name: "<top>", kind: "top"}
-	for i, f := range prog.Funcs {
-		fns[i+1] = &function{idx: i, name: prog.FuncName(i), kind: f.Kind, pos: f.Pos}
-	}
-	// token spans of the functions, recomputed on the tokens from the
-	// analyzer's start offsets (which may point a few separators early).
-	startTok := make([]int, len(prog.Funcs))
-	endTok := make([]int, len(prog.Funcs))
-	for i, f := range prog.Funcs {
-		p := sort.Search(len(toks), func(k int) bool { return toks[k].start >= f.Pos })
-		startTok[i], endTok[i] = funcSpan(toks, p, f.Kind)
-	}
+	sort.SliceStable(order, func(a, b int) bool { return funcs[order[a]].pos < funcs[order[b]].pos })
 	sort.SliceStable(order, func(a, b int) bool { return startTok[order[a]] < startTok[order[b]] })
+	w := &splitter{s: s, toks: toks, netAPI: netAPI, globals: globals, fns: fns,
+		count: make([]int, len(fns)), last: make([]token, len(fns)), hasLast: make([]bool, len(fns))}
+	w.walk(funcs, order, startTok, endTok)
+	total := 0
+	w.cur = make([]int, len(fns))
+	for i, n := range w.count {
+		w.cur[i] = total
+		total += n
+	}
+	w.out = make([]token, total)
+	clear(w.last)
+	clear(w.hasLast)
+	w.walk(funcs, order, startTok, endTok)
+	for i, f := range fns {
+		end := w.cur[i]
+		f.disp = w.out[end-w.count[i] : end : end]
+	}
+}
+
+func (w *splitter) walk(funcs []funcMeta, order, startTok, endTok []int) {
+	toks, s, fns, netAPI, globals := w.toks, w.s, w.fns, w.netAPI, w.globals
 	// open functions, innermost last
 	stack := []int{0}
 	next := 0
@@ -145,19 +250,17 @@ func splitFuncs(prog *analyzer.Program, toks []rawTok, netAPI []string, globals 
 			if endTok[fi] <= ti {
 				continue // empty span
 			}
-			cur := fns[stack[len(stack)-1]]
-			cur.toks = append(cur.toks, token{text: "ƒ", norm: "ƒ" + prog.Funcs[fi].Kind, off: int32(prog.Funcs[fi].Pos), kind: kFunc, fn: int32(fi + 1), api: netAPI[ti]})
+			w.put(stack[len(stack)-1], token{off: int32(funcs[fi].pos), n: int32(fi + 1), kind: kFunc, api: netAPI[ti]})
 			stack = append(stack, fi+1)
 		}
 		fid := stack[len(stack)-1]
-		f := fns[fid]
-		text := src[t.start:t.end]
-		tk := token{text: text, off: int32(t.start), api: netAPI[ti]}
+		text := s.src[t.start:t.end]
+		tk := token{off: t.start, n: t.end - t.start, api: netAPI[ti]}
 		var prevTT js.TokenType = js.ErrorToken
 		prevText := ""
-		if n := len(f.toks); n > 0 {
-			p := f.toks[n-1]
-			prevText = p.text
+		if w.hasLast[fid] {
+			p := w.last[fid]
+			prevText = s.text(p)
 			if p.kind == kPunct {
 				prevTT = toks[ti-1].tt
 			} else {
@@ -173,26 +276,32 @@ func splitFuncs(prog *analyzer.Program, toks []rawTok, netAPI []string, globals 
 				js.IsOperator(prevTT) || (js.IsReservedWord(prevTT) && objectAfterWords[prevText]) ||
 				prevText == "let" || prevText == "of"
 			braces[fid] = append(bs, obj)
-			tk.kind, tk.norm, tk.block = kPunct, text, !obj
+			tk.kind = kPunct
+			if !obj {
+				tk.flags |= fBlock
+			}
 		case t.tt == js.CloseBraceToken:
-			tk.block = true
+			block := true
 			if len(bs) > 0 {
-				tk.block = !bs[len(bs)-1]
+				block = !bs[len(bs)-1]
 				braces[fid] = bs[:len(bs)-1]
 			}
-			tk.kind, tk.norm = kPunct, text
+			if block {
+				tk.flags |= fBlock
+			}
+			tk.kind = kPunct
 		case t.tt == js.StringToken:
-			tk.kind, tk.norm = kLit, "s"+analyzer.DecodeString(prog.Src[t.start:t.end])
+			tk.kind, tk.flags = kLit, fStr
 		case js.IsNumeric(t.tt):
-			tk.kind, tk.norm = kLit, "n"+normNumber(text)
+			tk.kind, tk.flags = kLit, fNum
 		case t.tt == js.TemplateToken || t.tt == js.TemplateStartToken || t.tt == js.TemplateMiddleToken || t.tt == js.TemplateEndToken:
-			tk.kind, tk.norm = kLit, "t"+text
+			tk.kind, tk.flags = kLit, fTpl
 		case t.tt == js.RegExpToken:
-			tk.kind, tk.norm = kLit, "r"+text
+			tk.kind, tk.flags = kLit, fRe
 		case t.tt == js.PrivateIdentifierToken:
-			tk.kind, tk.norm = kProp, text
+			tk.kind = kProp
 		case js.IsIdentifier(t.tt) && (prevTT == js.DotToken || prevTT == js.OptChainToken):
-			tk.kind, tk.norm = kProp, text
+			tk.kind = kProp
 		case t.tt == js.IdentifierToken:
 			var nextTT js.TokenType = js.ErrorToken
 			if ti+1 < len(toks) {
@@ -200,28 +309,28 @@ func splitFuncs(prog *analyzer.Program, toks []rawTok, netAPI []string, globals 
 			}
 			switch {
 			case prevTT == js.DotToken || prevTT == js.OptChainToken:
-				tk.kind, tk.norm = kProp, text
+				tk.kind = kProp
 			case inObject && nextTT == js.ColonToken && (prevTT == js.OpenBraceToken || prevTT == js.CommaToken):
-				tk.kind, tk.norm = kProp, text
+				tk.kind = kProp
 			case inObject && (prevTT == js.OpenBraceToken || prevTT == js.CommaToken) && (nextTT == js.CommaToken || nextTT == js.CloseBraceToken || nextTT == js.EqToken):
 				// shorthand {x}: expand to {x: x} so that renaming keeps it equal
-				f.toks = append(f.toks, token{text: "", norm: text, off: int32(t.start), kind: kProp}, token{text: "", norm: ":", off: int32(t.start), kind: kPunct})
+				w.put(fid, token{off: t.start, n: t.end - t.start, kind: kProp})
+				w.put(fid, token{off: t.start, kind: kPunct, flags: fColon})
 				if globals[text] {
-					tk.kind, tk.norm = kGlobal, text
+					tk.kind = kGlobal
 				} else {
 					tk.kind = kLocal
 				}
 			case globals[text]:
-				tk.kind, tk.norm = kGlobal, text
+				tk.kind = kGlobal
 			default:
 				tk.kind = kLocal
 			}
 		default:
-			tk.kind, tk.norm = kPunct, text
+			tk.kind = kPunct
 		}
-		f.toks = append(f.toks, tk)
+		w.put(fid, tk)
 	}
-	return fns
 }
 
 // normNumber returns a canonical form of a numeric literal.
@@ -245,24 +354,43 @@ func normNumber(s string) string {
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
+// scratch holds the buffers normalise reuses from one function to the next.
+type scratch struct {
+	match, keep, names []int
+	drop               []bool
+	stack              []int
+	top                map[string]int
+	num                []byte
+}
+
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n, n+n/4)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
 // normalise drops formatting-only tokens, numbers local names by first
-// occurrence and hashes the stream.
-func (f *function) normalise() {
-	f.disp = f.toks
-	f.match = matchBrackets(f.disp)
-	drop := f.layoutTokens()
-	keep := make([]int, 0, len(f.disp))
-	for i, t := range f.disp {
+// occurrence and hashes the stream into f.ids. dispOf and ids are windows
+// of the build's arrays at the same position as f.disp in the token array.
+func (f *function) normalise(sc *scratch, dispOf []int32, ids []uint64) {
+	s, d := f.s, f.disp
+	sc.match = matchBrackets(s, d, sc.match, &sc.stack)
+	drop := f.layoutTokens(sc)
+	keep := sc.keep[:0]
+	for i, t := range d {
 		if drop[i] {
 			continue
 		}
 		if t.kind == kPunct {
-			switch t.norm {
+			switch s.text(t) {
 			case ";":
 				continue
 			case ",":
-				if i+1 < len(f.disp) && f.disp[i+1].kind == kPunct {
-					if n := f.disp[i+1].norm; n == "}" || n == "]" || n == ")" {
+				if i+1 < len(d) && d[i+1].kind == kPunct {
+					if n := s.text(d[i+1]); n == "}" || n == "]" || n == ")" {
 						continue // trailing comma
 					}
 				}
@@ -270,57 +398,96 @@ func (f *function) normalise() {
 		}
 		keep = append(keep, i)
 	}
+	sc.keep = keep
 	// drop parentheses that only wrap a nested function: ((e)=>…) vs (e)=>…
-	f.dispOf = make([]int, 0, len(keep))
+	f.dispOf = dispOf[:0]
 	for k := 0; k < len(keep); k++ {
-		t := f.disp[keep[k]]
-		if t.kind == kPunct && t.norm == "(" && k+2 < len(keep) && f.disp[keep[k+1]].kind == kFunc {
-			if c := f.disp[keep[k+2]]; c.kind == kPunct && c.norm == ")" {
+		t := d[keep[k]]
+		if t.kind == kPunct && s.text(t) == "(" && k+2 < len(keep) && d[keep[k+1]].kind == kFunc {
+			if c := d[keep[k+2]]; c.kind == kPunct && s.text(c) == ")" {
 				prevEnds := false
 				if n := len(f.dispOf); n > 0 {
-					p := f.disp[f.dispOf[n-1]]
-					prevEnds = p.kind != kPunct || p.norm == ")" || p.norm == "]"
+					p := d[f.dispOf[n-1]]
+					prevEnds = p.kind != kPunct || s.text(p) == ")" || s.text(p) == "]"
 				}
 				if !prevEnds {
-					f.dispOf = append(f.dispOf, keep[k+1])
+					f.dispOf = append(f.dispOf, int32(keep[k+1]))
 					k += 2
 					continue
 				}
 			}
 		}
-		f.dispOf = append(f.dispOf, keep[k])
+		f.dispOf = append(f.dispOf, int32(keep[k]))
 	}
-	names := f.localNumbers()
-	f.toks = make([]token, len(f.dispOf))
-	f.ids = make([]uint64, len(f.dispOf))
-	h := uint64(14695981039346656037)
+	names := f.localNumbers(sc)
+	f.ids = ids[:len(f.dispOf)]
+	h := uint64(fnvOffset)
 	for i, di := range f.dispOf {
-		t := f.disp[di]
-		if t.kind == kLocal {
-			t.norm = "$" + strconv.Itoa(names[di])
-		}
-		f.toks[i] = t
-		id := tokID(t.kind, t.norm)
+		id := f.tokID(sc, di, names[di])
 		f.ids[i] = id
 		h ^= id + 0x9e3779b97f4a7c15
-		h *= 1099511628211
-		if t.api != "" {
-			f.netRef = true
-		}
+		h *= fnvPrime
 	}
 	f.hash = h ^ uint64(len(f.ids))
 }
 
-// tokID hashes a normalised token (FNV-1a, 64 bits).
-func tokID(k tokKind, s string) uint64 {
-	h := uint64(14695981039346656037)
-	h ^= uint64(k)
-	h *= 1099511628211
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashStr(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	return h
+}
+
+func hashBytes(h uint64, s []byte) uint64 {
+	for _, c := range s {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+// tokID hashes the normalised form of the display token di (FNV-1a, 64
+// bits, over the kind and the normalised text): local names by their
+// number ("$3"), strings by value ("s…"), numbers by value ("n…"),
+// templates and regular expressions as written ("t…", "r…"), nested
+// functions by kind ("ƒarrow"), anything else as written. It marks the
+// number 0 (a stub value) with fZero.
+func (f *function) tokID(sc *scratch, di int32, local int) uint64 {
+	s := f.s
+	t := &f.disp[di]
+	h := uint64(fnvOffset)
+	h ^= uint64(t.kind)
+	h *= fnvPrime
+	switch t.kind {
+	case kLocal:
+		sc.num = strconv.AppendInt(append(sc.num[:0], '$'), int64(local), 10)
+		return hashBytes(h, sc.num)
+	case kFunc:
+		return hashStr(hashStr(h, "ƒ"), s.fns[t.n].kind)
+	case kLit:
+		text := s.text(*t)
+		switch {
+		case t.flags&fStr != 0:
+			return hashStr(hashStr(h, "s"), analyzer.DecodeString(s.srcb[t.off:t.off+t.n]))
+		case t.flags&fNum != 0:
+			n := normNumber(text)
+			if n == "0" {
+				t.flags |= fZero
+			}
+			return hashStr(hashStr(h, "n"), n)
+		case t.flags&fTpl != 0:
+			return hashStr(hashStr(h, "t"), text)
+		default:
+			return hashStr(hashStr(h, "r"), text)
+		}
+	}
+	return hashStr(h, s.text(*t))
 }
 
 func bracketDelta(tt js.TokenType) int {
@@ -439,11 +606,12 @@ func matchOpen(toks []rawTok, i int) int {
 // printed: parentheses around a lone arrow parameter, the { return … }
 // around an arrow's expression body, parentheses around a whole arrow body,
 // and the braces of blocks holding a single statement.
-func (f *function) layoutTokens() []bool {
-	d := f.disp
-	drop := make([]bool, len(d))
-	is := func(i int, s string) bool { return i >= 0 && i < len(d) && d[i].kind == kPunct && d[i].norm == s }
-	match := f.match
+func (f *function) layoutTokens(sc *scratch) []bool {
+	d, s := f.disp, f.s
+	sc.drop = grow(sc.drop, len(d))
+	drop := sc.drop
+	is := func(i int, p string) bool { return i >= 0 && i < len(d) && d[i].kind == kPunct && s.text(d[i]) == p }
+	match := sc.match
 	// new X → new X(): drop empty argument lists after new
 	for i := range d {
 		if !is(i, "new") {
@@ -495,7 +663,7 @@ func (f *function) layoutTokens() []bool {
 		}
 	}
 	for i, t := range d {
-		if !t.block || !is(i, "{") || match[i] < 0 || i == body {
+		if t.flags&fBlock == 0 || !is(i, "{") || match[i] < 0 || i == body {
 			continue
 		}
 		j := match[i]
@@ -505,7 +673,7 @@ func (f *function) layoutTokens() []bool {
 			if d[k].kind != kPunct {
 				continue
 			}
-			switch d[k].norm {
+			switch s.text(d[k]) {
 			case "(", "[", "{":
 				depth++
 			case ")", "]", "}":
@@ -526,15 +694,17 @@ func (f *function) layoutTokens() []bool {
 	return drop
 }
 
-func matchBrackets(d []token) []int {
-	match := make([]int, len(d))
-	var stack []int
+// matchBrackets returns (in buf) the index of the matching bracket of
+// each token of d, -1 if none.
+func matchBrackets(s *store, d []token, buf []int, stackBuf *[]int) []int {
+	match := grow(buf, len(d))
+	stack := (*stackBuf)[:0]
 	for i, t := range d {
 		match[i] = -1
 		if t.kind != kPunct {
 			continue
 		}
-		switch t.norm {
+		switch s.text(t) {
 		case "(", "[", "{":
 			stack = append(stack, i)
 		case ")", "]", "}":
@@ -544,6 +714,7 @@ func matchBrackets(d []token) []int {
 			}
 		}
 	}
+	*stackBuf = stack
 	return match
 }
 
@@ -551,18 +722,23 @@ func matchBrackets(d []token) []int {
 // occurrence, giving block-scoped declarations (let, const, catch
 // parameters) their own number until the end of their block, so that a
 // minifier reusing a name in an inner block does not matter.
-func (f *function) localNumbers() []int {
-	d, match := f.disp, f.match
-	is := func(i int, s string) bool { return i >= 0 && i < len(d) && d[i].kind == kPunct && d[i].norm == s }
+func (f *function) localNumbers(sc *scratch) []int {
+	d, match, s := f.disp, sc.match, f.s
+	is := func(i int, p string) bool { return i >= 0 && i < len(d) && d[i].kind == kPunct && s.text(d[i]) == p }
 	type scope struct {
 		end   int
 		names map[string]int
 	}
-	top := map[string]int{}
+	if sc.top == nil {
+		sc.top = map[string]int{}
+	}
+	top := sc.top
+	clear(top)
 	var scopes []scope
-	var blocks []int // open '{' indices
+	blocks := sc.stack[:0] // open '{' indices
 	next := 0
-	out := make([]int, len(d))
+	sc.names = grow(sc.names, len(d))
+	out := sc.names
 	declare := func(name string, end int) {
 		if len(scopes) > 0 && scopes[len(scopes)-1].end == end {
 			scopes[len(scopes)-1].names[name] = next
@@ -616,7 +792,7 @@ func (f *function) localNumbers() []int {
 			depth := 0
 			for k := i + 1; k < len(d); k++ {
 				if depth == 0 && d[k].kind == kLocal && (k == i+1 || is(k-1, ",")) {
-					declare(d[k].text, end)
+					declare(s.text(d[k]), end)
 				}
 				if is(k, "(") || is(k, "[") || is(k, "{") {
 					depth++
@@ -631,28 +807,30 @@ func (f *function) localNumbers() []int {
 			}
 		}
 		if is(i, "catch") && is(i+1, "(") && i+2 < len(d) && d[i+2].kind == kLocal && match[i+1] > 0 {
-			declare(d[i+2].text, stmtEnd(match[i+1]+1))
+			declare(s.text(d[i+2]), stmtEnd(match[i+1]+1))
 		}
 		if t.kind != kLocal {
 			continue
 		}
+		text := s.text(t)
 		found := false
 		for k := len(scopes) - 1; k >= 0; k-- {
-			if n, ok := scopes[k].names[t.text]; ok {
+			if n, ok := scopes[k].names[text]; ok {
 				out[i], found = n, true
 				break
 			}
 		}
 		if !found {
-			n, ok := top[t.text]
+			n, ok := top[text]
 			if !ok {
 				n = next
 				next++
-				top[t.text] = n
+				top[text] = n
 			}
 			out[i] = n
 		}
 	}
+	sc.stack = blocks
 	return out
 }
 
