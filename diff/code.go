@@ -30,14 +30,22 @@ func codeDiff(cert, uncert *Build) CodeDiff {
 			onlyC = append(onlyC, i)
 		}
 	}
+	for _, i := range onlyU {
+		uncert.fns[i].ensure()
+	}
+	for _, i := range onlyC {
+		cert.fns[i].ensure()
+	}
 	pairs, restU, restC := pairFunctions(cert.fns, uncert.fns, onlyC, onlyU)
 
 	// Functions nested in removed network calls (e.g. the .then callback of a
 	// removed fetch) are explained when they disappear.
 	netChild := map[int]bool{}
+	// (every kFunc token of disp is in the normalised stream: only
+	// punctuators are dropped)
 	for _, f := range uncert.fns {
-		for i := range f.ntoks() {
-			if t := f.tok(i); t.kind == kFunc && t.api != 0 {
+		for _, t := range f.disp {
+			if t.kind == kFunc && t.api != 0 {
 				netChild[int(t.n)] = true
 			}
 		}
@@ -45,8 +53,8 @@ func codeDiff(cert, uncert *Build) CodeDiff {
 	for i := range uncert.fns { // parents precede children in Funcs order
 		f := uncert.fns[i]
 		if netChild[i] {
-			for k := range f.ntoks() {
-				if t := f.tok(k); t.kind == kFunc {
+			for _, t := range f.disp {
+				if t.kind == kFunc {
 					netChild[int(t.n)] = true
 				}
 			}

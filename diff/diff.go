@@ -8,9 +8,11 @@ package diff
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pbicert/pbicert/analyzer"
 	"github.com/pbicert/pbicert/lint"
@@ -110,8 +112,20 @@ func Load(path string, opts lint.Options) (*Build, error) {
 
 // FromPackage analyses a package already read.
 func FromPackage(path string, pkg *pbiviz.Package, opts lint.Options) (*Build, error) {
+	return fromPackage(path, pkg, opts, nil)
+}
+
+// fromPackage analyses pkg; when analysing is not nil, it holds it while
+// the syntax tree is alive (see Files).
+func fromPackage(path string, pkg *pbiviz.Package, opts lint.Options, analysing *sync.Mutex) (*Build, error) {
+	if analysing != nil {
+		analysing.Lock()
+	}
 	in, err := lint.Analyze(pkg, opts)
 	if err != nil {
+		if analysing != nil {
+			analysing.Unlock()
+		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	rs := opts.Rules
@@ -119,61 +133,86 @@ func FromPackage(path string, pkg *pbiviz.Package, opts lint.Options) (*Build, e
 		rs = rules.All()
 	}
 	b := &Build{Path: path, Pkg: pkg, In: in, Findings: rules.Run(in, rs, opts.Severity)}
-	b.prepare()
+	b.prepare(analysing)
 	return b, nil
 }
 
 // prepare splits the code into functions and normalises them. It then
 // releases the analysed program (syntax tree and facts): the diff only
 // needs the source, for display and positions.
-func (b *Build) prepare() {
+func (b *Build) prepare(analysing *sync.Mutex) {
 	prog := b.In.JS
+	defer func() {
+		if analysing != nil { // no code: nothing to release early
+			analysing.Unlock()
+		}
+	}()
 	if prog == nil {
 		s := &store{}
 		b.fns = []*function{{s: s, idx: -1, name: "<top>", kind: "top"}}
 		s.fns = b.fns
-		b.fns[0].normalise(&scratch{}, nil, nil)
+		b.fns[0].normalise(&s.sc, false)
 		return
 	}
 	globals := map[string]bool{"undefined": true}
 	for _, v := range prog.AST.Undeclared {
 		globals[string(v.Data)] = true
 	}
-	funcs := make([]funcMeta, len(prog.Funcs))
-	s := &store{src: string(prog.Src), srcb: prog.Src}
-	s.fns = make([]*function, len(prog.Funcs)+1)
-	s.fns[0] = &function{s: s, idx: -1, name: "<top>", kind: "top"}
-	for i, f := range prog.Funcs {
-		funcs[i] = funcMeta{kind: f.Kind, pos: f.Pos}
-		s.fns[i+1] = &function{s: s, idx: i, name: prog.FuncName(i), kind: f.Kind, pos: f.Pos}
+	// keep only the source and the functions of the program (without
+	// their syntax nodes): the tree and the facts can go while the tokens
+	// are built
+	lean := &analyzer.Program{File: prog.File, Src: prog.Src, Funcs: make([]analyzer.FuncInfo, len(prog.Funcs))}
+	copy(lean.Funcs, prog.Funcs)
+	for i := range lean.Funcs {
+		lean.Funcs[i].Node = nil
 	}
-	// keep only the source of the program: the tree and the facts can go
-	// while the tokens are built
 	in := *b.In
-	in.JS = &analyzer.Program{File: prog.File, Src: prog.Src}
+	in.JS = lean
 	b.In, prog = &in, nil
+	if analysing != nil {
+		analysing.Unlock()
+		analysing = nil
+	}
 
+	s := &store{src: string(lean.Src), srcb: lean.Src, prog: lean}
+	funcs := make([]funcMeta, len(lean.Funcs))
+	s.fns = make([]*function, len(lean.Funcs)+1)
+	s.fns[0] = &function{s: s, idx: -1, name: "<top>", kind: "top"}
+	for i, f := range lean.Funcs {
+		funcs[i] = funcMeta{kind: f.Kind, pos: f.Pos}
+		s.fns[i+1] = &function{s: s, idx: i, kind: f.Kind, pos: f.Pos}
+	}
 	toks := lex(s.srcb)
 	var netAPI []int32
 	netAPI, s.apis = netSpans(toks, b.Findings, b.In.JSFile)
 	splitFuncs(s, funcs, toks, netAPI, globals)
-	toks, netAPI = nil, nil
 	b.fns = s.fns
-	// one array each for the normalised positions and hashes, every
-	// function owning the window at the same place as its tokens
-	n := 0
-	for _, f := range b.fns {
-		n += len(f.disp)
+	normaliseAll(b.fns)
+}
+
+// normaliseAll normalises fns on up to GOMAXPROCS goroutines (each
+// function is independent of the others).
+func normaliseAll(fns []*function) {
+	workers := min(runtime.GOMAXPROCS(0), 8, len(fns)/1024+1)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sc := &scratch{}
+			for {
+				i := int(next.Add(256)) - 256
+				if i >= len(fns) {
+					return
+				}
+				for _, f := range fns[i:min(i+256, len(fns))] {
+					f.normalise(sc, false)
+				}
+			}
+		}()
 	}
-	dispOf := make([]int32, n)
-	ids := make([]uint64, n)
-	sc := &scratch{}
-	at := 0
-	for _, f := range b.fns {
-		k := len(f.disp)
-		f.normalise(sc, dispOf[at:at+k:at+k], ids[at:at+k:at+k])
-		at += k
-	}
+	wg.Wait()
 }
 
 // Files compares two .pbiviz files, loading them in parallel.
@@ -182,8 +221,19 @@ func Files(certified, uncertified string, opts lint.Options) (*Report, error) {
 	var ce, ue error
 	var wg sync.WaitGroup
 	wg.Add(2)
-	go func() { defer wg.Done(); c, ce = Load(certified, opts) }()
-	go func() { defer wg.Done(); u, ue = Load(uncertified, opts) }()
+	// One build is parsed and checked while the other is tokenised: the
+	// syntax trees and facts (most of the memory) of the two builds are
+	// never alive at the same time.
+	var analysing sync.Mutex
+	load := func(path string) (*Build, error) {
+		pkg, err := pbiviz.OpenFile(path, opts.Limits)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return fromPackage(path, pkg, opts, &analysing)
+	}
+	go func() { defer wg.Done(); c, ce = load(certified) }()
+	go func() { defer wg.Done(); u, ue = load(uncertified) }()
 	wg.Wait()
 	if ce != nil {
 		return nil, ce

@@ -56,6 +56,9 @@ type store struct {
 	srcb []byte   // the same bytes
 	apis []string // network API names (token.api)
 	fns  []*function
+	// prog is the program reduced to its source and functions (FuncName)
+	prog *analyzer.Program
+	sc   scratch
 }
 
 // text returns t as written ("ƒ" for a nested function).
@@ -88,17 +91,32 @@ func (s *store) api(t token) string {
 // function is one function of a build, with its normalised token stream.
 type function struct {
 	s    *store
-	idx  int // index into Program.Funcs; -1 for top-level code
-	name string
+	idx  int    // index into Program.Funcs; -1 for top-level code
+	name string // set by ensure
 	kind string
 	pos  int
 	// disp holds the tokens as written, nested functions as one kFunc
 	// token: a window of the build's single token array.
 	disp []token
-	// dispOf is the index in disp of each normalised token, ids its hash.
+	hash uint64 // of the normalised stream
+	// dispOf is the index in disp of each normalised token, ids its hash:
+	// kept only for the functions that differ (see ensure).
 	dispOf []int32
 	ids    []uint64
-	hash   uint64
+	ready  bool
+}
+
+// ensure names f and keeps its normalised stream (dispOf, ids), for a
+// function that has no identical twin in the other build.
+func (f *function) ensure() {
+	if f.ready {
+		return
+	}
+	f.ready = true
+	if f.idx >= 0 {
+		f.name = f.s.prog.FuncName(f.idx)
+	}
+	f.normalise(&f.s.sc, true)
 }
 
 // ntoks is the length of the normalised stream.
@@ -137,7 +155,7 @@ func lex(src []byte) []rawTok {
 	buf := make([]byte, len(src), len(src)+1)
 	copy(buf, src)
 	l := js.NewLexer(parse.NewInputBytes(buf))
-	out := make([]rawTok, 0, len(src)/3+16) // minified code: about one token per 3 bytes
+	out := make([]rawTok, 0, len(src)/2+16) // minified code: about one token per 2.6 bytes
 	off := 0
 	prev := js.ErrorToken
 	var prevText []byte
@@ -316,12 +334,12 @@ func (w *splitter) walk(funcs []funcMeta, order, startTok, endTok []int) {
 				// shorthand {x}: expand to {x: x} so that renaming keeps it equal
 				w.put(fid, token{off: t.start, n: t.end - t.start, kind: kProp})
 				w.put(fid, token{off: t.start, kind: kPunct, flags: fColon})
-				if globals[text] {
+				if w.out != nil && globals[text] {
 					tk.kind = kGlobal
 				} else {
 					tk.kind = kLocal
 				}
-			case globals[text]:
+			case w.out != nil && globals[text]: // (counting: any name will do)
 				tk.kind = kGlobal
 			default:
 				tk.kind = kLocal
@@ -359,6 +377,7 @@ type scratch struct {
 	match, keep, names []int
 	drop               []bool
 	stack              []int
+	dispOf             []int32
 	top                map[string]int
 	num                []byte
 }
@@ -373,13 +392,13 @@ func grow[T any](b []T, n int) []T {
 }
 
 // normalise drops formatting-only tokens, numbers local names by first
-// occurrence and hashes the stream into f.ids. dispOf and ids are windows
-// of the build's arrays at the same position as f.disp in the token array.
-func (f *function) normalise(sc *scratch, dispOf []int32, ids []uint64) {
+// occurrence and hashes the stream into f.hash; with keep, it also keeps
+// the stream (f.dispOf, f.ids).
+func (f *function) normalise(sc *scratch, keep bool) {
 	s, d := f.s, f.disp
 	sc.match = matchBrackets(s, d, sc.match, &sc.stack)
 	drop := f.layoutTokens(sc)
-	keep := sc.keep[:0]
+	kept := sc.keep[:0]
 	for i, t := range d {
 		if drop[i] {
 			continue
@@ -396,39 +415,45 @@ func (f *function) normalise(sc *scratch, dispOf []int32, ids []uint64) {
 				}
 			}
 		}
-		keep = append(keep, i)
+		kept = append(kept, i)
 	}
-	sc.keep = keep
+	sc.keep = kept
 	// drop parentheses that only wrap a nested function: ((e)=>…) vs (e)=>…
-	f.dispOf = dispOf[:0]
-	for k := 0; k < len(keep); k++ {
-		t := d[keep[k]]
-		if t.kind == kPunct && s.text(t) == "(" && k+2 < len(keep) && d[keep[k+1]].kind == kFunc {
-			if c := d[keep[k+2]]; c.kind == kPunct && s.text(c) == ")" {
+	dispOf := sc.dispOf[:0]
+	for k := 0; k < len(kept); k++ {
+		t := d[kept[k]]
+		if t.kind == kPunct && s.text(t) == "(" && k+2 < len(kept) && d[kept[k+1]].kind == kFunc {
+			if c := d[kept[k+2]]; c.kind == kPunct && s.text(c) == ")" {
 				prevEnds := false
-				if n := len(f.dispOf); n > 0 {
-					p := d[f.dispOf[n-1]]
+				if n := len(dispOf); n > 0 {
+					p := d[dispOf[n-1]]
 					prevEnds = p.kind != kPunct || s.text(p) == ")" || s.text(p) == "]"
 				}
 				if !prevEnds {
-					f.dispOf = append(f.dispOf, int32(keep[k+1]))
+					dispOf = append(dispOf, int32(kept[k+1]))
 					k += 2
 					continue
 				}
 			}
 		}
-		f.dispOf = append(f.dispOf, int32(keep[k]))
+		dispOf = append(dispOf, int32(kept[k]))
 	}
+	sc.dispOf = dispOf
 	names := f.localNumbers(sc)
-	f.ids = ids[:len(f.dispOf)]
+	if keep {
+		f.dispOf = append([]int32(nil), dispOf...)
+		f.ids = make([]uint64, len(dispOf))
+	}
 	h := uint64(fnvOffset)
-	for i, di := range f.dispOf {
+	for i, di := range dispOf {
 		id := f.tokID(sc, di, names[di])
-		f.ids[i] = id
+		if keep {
+			f.ids[i] = id
+		}
 		h ^= id + 0x9e3779b97f4a7c15
 		h *= fnvPrime
 	}
-	f.hash = h ^ uint64(len(f.ids))
+	f.hash = h ^ uint64(len(dispOf))
 }
 
 const (
