@@ -65,6 +65,7 @@ var _ = register(&Rule{
 		if prog == nil {
 			return
 		}
+		propSink(p, "innerHTML", "outerHTML")
 		for i := range prog.Assigns {
 			a := &prog.Assigns[i]
 			if a.Prop != "innerHTML" && a.Prop != "outerHTML" {
@@ -219,6 +220,7 @@ var _ = register(&Rule{
 		if prog == nil {
 			return
 		}
+		propSink(p, "srcdoc")
 		for _, a := range prog.Assigns {
 			if a.Prop == "srcdoc" && isData(a.RHS) {
 				p.ReportJSFunc(a.Pos, a.Func, "srcdoc", "iframe.srcdoc is set from data that is not a constant")
@@ -338,3 +340,21 @@ var _ = register(&Rule{
 		}
 	},
 })
+
+// propSink reports object literals that carry an HTML property built from
+// data ({innerHTML: x}): Object.assign(el, …) and framework props write
+// them to the element. Where the object goes is not tracked, so these are
+// warnings.
+func propSink(p *Pass, names ...string) {
+	prog := p.In.JS
+	for _, pr := range prog.Props {
+		for _, n := range names {
+			if pr.Name != n {
+				continue
+			}
+			if v := prog.Resolve(pr.Value, false); isData(v) && v.Kind != analyzer.Func {
+				p.ReportJSFunc(pr.Pos, pr.Func, n, fmt.Sprintf("an object literal sets %s from data; written to an element (Object.assign, framework props) it injects markup", n), WithSeverity(Warning))
+			}
+		}
+	}
+}
