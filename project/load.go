@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/pbicert/pbicert/pbiviz"
 )
@@ -55,7 +56,7 @@ type Project struct {
 	Present map[string]bool
 
 	lim   pbiviz.Limits
-	total int64
+	total atomic.Int64
 }
 
 // sourceExts are the extensions read under src/.
@@ -178,9 +179,9 @@ func (p *Project) read(rel string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", rel, err)
 	}
-	p.total += int64(len(b))
-	if p.total > p.lim.MaxTotalBytes {
-		return nil, &pbiviz.LimitError{Limit: pbiviz.LimitTotalBytes, Flag: "--" + pbiviz.LimitTotalBytes, Value: p.total, Max: p.lim.MaxTotalBytes,
+	total := p.total.Add(int64(len(b))) // files are read from several goroutines
+	if total > p.lim.MaxTotalBytes {
+		return nil, &pbiviz.LimitError{Limit: pbiviz.LimitTotalBytes, Flag: "--" + pbiviz.LimitTotalBytes, Value: total, Max: p.lim.MaxTotalBytes,
 			What: fmt.Sprintf("the project's files are larger than %d bytes in all", p.lim.MaxTotalBytes)}
 	}
 	return b, nil

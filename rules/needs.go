@@ -2,15 +2,22 @@ package rules
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/pbicert/pbicert/analyzer"
 )
 
 // refRoots collects the first path segment of every API a reference rule
-// looks at (filled by refRule at init).
-var refRoots = map[string]bool{}
+// looks at (filled by refRule at init; guarded in case a rule builds one
+// while checking).
+var (
+	refRoots   = map[string]bool{}
+	refRootsMu sync.Mutex
+)
 
 func addRoots(apis ...string) {
+	refRootsMu.Lock()
+	defer refRootsMu.Unlock()
 	for _, a := range apis {
 		if i := strings.IndexByte(a, '.'); i >= 0 {
 			a = a[:i]
@@ -44,10 +51,12 @@ var trackedMethods = map[string]bool{
 // ModelKeep tells the analyzer which facts the rules read, so that it does
 // not record the rest (references to Math or Object, calls of other methods).
 func ModelKeep() *analyzer.Keep {
+	refRootsMu.Lock()
 	roots := make(map[string]bool, len(refRoots))
 	for k := range refRoots {
 		roots[k] = true
 	}
+	refRootsMu.Unlock()
 	methods := make(map[string]bool, len(trackedMethods))
 	for k := range trackedMethods {
 		methods[k] = true

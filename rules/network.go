@@ -34,6 +34,8 @@ var _ = register(&Rule{
 	Run: refRule([]string{"fetch", "fetchLater"}, requestMsg("sends a request to an external service")),
 })
 
+var xhrRefs = refRule([]string{"XMLHttpRequest"}, requestMsg("sends a request to an external service"))
+
 var _ = register(&Rule{
 	ID: "NET002", Name: "no-xhr", Category: Network, Severity: Error,
 	Doc: Doc{
@@ -44,7 +46,7 @@ var _ = register(&Rule{
 		Ref:     refCertified,
 	},
 	Run: func(p *Pass) {
-		refRule([]string{"XMLHttpRequest"}, requestMsg("sends a request to an external service"))(p)
+		xhrRefs(p)
 		for _, c := range callsTo(p.In.JS, "ActiveXObject") {
 			if a := arg(c, 0); a.Kind == analyzer.Const && strings.Contains(strings.ToUpper(a.Str), "XMLHTTP") {
 				p.ReportJSFunc(c.Pos, c.Func, "ActiveXObject", "new ActiveXObject(\""+a.Str+"\") creates an XMLHTTP request object")
