@@ -4,7 +4,7 @@ BIN     ?= bin/pbicert
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 PKGS    := ./...
 
-.PHONY: all build test vet fmt-check fuzz demo diff-demo generate clean
+.PHONY: all build test race vet fmt-check fuzz demo diff-demo generate clean
 
 all: build
 
@@ -21,6 +21,11 @@ vet:
 # test: formatting, vet, and every test (fuzz seeds run as ordinary tests).
 test: fmt-check vet
 	$(GO) test -count=1 $(PKGS)
+
+# race: the in-process packages under the race detector (parallel batches,
+# diff normalisation, project reads).
+race:
+	$(GO) test -race -count=1 ./analyzer/ ./rules/ ./lint/ ./diff/ ./project/ ./report/ ./config/ ./baseline/ ./sandbox/ ./pbiviz/
 
 # demo: check the bundled example packages (exit 1: the second one has findings).
 demo: build
