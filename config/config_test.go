@@ -176,20 +176,3 @@ func TestSuppressionsAndUnused(t *testing.T) {
 		}
 	}
 }
-
-func TestParseInline(t *testing.T) {
-	sups, ok, err := ParseInline("// pbicert-ignore NET001, DOM001: calls our own API in dev builds")
-	if !ok || err != nil || len(sups) != 2 || sups[1].Rule != "DOM001" || sups[0].Reason != "calls our own API in dev builds" {
-		t.Fatalf("%+v %v %v", sups, ok, err)
-	}
-	if _, ok, err := ParseInline("/* pbicert-ignore NET001 */"); !ok || err == nil || !strings.Contains(err.Error(), "no reason") {
-		t.Errorf("missing reason: ok %v err %v", ok, err)
-	}
-	if _, ok, _ := ParseInline("// an ordinary comment"); ok {
-		t.Error("an ordinary comment is a suppression")
-	}
-	f := &rules.Finding{Rule: "NET001", API: "fetch"}
-	if !sups[0].Matches("src", lint.Visual{}, f) || sups[1].Matches("src", lint.Visual{}, f) {
-		t.Error("inline suppressions do not match by rule")
-	}
-}

@@ -116,31 +116,6 @@ func functionMatches(want, got string) bool {
 	return w == g || strings.HasSuffix(g, "."+w)
 }
 
-var inlineRe = regexp.MustCompile(`pbicert-ignore\s+([A-Za-z0-9_,\- ]+?)\s*(?::\s*(.*?))?\s*(?:\*/)?\s*$`)
-
-// ParseInline reads an inline suppression comment, "// pbicert-ignore
-// NET001: reason" or "/* pbicert-ignore NET001, DOM001: reason */", and
-// returns one Suppression per rule (Source and Line are left to the
-// caller). ok is false when the comment is not a suppression; err is set
-// when it is one without a reason or with an unknown rule.
-func ParseInline(comment string) (sups []Suppression, ok bool, err error) {
-	m := inlineRe.FindStringSubmatch(comment)
-	if m == nil {
-		return nil, false, nil
-	}
-	for _, id := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ' ' }) {
-		s := Suppression{Rule: id, Reason: strings.TrimSpace(m[2])}
-		if err := s.validate(); err != nil {
-			return nil, true, err
-		}
-		sups = append(sups, s)
-	}
-	if len(sups) == 0 {
-		return nil, true, fmt.Errorf("pbicert-ignore names no rule")
-	}
-	return sups, true, nil
-}
-
 // Suppress drops the findings matched by sups (counting their use) and
 // records on each result how many were suppressed.
 func Suppress(results []lint.Result, sups []*Suppression) []lint.Result {

@@ -488,7 +488,7 @@ func myers(a, b []uint64, oa, ob int) []op {
 			}
 			v[off+k] = x
 			if x >= n && y >= m {
-				return backtrack(trace, a, b, d, k, oa, ob)
+				return backtrack(trace, a, b, d, oa, ob)
 			}
 		}
 		if d > 4000 { // pathological: give up aligning, replace everything
@@ -505,13 +505,13 @@ func myers(a, b []uint64, oa, ob int) []op {
 	return nil
 }
 
-func backtrack(trace [][]int, a, b []uint64, d, k, oa, ob int) []op {
+func backtrack(trace [][]int, a, b []uint64, d, oa, ob int) []op {
 	x, y := len(a), len(b)
 	var rev []op
 	for ; d > 0; d-- {
 		snap := trace[d]
 		at := func(k int) int { return snap[k+d+1] }
-		k = x - y
+		k := x - y
 		var pk int
 		if k == -d || (k != d && at(k-1) < at(k+1)) {
 			pk = k + 1

@@ -182,8 +182,8 @@ var objectAfterWords = map[string]bool{"return": true, "typeof": true, "void": t
 
 // funcMeta is what the diff keeps of an analyzer.FuncInfo.
 type funcMeta struct {
-	name, kind string
-	pos        int
+	kind string
+	pos  int
 }
 
 // splitter assigns the tokens of a build to its functions. It walks the

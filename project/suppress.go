@@ -27,9 +27,7 @@ func ParseIgnores(f File) []rules.Ignore {
 			if m := ignoreRe.FindSubmatchIndex(l); m != nil {
 				ig := rules.Ignore{Text: strings.TrimSpace(string(l[m[0]:]))}
 				ig.Location = rules.Location{File: f.Path, Line: line, Column: utf8.RuneCount(l[:m[0]]) + 1, Offset: start + m[0]}
-				for _, r := range strings.FieldsFunc(string(l[m[2]:m[3]]), func(c rune) bool { return c == ',' || c == ' ' || c == '\t' }) {
-					ig.Rules = append(ig.Rules, r)
-				}
+				ig.Rules = append(ig.Rules, strings.FieldsFunc(string(l[m[2]:m[3]]), func(c rune) bool { return c == ',' || c == ' ' || c == '\t' })...)
 				if m[4] >= 0 {
 					ig.Reason = strings.TrimSpace(string(l[m[4]:m[5]]))
 				}

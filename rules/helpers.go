@@ -86,13 +86,6 @@ func arg(c *analyzer.Call, i int) analyzer.Arg {
 	return analyzer.Arg{Pos: c.Pos}
 }
 
-func argPos(c *analyzer.Call, i int) int {
-	if a := arg(c, i); a.Pos >= 0 {
-		return a.Pos
-	}
-	return c.Pos
-}
-
 func short(s string) string {
 	if len(s) > 60 {
 		return s[:57] + "..."

@@ -139,11 +139,10 @@ func (in *Input) ManifestLoc(key string) Location {
 
 // Pass carries one rule's run over one input.
 type Pass struct {
-	Rule  *Rule
-	In    *Input
-	out   *[]Finding
-	sev   Severity
-	infos map[string]bool
+	Rule *Rule
+	In   *Input
+	out  *[]Finding
+	sev  Severity
 }
 
 // ReportJS records a finding at a byte offset in the JS program (the

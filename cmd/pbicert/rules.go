@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -36,5 +35,3 @@ func newRulesCmd() *cobra.Command {
 		},
 	}
 }
-
-var _ = strings.TrimSpace
