@@ -11,7 +11,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/pbicert/pbicert/internal/gen"
 	"github.com/stretchr/testify/assert"
@@ -226,7 +225,6 @@ func TestReadDuplicateEntries(t *testing.T) {
 
 func TestReadZipBombDeclared(t *testing.T) {
 	// Headers tell the truth: 1 GiB of zeros in about 1 MB. Refused before inflating.
-	start := time.Now()
 	z := deflatedZeros(t, 1<<30)
 	b := zipOf(t, entry{name: "package.json", data: validPackageJSON()},
 		entry{name: resName, raw: z, declaredSize: 1 << 30, crc: zerosCRC()})
@@ -249,7 +247,6 @@ func TestReadZipBombDeclared(t *testing.T) {
 	require.ErrorAs(t, readErr(t, b, lim), &le)
 	assert.Equal(t, LimitRatio, le.Limit)
 	assert.Contains(t, le.Error(), "compression ratio")
-	assert.Less(t, time.Since(start), 5*time.Second)
 }
 
 func TestReadZipBombLyingHeaders(t *testing.T) {
@@ -261,12 +258,9 @@ func TestReadZipBombLyingHeaders(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	start := time.Now()
 	err := readErr(t, b, DefaultLimits())
-	el := time.Since(start)
 	runtime.ReadMemStats(&after)
 	assert.EqualError(t, err, "zip entry "+resName+" expands beyond its declared size of 1048576 bytes")
-	assert.Less(t, el, 2*time.Second)
 	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(16<<20), "bounded memory")
 }
 

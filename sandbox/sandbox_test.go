@@ -33,7 +33,8 @@ func TestEvalRefuses(t *testing.T) {
 		`syntax error (`,                 // parse error
 		`typeof window === "undefined" ? "no host" : window.fetch`,
 	} {
-		start := time.Now()
+		// an endless loop or recursion that escaped the budget would hang
+		// the test (and fail it at the test timeout): no timing assertion
 		got, ok := EvalString(code, Budget{Timeout: 50 * time.Millisecond})
 		if code == `typeof window === "undefined" ? "no host" : window.fetch` {
 			assert.True(t, ok)
@@ -41,6 +42,5 @@ func TestEvalRefuses(t *testing.T) {
 			continue
 		}
 		assert.False(t, ok, "%s gave %q", code, got)
-		assert.Less(t, time.Since(start), 5*time.Second, code)
 	}
 }

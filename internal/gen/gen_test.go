@@ -9,7 +9,6 @@ import (
 	"io"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/dop251/goja/parser"
 	"github.com/stretchr/testify/assert"
@@ -116,15 +115,12 @@ func TestDeterminism(t *testing.T) {
 	assert.NotEqual(t, Filler(7, 50000), Filler(8, 50000), "seed changes the filler")
 }
 
-func TestFillerSizesAndSpeed(t *testing.T) {
+// TestFillerSizes: the filler reaches the asked size (its speed is
+// measured by BenchmarkBuildJS6MB, not asserted).
+func TestFillerSizes(t *testing.T) {
 	for _, size := range []int{100 << 10, 1 << 20, 6 << 20} {
-		start := time.Now()
 		b := BuildJS(Visual{Minify: true, Seed: 3, FillerBytes: size})
-		el := time.Since(start)
 		assert.InDelta(t, size, len(b.JS), float64(size)*0.05, "size %d", size)
-		if !testing.Short() && !raceEnabled {
-			assert.Less(t, el, time.Second, "generating %d bytes", size)
-		}
 	}
 }
 
