@@ -9,8 +9,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/js"
@@ -36,6 +38,15 @@ type Options struct {
 	// MaxDepth is the deepest nesting of brackets and expressions accepted
 	// (default 1500): deeper code is refused instead of exhausting the stack.
 	MaxDepth int
+	// ParseWorkers is how many goroutines parse one large input (its large
+	// function expressions in parallel): 0 means GOMAXPROCS, 1 parses in
+	// one piece.
+	ParseWorkers int
+	// OnInput, when set, is called with the size of each input before it
+	// is parsed (the CLI sizes its memory limit with it).
+	OnInput func(bytes int)
+
+	splitMin, unitMin int // tests: split smaller inputs into smaller units
 }
 
 // Keep selects the facts worth recording. Memory and time go down a lot
@@ -251,7 +262,8 @@ type Program struct {
 	// FirstUnplaced is the cursor offset at the first unplaced identifier.
 	FirstUnplaced int
 
-	buf      []byte // the parser's buffer (same bytes as Src)
+	buf      []byte // the parser's buffer (same bytes as Src), parsed in one piece
+	split    *split // or the units parsed in parallel
 	pos      *positions
 	bindings map[*js.Var]*binding
 	callMemo map[callKey]Value // resolved calls, from pass 2 on
@@ -267,21 +279,61 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 	if len(src) > opts.MaxBytes {
 		return nil, &LimitError{What: "JavaScript too large", Flag: "max-js-bytes", Value: len(src), Max: opts.MaxBytes}
 	}
-	if d, at := nestingDepth(src, opts.MaxDepth); d > opts.MaxDepth {
+	if opts.OnInput != nil {
+		opts.OnInput(len(src))
+	}
+	workers := opts.ParseWorkers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	// the split scan runs beside the nesting guard
+	var spans []span
+	var scanned sync.WaitGroup
+	splitMin, unitMin := splitMinBytes, unitMinBytes
+	if opts.splitMin > 0 {
+		splitMin, unitMin = opts.splitMin, opts.unitMin
+	}
+	if workers > 1 && len(src) >= splitMin {
+		scanned.Go(func() {
+			defer func() {
+				if recover() != nil {
+					spans = nil // parse in one piece
+				}
+			}()
+			spans = scanUnits(src, unitMin)
+		})
+	}
+	d, at := nestingDepth(src, opts.MaxDepth)
+	scanned.Wait()
+	if d > opts.MaxDepth {
 		l, c := lineCol(src, at)
 		return nil, &LimitError{What: fmt.Sprintf("code nested too deeply at line %d, column %d", l, c), Flag: "max-depth", Value: d, Max: opts.MaxDepth}
 	}
-	// The parser needs a NUL after the input; give it spare capacity so it
-	// works on our own copy and every literal slice points into buf.
-	buf := make([]byte, len(src), len(src)+1)
-	copy(buf, src)
-	in := parse.NewInputBytes(buf)
 	defer func() {
 		if r := recover(); r != nil {
 			prog, err = nil, fmt.Errorf("internal error while parsing: %v", r)
 		}
 	}()
-	ast, perr := js.Parse(in, js.Options{})
+	if sp := parseSplit(src, spans, workers); sp != nil {
+		prog = newProgram(file, src, sp.root, nil, opts)
+		prog.split = sp
+		if err := prog.collectBindings(); err != nil {
+			return nil, err
+		}
+		if !sp.failed && sp.grafted == len(sp.units) {
+			prog.AST.Undeclared = append(prog.AST.Undeclared, sp.globals()...)
+			if err := prog.walk(); err != nil {
+				return nil, err
+			}
+			return prog, nil
+		}
+		// a placeholder the walker did not meet: parse in one piece
+	}
+	// The parser needs a NUL after the input; give it spare capacity so it
+	// works on our own copy and every literal slice points into buf.
+	buf := make([]byte, len(src), len(src)+1)
+	copy(buf, src)
+	ast, perr := js.Parse(parse.NewInputBytes(buf), js.Options{})
 	if perr != nil {
 		var pe *parse.Error
 		if errors.As(perr, &pe) {
@@ -295,8 +347,7 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 		}
 		return nil, fmt.Errorf("syntax error: %v", perr)
 	}
-	prog = &Program{File: file, Src: src, AST: ast, buf: buf, opts: opts,
-		bindings: make(map[*js.Var]*binding, len(src)/64), members: newNameSet(opts.Members)}
+	prog = newProgram(file, src, ast, buf, opts)
 	if err := prog.collectBindings(); err != nil {
 		return nil, err
 	}
@@ -304,6 +355,11 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 		return nil, err
 	}
 	return prog, nil
+}
+
+func newProgram(file string, src []byte, ast *js.AST, buf []byte, opts Options) *Program {
+	return &Program{File: file, Src: src, AST: ast, buf: buf, opts: opts,
+		bindings: make(map[*js.Var]*binding, len(src)/64), members: newNameSet(opts.Members)}
 }
 
 // Position converts a byte offset into a 1-based line and a 1-based column

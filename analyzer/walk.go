@@ -11,20 +11,22 @@ import (
 // variable bindings; pass 2 computes exact positions with a cursor over the
 // source and records the model's facts.
 type walker struct {
-	p        *Program
-	buf      []byte
-	base     uintptr
-	pass     int
-	cur      int
-	fn       []int
-	thisG    []bool
-	depth    int
-	maxDepth int
-	forceVar int // position to use for the next Var (object shorthand)
-	posStack []int
-	slab     []binding
-	lastLeaf int // offset of the last object key placed
-	nameHint string
+	p *Program
+	// the parse buffer piece of the last leaf: memory [segLo, segLo+segN)
+	// holds Src[segOff:]; other pieces are found in p.split
+	segLo, segN uintptr
+	segOff      int
+	pass        int
+	cur         int
+	fn          []int
+	thisG       []bool
+	depth       int
+	maxDepth    int
+	forceVar    int // position to use for the next Var (object shorthand)
+	posStack    []int
+	slab        []binding
+	lastLeaf    int // offset of the last object key placed
+	nameHint    string
 	// pass 1 counts what pass 2 records, so that pass 2 allocates each
 	// slice once (no growslice garbage on multi-megabyte bundles).
 	nCalls, nFuncs, nAssigns int
@@ -33,9 +35,9 @@ type walker struct {
 type depthError struct{}
 
 func (p *Program) newWalker(pass int) *walker {
-	w := &walker{p: p, buf: p.buf, pass: pass, thisG: []bool{true}, fn: []int{-1}, maxDepth: p.opts.MaxDepth * 8, forceVar: -1}
-	if len(p.buf) > 0 {
-		w.base = uintptr(unsafe.Pointer(&p.buf[:1][0]))
+	w := &walker{p: p, pass: pass, thisG: []bool{true}, fn: []int{-1}, maxDepth: p.opts.MaxDepth * 8, forceVar: -1}
+	if p.split == nil && len(p.buf) > 0 {
+		w.segLo, w.segN = uintptr(unsafe.Pointer(&p.buf[:1][0])), uintptr(len(p.Src))
 	}
 	return w
 }
@@ -94,14 +96,23 @@ func (w *walker) curFunc() int     { return w.fn[len(w.fn)-1] }
 
 // leaf returns the offset of a byte slice that lies in the input, or -1.
 func (w *walker) leaf(b []byte) int {
-	if len(b) == 0 || w.base == 0 {
+	if len(b) == 0 {
 		return -1
 	}
 	ptr := uintptr(unsafe.Pointer(&b[0]))
-	if ptr < w.base || ptr >= w.base+uintptr(len(w.p.Src)) {
-		return -1
+	d := ptr - w.segLo
+	if d >= w.segN {
+		if w.p.split == nil {
+			return -1
+		}
+		sg, ok := w.p.split.find(ptr)
+		if !ok {
+			return -1
+		}
+		w.segLo, w.segN, w.segOff = sg.lo, sg.n, sg.off
+		d = ptr - sg.lo
 	}
-	off := int(ptr - w.base)
+	off := w.segOff + int(d)
 	if w.pass == 2 && off >= w.cur {
 		end := off + len(b)
 		// quoted property keys are sliced without their quotes
@@ -695,6 +706,9 @@ func stableName(b []byte) string {
 }
 
 func (w *walker) function(n *js.FuncDecl, hint string) {
+	if w.p.split != nil {
+		w.p.split.graftFunc(n)
+	}
 	start := w.exprStart()
 	name := hint
 	if n.Name != nil && name == "" {
@@ -724,6 +738,9 @@ func (w *walker) params(ps *js.Params) {
 }
 
 func (w *walker) arrowFunc(n *js.ArrowFunc) int {
+	if w.p.split != nil {
+		w.p.split.graftArrow(n)
+	}
 	start := w.exprStart()
 	w.pushFunc(funcValue(n.Async, false, "arrow").FuncKind, w.takeHint(), n, start, true, len(n.Params.List), len(n.Body.List))
 	for i := range n.Params.List {

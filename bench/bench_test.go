@@ -3,6 +3,8 @@ package bench
 import (
 	"bytes"
 	"io"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -244,4 +246,70 @@ func TestInputsAreRealistic(t *testing.T) {
 			t.Errorf("%s: package content.js differs from the generated bundle", s.name)
 		}
 	}
+}
+
+// realPackage is the real-library bundle that scripts/bench-compare builds
+// from npm packages (never committed): PBICERT_BENCH_PKG or
+// ../.cache/bench-compare/bench.pbiviz. Benchmarks on it are skipped when it
+// is absent.
+func realPackage(b *testing.B) []byte {
+	b.Helper()
+	path := os.Getenv("PBICERT_BENCH_PKG")
+	if path == "" {
+		path = filepath.Join("..", ".cache", "bench-compare", "bench.pbiviz")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Skipf("no real bundle (run scripts/bench-compare first, or set PBICERT_BENCH_PKG): %v", err)
+	}
+	return data
+}
+
+// BenchmarkReal measures the bare parse and the whole check (read, analyse,
+// rules) of the real-library bundle, with the same x-parse ratio.
+func BenchmarkReal(b *testing.B) {
+	data := realPackage(b)
+	pkg, err := pbiviz.ReadBytes(data, pbiviz.DefaultLimits())
+	if err != nil {
+		b.Fatal(err)
+	}
+	src := []byte(pkg.Resource.Content.JS)
+	all := rules.All()
+	b.Run("Parse", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := bareParse(src); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("Check", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		b.ReportAllocs()
+		for b.Loop() {
+			ri, err := lint.Analyze(pkg, lint.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			rules.Run(ri, all, nil)
+		}
+		reportRatio(b, "real", src)
+	})
+	b.Run("ReadCheck", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		b.ReportAllocs()
+		for b.Loop() {
+			lint.CheckPackage("bench.pbiviz", mustRead(b, data), lint.Options{})
+		}
+		reportRatio(b, "real", src)
+	})
+}
+
+func mustRead(b *testing.B, data []byte) *pbiviz.Package {
+	pkg, err := pbiviz.ReadBytes(data, pbiviz.DefaultLimits())
+	if err != nil {
+		b.Fatal(err)
+	}
+	return pkg
 }

@@ -157,6 +157,11 @@ func Check(ins []Input, opts Options) []Result {
 	if workers > len(ins) {
 		workers = len(ins)
 	}
+	if opts.Analyzer.ParseWorkers == 0 && workers > 1 {
+		// the cores are shared between the inputs of the batch and the
+		// parallel parse of each large input
+		opts.Analyzer.ParseWorkers = max(1, runtime.GOMAXPROCS(0)/workers)
+	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -160,6 +161,12 @@ func runCheck(c *cobra.Command, f *checkFlags, args []string) error {
 		return &exitError{code: 2, msg: err.Error()}
 	}
 	ins, bad := lint.Expand(args)
+	jobs := f.workers
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	gcJobs(min(jobs, max(len(ins), 1)))
+	opts.Analyzer.OnInput = gcInput
 	stderr := c.ErrOrStderr()
 	if len(ins) > 3 && isTerminal(stderr) {
 		opts.Progress = func(done, total int, path string) {

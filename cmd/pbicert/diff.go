@@ -51,6 +51,8 @@ every difference is explained), 1 diverged, 2 usage error or unreadable input.`,
 			if !known {
 				return &exitError{code: 2, msg: fmt.Sprintf("unknown format %q (want %s)", format, strings.Join(diff.Formats(), ", "))}
 			}
+			gcJobs(1) // the builds are parsed one after the other
+			ana.OnInput = gcInput
 			r, err := diff.Files(args[0], args[1], lint.Options{Limits: lim, Analyzer: ana})
 			if err != nil {
 				return &exitError{code: 2, msg: err.Error()}

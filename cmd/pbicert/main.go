@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime/debug"
 
 	"github.com/spf13/cobra"
 )
@@ -24,13 +23,7 @@ type exitError struct {
 func (e *exitError) Error() string { return e.msg }
 
 func main() {
-	// A short-lived CLI whose heap is dominated by syntax trees that stay
-	// live until the end of an input: collecting less often saves about 10 %
-	// of the time on a 6 MB bundle for about 2 % more peak memory
-	// (docs/performance.md). GOGC in the environment still wins.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
+	tuneGC() // gc.go
 	os.Exit(run(os.Args[1:]))
 }
 

@@ -1,0 +1,676 @@
+package analyzer
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/js"
+)
+
+// Parallel parsing. A multi-megabyte bundle is mostly large function
+// expressions: webpack module factories, UMD wrappers, library closures.
+// scanUnits finds them with a token-level scan (no parse); parseUnits then
+// parses each one on its own, in parallel, as "(" + its text + ")", while
+// the enclosing text is parsed with a short placeholder function in its
+// place. The walker grafts every parsed function into its placeholder the
+// first time it meets it (graft.go), so that the rest of the analyzer sees
+// one ordinary syntax tree.
+//
+// Nothing here has to be right for the result to be right: a unit is only
+// grafted where the parser itself found its placeholder function (checked
+// by the address of the marker string), a unit must parse as exactly one
+// function of the kind found by the scan, and if anything does not hold
+// (a scan confused by a regular expression, a unit that does not parse, a
+// placeholder the walker never reached) the input is parsed again as one
+// piece.
+
+// span is a function expression found by the scan: src[start:end] is its
+// whole text (from "function", "async" or the arrow's parameters to the
+// closing brace of its body).
+type span struct {
+	start, end int
+	arrow      bool
+}
+
+// scanUnits returns the function expressions of src whose text is at least
+// minSize bytes, sorted by start (nested ones included), or nil when the
+// scan does not balance (the input is then parsed as one piece).
+func scanUnits(src []byte, minSize int) []span {
+	type frame struct {
+		kind      byte  // '(', '[', '{', or '$' for a template substitution
+		fnStart   int32 // '(' of function parameters, '{' of a function body: the function's start; else -1
+		fnExpr    bool  // that function is an expression
+		arrow     bool  // '{' of an arrow body
+		object    bool  // '{' opened where an expression is expected (an object literal)
+		kwBefore  bool  // '(' after if, while, for or with: a regular expression may follow ')'
+		openStart int32 // '(': where an arrow with these parameters starts (the '(' or a preceding async)
+		openExpr  bool  // '(': an arrow with these parameters would be an expression
+	}
+	n := len(src)
+	stack := make([]frame, 0, 256)
+	var out []span
+	// regexOK: a '/' here starts a regular expression. exprOK: a function
+	// keyword here starts a function expression (not a declaration).
+	regexOK, exprOK := true, false
+	afterDot := false // the previous token was '.' or '?.': a word here is a property name
+	// the previous token when it matters
+	const (
+		pOther = iota
+		pIdent
+		pClose // ')'
+		pFunc  // function keyword, its '*' or its name
+	)
+	prev := pOther
+	// pIdent: where the identifier starts and ends, exprOK before it (or
+	// before a preceding async: the start of "async x => {}"), and whether
+	// it is "async" itself
+	identStart, identEnd := int32(-1), int32(-1)
+	identExpr, identAsync := false, false
+	var closed frame     // pClose: the frame just closed
+	fnStart := int32(-1) // pFunc: start of the pending function
+	fnExpr := false
+	bodyStart := int32(-1) // a function body '{' is expected next
+	bodyExpr, bodyArrow := false, false
+
+	for i := 0; i < n; i++ {
+		c := src[i]
+		switch c {
+		case ' ', '\t', '\n', '\r', '\f', '\v':
+			continue
+		}
+		pendingBody := bodyStart
+		bodyStart = -1
+		switch {
+		case c == '/' && i+1 < n && src[i+1] == '/':
+			for i < n && src[i] != '\n' {
+				i++
+			}
+			bodyStart = pendingBody // comments are not tokens
+			continue
+		case c == '/' && i+1 < n && src[i+1] == '*':
+			i += 2
+			for i+1 < n && !(src[i] == '*' && src[i+1] == '/') {
+				i++
+			}
+			i++
+			bodyStart = pendingBody
+			continue
+		case c == '\'' || c == '"':
+			i++
+			for i < n && src[i] != c {
+				if src[i] == '\\' {
+					i++
+				} else if src[i] == '\n' {
+					return nil
+				}
+				i++
+			}
+			if i >= n {
+				return nil
+			}
+			regexOK, exprOK, prev, afterDot = false, false, pOther, false
+		case c == '`':
+			j := skipTemplate(src, i+1)
+			if j < 0 {
+				return nil
+			}
+			i = j
+			if src[i] == '$' {
+				i++ // at '{'
+				stack = append(stack, frame{kind: '$', fnStart: -1})
+				regexOK, exprOK, prev, afterDot = true, true, pOther, false
+				continue
+			}
+			regexOK, exprOK, prev, afterDot = false, false, pOther, false
+		case c == '/' && regexOK:
+			i++
+			inClass := false
+			for ; i < n; i++ {
+				if src[i] == '\n' {
+					return nil
+				}
+				if src[i] == '\\' {
+					i++
+					continue
+				}
+				if src[i] == '[' {
+					inClass = true
+				} else if src[i] == ']' {
+					inClass = false
+				} else if src[i] == '/' && !inClass {
+					break
+				}
+			}
+			if i >= n {
+				return nil
+			}
+			for i+1 < n && isIdentByte(src[i+1]) {
+				i++
+			}
+			regexOK, exprOK, prev, afterDot = false, false, pOther, false
+		case c == '(':
+			f := frame{kind: '(', fnStart: -1, openStart: int32(i), openExpr: exprOK}
+			switch prev {
+			case pFunc:
+				f.fnStart, f.fnExpr = fnStart, fnExpr
+			case pIdent:
+				if identAsync {
+					f.openStart, f.openExpr = identStart, identExpr
+				} else if w := string(src[identStart:identEnd]); w == "if" || w == "while" || w == "for" || w == "with" {
+					f.kwBefore = true
+				}
+			}
+			stack = append(stack, f)
+			regexOK, exprOK, prev, afterDot = true, true, pOther, false
+		case c == '[':
+			stack = append(stack, frame{kind: '[', fnStart: -1})
+			regexOK, exprOK, prev, afterDot = true, true, pOther, false
+		case c == '{':
+			f := frame{kind: '{', fnStart: -1, object: exprOK}
+			if pendingBody >= 0 {
+				f = frame{kind: '{', fnStart: pendingBody, fnExpr: bodyExpr, arrow: bodyArrow}
+			}
+			stack = append(stack, f)
+			regexOK, exprOK, prev, afterDot = true, false, pOther, false
+		case c == ')' || c == ']' || c == '}':
+			if len(stack) == 0 {
+				return nil
+			}
+			f := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			open := byte('(')
+			if c == ']' {
+				open = '['
+			} else if c == '}' {
+				open = '{'
+				if f.kind == '$' {
+					open = '$'
+				}
+			}
+			if f.kind != open {
+				return nil
+			}
+			prev, afterDot = pOther, false
+			switch {
+			case c == ')':
+				regexOK, exprOK = f.kwBefore, false
+				prev, closed = pClose, f
+				if f.fnStart >= 0 {
+					bodyStart, bodyExpr, bodyArrow = f.fnStart, f.fnExpr, false
+				}
+			case c == ']':
+				regexOK, exprOK = false, false
+			case f.kind == '$':
+				j := skipTemplate(src, i+1)
+				if j < 0 {
+					return nil
+				}
+				i = j
+				if src[i] == '$' {
+					i++
+					stack = append(stack, frame{kind: '$', fnStart: -1})
+					regexOK, exprOK = true, true
+					continue
+				}
+				regexOK, exprOK = false, false
+			case f.fnStart >= 0:
+				if f.fnExpr && i+1-int(f.fnStart) >= minSize {
+					out = append(out, span{start: int(f.fnStart), end: i + 1, arrow: f.arrow})
+				}
+				// after a declaration a statement (maybe a regular
+				// expression) follows; after an expression, an operator
+				regexOK, exprOK = !f.fnExpr && !f.arrow, false
+			default:
+				regexOK, exprOK = !f.object, false
+			}
+		case c == '=' && i+1 < n && src[i+1] == '>':
+			i++
+			switch prev {
+			case pClose:
+				bodyStart, bodyExpr = closed.openStart, closed.openExpr
+			case pIdent:
+				bodyStart, bodyExpr = identStart, identExpr
+			}
+			bodyArrow = true
+			regexOK, exprOK, prev, afterDot = true, true, pOther, false
+		case isIdentByte(c) || c == '#':
+			j := i + 1
+			for j < n && isIdentByte(src[j]) {
+				j++
+			}
+			if c >= '0' && c <= '9' { // a number (with '.', exponents handled as operators)
+				i = j - 1
+				regexOK, exprOK, prev, afterDot = false, false, pOther, false
+				continue
+			}
+			w := src[i:j]
+			if afterDot { // a property name
+				i = j - 1
+				regexOK, exprOK, prev, afterDot = false, false, pOther, false
+				continue
+			}
+			switch string(w) {
+			case "function":
+				start, expr := int32(i), exprOK
+				if prev == pIdent && identAsync {
+					start, expr = identStart, identExpr
+				}
+				fnStart, fnExpr = start, expr
+				prev = pFunc
+				regexOK, exprOK = false, false
+				i = j - 1
+				continue
+			case "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw",
+				"case", "yield", "await", "extends":
+				regexOK, exprOK, prev = true, true, pOther
+			case "do", "else":
+				regexOK, exprOK, prev = true, false, pOther
+			default:
+				if prev == pFunc { // the function's name
+					i = j - 1
+					continue
+				}
+				start, expr := int32(i), exprOK
+				if prev == pIdent && identAsync { // async x => {}
+					start, expr = identStart, identExpr
+				}
+				identStart, identEnd, identExpr, identAsync = start, int32(j), expr, string(w) == "async"
+				prev = pIdent
+				regexOK, exprOK = false, false
+			}
+			i = j - 1
+		case c == '*' && prev == pFunc:
+			// function* keeps the pending function
+		case c == '.':
+			if i+1 < n && src[i+1] >= '0' && src[i+1] <= '9' { // .5
+				i++
+				for i+1 < n && isIdentByte(src[i+1]) {
+					i++
+				}
+				regexOK, exprOK, prev, afterDot = false, false, pOther, false
+				continue
+			}
+			if i+2 < n && src[i+1] == '.' && src[i+2] == '.' { // spread
+				i += 2
+				regexOK, exprOK, prev, afterDot = true, true, pOther, false
+				continue
+			}
+			regexOK, exprOK, prev, afterDot = false, false, pOther, true
+		case c == '?' && i+1 < n && src[i+1] == '.' && !(i+2 < n && src[i+2] >= '0' && src[i+2] <= '9'):
+			i++
+			regexOK, exprOK, prev, afterDot = false, false, pOther, true
+		case (c == '+' || c == '-') && i+1 < n && src[i+1] == c:
+			i++
+			// a++ / b: postfix is followed by an operator
+			regexOK, exprOK, prev, afterDot = false, false, pOther, false
+		case c == ';':
+			regexOK, exprOK, prev, afterDot = true, false, pOther, false
+		default:
+			// any other operator or punctuation: an expression follows
+			regexOK, exprOK, prev, afterDot = true, true, pOther, false
+		}
+	}
+	if len(stack) != 0 {
+		return nil
+	}
+	// candidates were appended when their body closed: inner ones first
+	sortSpans(out)
+	return out
+}
+
+func sortSpans(s []span) {
+	slices.SortFunc(s, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+}
+
+// Sizes of the split: inputs smaller than splitMinBytes are parsed as one
+// piece; function expressions smaller than unitMinBytes stay in their
+// parent's text (tests lower both with Options.splitMin and unitMin).
+const (
+	splitMinBytes = 256 << 10
+	unitMinBytes  = 16 << 10
+)
+
+// unit is a function expression parsed on its own.
+type unit struct {
+	span
+	children []int     // units directly inside it, by start
+	buf      []byte    // its parse input: "(" + text with children replaced + ")"
+	ast      *js.AST   // the parse of buf
+	fn       js.IExpr  // the *js.FuncDecl or *js.ArrowFunc of ast
+	err      error     // parse error
+	outer    *js.Scope // the scope around its placeholder, once grafted
+	grafted  bool
+}
+
+// seg maps a piece of a parse buffer back to the source: bytes
+// [lo, lo+n) of memory hold src[off:off+n].
+type seg struct {
+	lo, n uintptr
+	off   int
+}
+
+// split is a parse in units.
+type split struct {
+	units   []unit
+	root    *js.AST // the parse of the text outside every unit
+	rootBuf []byte
+	rootErr error
+	segs    []seg           // sorted by lo
+	markers map[uintptr]int // address of a placeholder's marker string -> unit
+	outer   map[*js.Scope]*js.Scope
+	grafted int
+	failed  bool // a placeholder did not match its unit: parse as one piece
+}
+
+// placeholder returns the text that stands for unit id in its parent's
+// buffer and the offset of its marker string in it.
+func placeholder(id int, arrow bool) (string, int) {
+	head := "function(){"
+	if arrow {
+		head = "()=>{"
+	}
+	return head + `"pbicert:` + strconv.Itoa(id) + `"}`, len(head)
+}
+
+// build fills one parse buffer: src[lo:hi] with the listed units replaced
+// by placeholders, in parentheses when wrap.
+func (s *split) build(src []byte, lo, hi int, children []int, wrap bool) []byte {
+	size := hi - lo + 3
+	for _, c := range children {
+		ph, _ := placeholder(c, s.units[c].arrow)
+		size += len(ph) - (s.units[c].end - s.units[c].start)
+	}
+	buf := make([]byte, 0, size)
+	if wrap {
+		buf = append(buf, '(')
+	}
+	piece := func(a, b int) {
+		if a < b {
+			s.segs = append(s.segs, seg{lo: uintptr(unsafe.Pointer(&buf[:len(buf)+1][len(buf)])), n: uintptr(b - a), off: a})
+			buf = append(buf, src[a:b]...)
+		}
+	}
+	at := lo
+	for _, c := range children {
+		u := &s.units[c]
+		piece(at, u.start)
+		ph, mark := placeholder(c, u.arrow)
+		s.markers[uintptr(unsafe.Pointer(&buf[:len(buf)+mark+1][len(buf)+mark]))] = c
+		buf = append(buf, ph...)
+		at = u.end
+	}
+	piece(at, hi)
+	if wrap {
+		buf = append(buf, ')')
+	}
+	return buf
+}
+
+// parseSplit parses src in the units spans (from scanUnits) on up to
+// workers goroutines. It returns
+// nil when src is better parsed as one piece (small, no units, a scan that
+// does not balance, or a unit that does not parse as the function the scan
+// found: the caller then parses src whole, which also reports any syntax
+// error exactly).
+func parseSplit(src []byte, spans []span, workers int) *split {
+	if workers < 2 || len(spans) == 0 {
+		return nil
+	}
+	s := &split{units: make([]unit, len(spans)), markers: make(map[uintptr]int, len(spans)), outer: make(map[*js.Scope]*js.Scope, len(spans))}
+	var top []int
+	var stack []int
+	for i, sp := range spans {
+		s.units[i].span = sp
+		for len(stack) > 0 && s.units[stack[len(stack)-1]].end <= sp.start {
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) > 0 {
+			p := &s.units[stack[len(stack)-1]]
+			if sp.end > p.end { // overlapping spans: the scan was confused
+				return nil
+			}
+			p.children = append(p.children, i)
+		} else {
+			top = append(top, i)
+		}
+		stack = append(stack, i)
+	}
+	s.rootBuf = s.build(src, 0, len(src), top, false)
+	for i := range s.units {
+		u := &s.units[i]
+		u.buf = s.build(src, u.start, u.end, u.children, true)
+	}
+	slices.SortFunc(s.segs, func(a, b seg) int { return cmp.Compare(a.lo, b.lo) })
+
+	// largest first, the root with them
+	jobs := make([]int, 0, len(s.units)+1)
+	jobs = append(jobs, -1)
+	for i := range s.units {
+		jobs = append(jobs, i)
+	}
+	size := func(j int) int {
+		if j < 0 {
+			return len(s.rootBuf)
+		}
+		return len(s.units[j].buf)
+	}
+	slices.SortFunc(jobs, func(a, b int) int { return cmp.Compare(size(b), size(a)) })
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(jobs) {
+					return
+				}
+				if j := jobs[k]; j < 0 {
+					s.root, s.rootErr = safeParse(s.rootBuf)
+				} else {
+					u := &s.units[j]
+					u.ast, u.err = safeParse(u.buf)
+					if u.err == nil {
+						u.fn = unitFunc(u.ast, u.arrow)
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if s.rootErr != nil {
+		return nil
+	}
+	for i := range s.units {
+		if s.units[i].err != nil || s.units[i].fn == nil {
+			return nil
+		}
+	}
+	return s
+}
+
+// safeParse parses one buffer (its spare capacity takes the parser's NUL).
+func safeParse(buf []byte) (ast *js.AST, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ast, err = nil, fmt.Errorf("internal error while parsing: %v", r)
+		}
+	}()
+	return js.Parse(parse.NewInputBytes(buf), js.Options{})
+}
+
+// unitFunc returns the function of "(function…)" or "(…=>{…})", or nil
+// when the unit parsed as something else.
+func unitFunc(ast *js.AST, arrow bool) js.IExpr {
+	if len(ast.List) != 1 {
+		return nil
+	}
+	es, ok := ast.List[0].(*js.ExprStmt)
+	if !ok {
+		return nil
+	}
+	g, ok := es.Value.(*js.GroupExpr)
+	if !ok {
+		return nil
+	}
+	switch f := g.X.(type) {
+	case *js.FuncDecl:
+		if !arrow {
+			return f
+		}
+	case *js.ArrowFunc:
+		if arrow {
+			return f
+		}
+	}
+	return nil
+}
+
+// marker returns the unit whose placeholder body is body, or -1.
+func (s *split) marker(body *js.BlockStmt) int {
+	if len(body.List) != 1 {
+		return -1
+	}
+	var data []byte
+	switch st := body.List[0].(type) {
+	case *js.DirectivePrologueStmt:
+		data = st.Value
+	case *js.ExprStmt:
+		if lit, ok := st.Value.(*js.LiteralExpr); ok {
+			data = lit.Data
+		}
+	}
+	if len(data) == 0 {
+		return -1
+	}
+	id, ok := s.markers[uintptr(unsafe.Pointer(&data[0]))]
+	if !ok {
+		return -1
+	}
+	return id
+}
+
+// graftFunc replaces a placeholder function by its unit's function, once.
+func (s *split) graftFunc(n *js.FuncDecl) {
+	id := s.marker(&n.Body)
+	if id < 0 {
+		return
+	}
+	u := &s.units[id]
+	f, ok := u.fn.(*js.FuncDecl)
+	if !ok || u.grafted {
+		s.failed = true
+		return
+	}
+	around := n.Body.Scope.Parent
+	*n = *f
+	s.link(u, &f.Body.Scope, around)
+}
+
+// graftArrow is graftFunc for arrow functions.
+func (s *split) graftArrow(n *js.ArrowFunc) {
+	id := s.marker(&n.Body)
+	if id < 0 {
+		return
+	}
+	u := &s.units[id]
+	f, ok := u.fn.(*js.ArrowFunc)
+	if !ok || u.grafted {
+		s.failed = true
+		return
+	}
+	around := n.Body.Scope.Parent
+	*n = *f
+	s.link(u, &f.Body.Scope, around)
+}
+
+// link resolves the free variables of a grafted unit (body: its function's
+// scope) in the scopes around its placeholder, as the parser would have in
+// one piece: a name declared there becomes that variable; others stay
+// global.
+func (s *split) link(u *unit, body, around *js.Scope) {
+	u.grafted = true
+	s.grafted++
+	u.outer = around
+	// the unit's global scope, where its scope chains end (the parser's
+	// own object: AST.BlockStmt.Scope is a copy of it)
+	global := body
+	for global.Parent != nil {
+		global = global.Parent
+	}
+	s.outer[global] = around
+	for _, v := range global.Undeclared {
+		if v.Link != nil || v.Decl != js.NoDecl {
+			continue
+		}
+		if d := s.lookup(around, v.Data); d != nil && d != v {
+			v.Link = d
+		}
+	}
+}
+
+// lookup finds the variable a name declares in scope sc or around it,
+// crossing from a unit to the scopes around its placeholder.
+func (s *split) lookup(sc *js.Scope, name []byte) *js.Var {
+	for sc != nil {
+		if v := declaredIn(sc, name); v != nil {
+			return v
+		}
+		if sc.Parent == nil {
+			sc = s.outer[sc]
+			continue
+		}
+		sc = sc.Parent
+	}
+	return nil
+}
+
+func declaredIn(sc *js.Scope, name []byte) *js.Var {
+	if sc.VarIndices != nil {
+		idx := sc.VarIndices[string(name)]
+		for i := len(idx) - 1; i >= 0; i-- {
+			if idx[i] >= 0 {
+				return sc.Declared[idx[i]]
+			}
+		}
+		return nil
+	}
+	for i := len(sc.Declared) - 1; i >= 0; i-- {
+		if v := sc.Declared[i]; bytes.Equal(v.Data, name) {
+			return v
+		}
+	}
+	return nil
+}
+
+// globals returns the free variables of the grafted units that no scope
+// declares (the parser would have listed them as undeclared).
+func (s *split) globals() []*js.Var {
+	var out []*js.Var
+	for i := range s.units {
+		for _, v := range s.units[i].ast.BlockStmt.Scope.Undeclared {
+			if v.Link == nil && v.Decl == js.NoDecl {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// find returns the segment holding address p.
+func (s *split) find(p uintptr) (seg, bool) {
+	i := sort.Search(len(s.segs), func(i int) bool { return s.segs[i].lo+s.segs[i].n > p })
+	if i < len(s.segs) && s.segs[i].lo <= p {
+		return s.segs[i], true
+	}
+	return seg{}, false
+}

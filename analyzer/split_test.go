@@ -1,0 +1,261 @@
+package analyzer
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/pbicert/pbicert/internal/gen"
+)
+
+// dumpModel renders every fact of a program (syntax nodes by type only, as
+// two parses never share nodes) and its undeclared names.
+func dumpModel(p *Program) string {
+	var b strings.Builder
+	for _, r := range p.Refs {
+		r.Node = nil
+		fmt.Fprintf(&b, "ref %+v\n", r)
+	}
+	for _, c := range p.Calls {
+		c.Node = nil
+		args := slices.Clone(c.Args)
+		for i := range args {
+			args[i].Expr = nil
+		}
+		c.Args = args
+		fmt.Fprintf(&b, "call %+v\n", c)
+	}
+	for _, a := range p.Assigns {
+		a.Node = nil
+		fmt.Fprintf(&b, "assign %+v\n", a)
+	}
+	for _, s := range p.Strings {
+		fmt.Fprintf(&b, "string %+v\n", s)
+	}
+	for _, f := range p.Funcs {
+		typ := fmt.Sprintf("%T", f.Node)
+		f.Node = nil
+		fmt.Fprintf(&b, "func %s %+v\n", typ, f)
+	}
+	for _, m := range p.Members {
+		fmt.Fprintf(&b, "member %+v\n", m)
+	}
+	for _, pr := range p.Props {
+		typ := fmt.Sprintf("%T", pr.Value)
+		pr.Value = nil
+		fmt.Fprintf(&b, "prop %s %+v\n", typ, pr)
+	}
+	fmt.Fprintf(&b, "withs %v\nidents %v\nunplaced %d %d\n", p.Withs, p.Idents, p.Unplaced, p.FirstUnplaced)
+	var globals []string
+	for _, v := range p.AST.Undeclared {
+		globals = append(globals, string(v.Data))
+	}
+	slices.Sort(globals)
+	fmt.Fprintf(&b, "globals %v\n", slices.Compact(globals))
+	return b.String()
+}
+
+// splitOpts splits every function expression of any input into its own
+// unit: the hardest test of grafting, scope linking and positions.
+func splitOpts() Options {
+	return Options{ParseWorkers: 4, RecordIdents: true, splitMin: 1, unitMin: 1}
+}
+
+// sameModel parses src in one piece and split into units and fails unless
+// both give the same error or the same model. It reports whether the split
+// was used (false: the input fell back to one piece).
+func sameModel(t *testing.T, name string, src []byte) bool {
+	t.Helper()
+	one, err1 := Parse(name, src, Options{ParseWorkers: 1, RecordIdents: true})
+	two, err2 := Parse(name, src, splitOpts())
+	if err1 != nil || err2 != nil {
+		require.Equal(t, fmt.Sprint(err1), fmt.Sprint(err2), "%s: errors differ", name)
+		return false
+	}
+	require.Nil(t, one.split)
+	if a, b := dumpModel(one), dumpModel(two); a != b {
+		al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+		for i := 0; i < len(al) && i < len(bl); i++ {
+			if al[i] != bl[i] {
+				t.Fatalf("%s: models differ at line %d:\none piece: %s\nsplit:     %s", name, i, al[i], bl[i])
+			}
+		}
+		t.Fatalf("%s: models differ in length: %d vs %d lines", name, len(al), len(bl))
+	}
+	return two.split != nil
+}
+
+func TestSplitSameModelRuleTestdata(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "rules", "testdata", "src", "*", "*.js"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	used := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		require.NoError(t, err)
+		split := sameModel(t, f, src)
+		// a file with function expressions must really be split
+		if len(scanUnits(src, 1)) > 0 {
+			assert.True(t, split, "%s fell back to one piece", f)
+			used++
+		}
+	}
+	assert.Greater(t, used, 4)
+}
+
+func TestSplitSameModelSeeds(t *testing.T) {
+	for name, src := range jsSeeds() {
+		sameModel(t, name, []byte(src))
+	}
+	for name, src := range splitCases {
+		sameModel(t, name, []byte(src))
+	}
+}
+
+func TestSplitSameModelGenerated(t *testing.T) {
+	for era := 1; era <= 5; era++ {
+		v := gen.WithFindings()
+		v.Era = era
+		v.Seed = int64(era)
+		v.FillerBytes = 64 << 10
+		v.Minify = era%2 == 0
+		src := []byte(gen.BuildJS(v).JS)
+		require.True(t, sameModel(t, fmt.Sprintf("era%d", era), src), "era %d bundle did not split", era)
+	}
+}
+
+// TestSplitSameModelRealLibraries compares on real minified libraries when
+// the local npm cache has them (see TestPositionsRealLibraries), once with
+// every function split and once with the default sizes.
+func TestSplitSameModelRealLibraries(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	dir := os.Getenv("PBICERT_NPM_DIR")
+	if dir == "" {
+		dir = filepath.Join("..", ".cache", "npm", "node_modules")
+	}
+	ran := 0
+	for _, f := range []string{"jquery/dist/jquery.min.js", "lodash/lodash.min.js", "moment/min/moment.min.js", "d3/dist/d3.min.js"} {
+		src, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			continue
+		}
+		ran++
+		require.True(t, sameModel(t, f, src), "%s did not split", f)
+	}
+	if ran == 0 {
+		t.Skip("no npm cache with real libraries (run scripts/bench-compare or set PBICERT_NPM_DIR)")
+	}
+}
+
+// splitCases are inputs that a token scan can get wrong: the split must
+// either find the right functions or fall back to one piece, never change
+// the model.
+var splitCases = map[string]string{
+	"regex-braces":      `var a = function(){ return /[}{'"]/.test(x) }, b = function(){ return "}" + '{' }`,
+	"regex-after-if":    `var f = function(x){ if (x) /}/.exec(x); return x / 2 / 3 }; f(1)`,
+	"regex-after-block": `function g(){} /}/.test(a); var h = function(){ return {} / 1 }`,
+	"template":          "var t = function(){ return `a${ function(){ return `}${1}` }() }b` }, u = x => { return `${{a:1}.a}` }",
+	"comments":          "var c = function(){ /* function(){ */ return 1 // }\n }, d = function(){ return '/*' }",
+	"strings":           `var s = "function(){", t = function(){ return 'function(){}' }`,
+	"method-named-fn":   `var o = { a: 1, function(){ return fetch("x") } }; o.function()`,
+	"async-method":      `var o = { b: 2, async function(){ await fetch("x") } }`,
+	"label":             `lbl: function named(){ fetch("x") }`,
+	"decl":              `function d(){ return function(){ fetch("y") } } d()()`,
+	"property-fn":       `a.function(function(){ fetch(1) }); a?.function(() => { fetch(2) })`,
+	"async-arrows":      `var p = async () => { await fetch("a") }, q = async x => { await x }, r = async function(){ await r }`,
+	"generator":         `var g = function*(){ yield function(){ return 1 } }, h = function* named(){ yield* g() }`,
+	"closures":          `var f = fetch, k = "ev" + "al"; (function(){ var w = window; (function(){ f(w[k]("1")) })() })(); function later(){ return f } var late = function(){ later()(x) }`,
+	"shadowing":         `var fetch = 1; (function(){ fetch("x"); var fetch2 = window.fetch; (() => { fetch2("y") })() })()`,
+	"hoisted":           `(function(){ (function(){ z("a") })(); var z = window.eval })()`,
+	"block-scope":       `{ let q = window.fetch; (function(){ q("u") })() } (function(){ q("v") })()`,
+	"catch":             `try {} catch (e) { (function(){ e.innerHTML = x })() }`,
+	"params":            `var f = function(a = window.fetch, {b} = window){ return () => { a(b) } }`,
+	"this":              `(function(){ this.fetch("x"); (() => { this.eval("y") })() })(); var m = { n: function(){ return this } }`,
+	"division-paren":    `var a = (function(){ return 4 })() / 2 / (function(){ return 1 })()`,
+	"iife-new":          `new function(){ this.x = window.open }; !function(){ document.write(1) }()`,
+	"object-division":   `x = {} / function(){ return 1 } / 2`,
+	"nested-templates":  "var n = function(){ return `${`${`${function(){ return '`' }()}`}`}` }",
+	"unicode":           "var ä = function(){ return 'ü' }, \u00e9t\u00e9 = () => { return ä() }",
+	"escaped-ident":     `var f\u0065tch = function(){ return window.f\u0065tch }`,
+	"class":             `var C = class extends (function(){ return Object })() { m(){ return function(){ eval("1") } } }`,
+	"with":              `(function(){ with (window) { (function(){ fetch("w") })() } })()`,
+	"unbalanced":        `var a = function(){ return /[/ }`,
+	"syntax-in-unit":    `var a = function(){ return + }; var b = function(){ return 1 }`,
+	"crlf-units":        "var a = function(){\r\n return 1\r\n}\r\nvar b = () => {\u2028 return 2 }",
+	"hashbang":          "#!/usr/bin/env node\nvar a = function(){ return 1 }",
+	"html-comment":      "var a = function(){ return 1 } <!-- x\nvar b = function(){ return 2 }",
+}
+
+// TestSplitUsed checks that the ordinary cases do split (the fallback would
+// make the equality tests pass without exercising the split at all).
+func TestSplitUsed(t *testing.T) {
+	for _, name := range []string{"regex-braces", "regex-after-if", "template", "comments", "strings",
+		"decl", "property-fn", "async-arrows", "generator", "closures", "shadowing", "hoisted",
+		"block-scope", "catch", "params", "this", "division-paren", "iife-new", "nested-templates",
+		"class", "with", "crlf-units"} {
+		p, err := Parse(name, []byte(splitCases[name]), splitOpts())
+		require.NoError(t, err, name)
+		assert.NotNil(t, p.split, "%s: fell back to one piece", name)
+	}
+}
+
+func TestScanUnits(t *testing.T) {
+	text := func(src string, s []span) []string {
+		var out []string
+		for _, sp := range s {
+			out = append(out, src[sp.start:sp.end])
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		src  string
+		want []string
+	}{
+		{`a = function(){ b }`, []string{`function(){ b }`}},
+		{`function d(){ return function(e){} }`, []string{`function(e){}`}},
+		{`x(async (a, b) => { c }, async d => { e }, f => { g }, (h) => i)`, []string{`async (a, b) => { c }`, `async d => { e }`, `f => { g }`}},
+		{`o = { k: function*named(){ }, m(){ }, function(){ } }`, []string{`function*named(){ }`, `function(){ }`}},
+		{`s = "function(){}" + '{' + /}/.source; t = function(){ }`, []string{`function(){ }`}},
+		{"u = `${function(){ }}`", []string{`function(){ }`}},
+		{`if (a) /{/.test(b); v = function(){ }`, []string{`function(){ }`}},
+		{`a.function(function(){ })`, []string{`function(){ }`}},
+		{`w = function(){ `, nil},
+		{`w = function(){ } }`, nil},
+	} {
+		assert.Equal(t, tc.want, text(tc.src, scanUnits([]byte(tc.src), 1)), tc.src)
+	}
+}
+
+// FuzzSplit: for any input, parsing split and in one piece agree.
+func FuzzSplit(f *testing.F) {
+	for _, s := range jsSeeds() {
+		f.Add([]byte(s))
+	}
+	for _, s := range splitCases {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if len(src) > 1<<16 {
+			return
+		}
+		one, err1 := Parse("fuzz.js", src, Options{ParseWorkers: 1, RecordIdents: true})
+		two, err2 := Parse("fuzz.js", src, splitOpts())
+		if err1 != nil {
+			if err2 == nil && strings.Contains(err1.Error(), "too many nested") {
+				return // a unit's nesting starts at zero: the split accepts deeper code
+			}
+			require.Equal(t, err1.Error(), fmt.Sprint(err2))
+			return
+		}
+		require.NoError(t, err2)
+		require.Equal(t, dumpModel(one), dumpModel(two))
+	})
+}
