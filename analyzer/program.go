@@ -241,7 +241,7 @@ type MemberAccess struct {
 // Program is the shared model of one JavaScript input.
 type Program struct {
 	File string
-	Src  []byte // the exact input text (offsets refer to it)
+	Src  []byte // the exact input text (offsets refer to it); read-only: it may share memory with a string
 	AST  *js.AST
 
 	Refs    []Ref
@@ -266,7 +266,8 @@ type Program struct {
 	split    *split // or the units parsed in parallel
 	pos      *positions
 	bindings map[*js.Var]*binding
-	callMemo map[callKey]Value // resolved calls, from pass 2 on
+	callMemo map[callKey]*Value // resolved calls, from pass 2 on
+	nCalls   int                // calls counted by pass 1
 	opts     Options
 	evals    map[string]evalResult
 	members  *nameSet

@@ -40,6 +40,26 @@ type bindSrc struct {
 	fn         *Value // set for function and class declarations
 }
 
+// identIndex numbers the 64 ASCII identifier characters; twoByteNames
+// holds every two-character name made of them (minified code is full of
+// them), so that identName does not allocate one string per use.
+var (
+	identIndex   [256]uint16
+	twoByteNames [64 * 64]string
+)
+
+func init() {
+	const chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$"
+	for i := range len(chars) {
+		identIndex[chars[i]] = uint16(i)
+	}
+	for i := range len(chars) {
+		for j := range len(chars) {
+			twoByteNames[i<<6|j] = chars[i:i+1] + chars[j:j+1]
+		}
+	}
+}
+
 // maxResolveDepth bounds recursion through expressions and aliases.
 const maxResolveDepth = 200
 
@@ -53,6 +73,11 @@ func varOf(v *js.Var) *js.Var {
 // identName returns the identifier's name with Unicode escapes decoded and
 // whether it had any.
 func identName(b []byte) (string, bool) {
+	if len(b) == 2 {
+		if s := twoByteNames[identIndex[b[0]]<<6|identIndex[b[1]]]; s != "" && s[0] == b[0] && s[1] == b[1] {
+			return s, false // minified names: no allocation
+		}
+	}
 	if !containsBackslash(b) {
 		return string(b), false
 	}
@@ -140,7 +165,8 @@ func (p *Program) resolveVar(v *js.Var, depth int) Value {
 	if out.Kind == Unknown && out == (Value{}) {
 		b.val = unknownValue
 	} else {
-		b.val = &out
+		v := out // only known values are copied to the heap
+		b.val = &v
 	}
 	return out
 }
@@ -266,10 +292,15 @@ func (p *Program) resolve(e js.IExpr, thisGlobal bool, depth int) Value {
 		// chains and nested calls of real libraries.
 		k := callKey{n, thisGlobal}
 		if r, ok := p.callMemo[k]; ok {
-			return r
+			return *r
 		}
 		r := p.resolveCall(n, thisGlobal, d)
-		p.callMemo[k] = r
+		if r == (Value{}) {
+			p.callMemo[k] = unknownValue // most calls: no 144-byte copy each
+		} else {
+			v := r
+			p.callMemo[k] = &v
+		}
 		return r
 	case *js.NewExpr:
 		c := p.resolve(n.X, thisGlobal, d)

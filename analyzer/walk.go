@@ -63,6 +63,7 @@ func (p *Program) collectBindings() error {
 	if err := w.run(); err != nil {
 		return err
 	}
+	p.nCalls = w.nCalls
 	if w.nCalls > 0 && p.opts.Keep == nil {
 		p.Calls = make([]Call, 0, w.nCalls)
 	}
@@ -76,7 +77,7 @@ func (p *Program) collectBindings() error {
 }
 
 func (p *Program) walk() error {
-	p.callMemo = make(map[callKey]Value, cap(p.Calls))
+	p.callMemo = make(map[callKey]*Value, p.nCalls)
 	return p.newWalker(2).run()
 }
 

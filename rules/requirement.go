@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/pbicert/pbicert/analyzer"
@@ -91,11 +92,10 @@ var _ = register(&Rule{
 		if prog == nil || p.In.Project {
 			return
 		}
-		src := string(prog.Src)
 		// the bundle's own source map comment is at its end; library files
 		// inlined mid-bundle may keep theirs, which says nothing of the build
-		tail := strings.TrimRight(src, " \t\r\n;")
-		if i := strings.LastIndex(tail, "sourceMappingURL="); i >= 0 && strings.Contains(tail[max(0, i-8):i], "#") && !strings.Contains(tail[i:], "\n") {
+		tail := bytes.TrimRight(prog.Src, " \t\r\n;")
+		if i := bytes.LastIndex(tail, []byte("sourceMappingURL=")); i >= 0 && bytes.Contains(tail[max(0, i-8):i], []byte("#")) && !bytes.Contains(tail[i:], []byte("\n")) {
 			p.ReportJS(i, "sourceMappingURL", "the bundle ends with a source map reference (a development build)")
 		}
 		evals := 0
