@@ -12,7 +12,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/js"
@@ -287,48 +286,52 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 	if workers == 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	// the split scan runs beside the nesting guard
-	var spans []span
-	var scanned sync.WaitGroup
-	splitMin, unitMin := splitMinBytes, unitMinBytes
-	if opts.splitMin > 0 {
-		splitMin, unitMin = opts.splitMin, opts.unitMin
-	}
-	if workers > 1 && len(src) >= splitMin {
-		scanned.Go(func() {
-			defer func() {
-				if recover() != nil {
-					spans = nil // parse in one piece
-				}
-			}()
-			spans = scanUnits(src, unitMin)
-		})
-	}
-	d, at := nestingDepth(src, opts.MaxDepth)
-	scanned.Wait()
-	if d > opts.MaxDepth {
-		l, c := lineCol(src, at)
-		return nil, &LimitError{What: fmt.Sprintf("code nested too deeply at line %d, column %d", l, c), Flag: "max-depth", Value: d, Max: opts.MaxDepth}
+	// the nesting guard (--max-depth) reports its result on nested
+	nested := make(chan error, 1)
+	guard := func() {
+		defer func() {
+			if recover() != nil {
+				nested <- nil
+			}
+		}()
+		if d, at := nestingDepth(src, opts.MaxDepth); d > opts.MaxDepth {
+			l, c := lineCol(src, at)
+			nested <- &LimitError{What: fmt.Sprintf("code nested too deeply at line %d, column %d", l, c), Flag: "max-depth", Value: d, Max: opts.MaxDepth}
+			return
+		}
+		nested <- nil
 	}
 	defer func() {
 		if r := recover(); r != nil {
 			prog, err = nil, fmt.Errorf("internal error while parsing: %v", r)
 		}
 	}()
+	splitMin, unitMin := splitMinBytes, unitMinBytes
+	if opts.splitMin > 0 {
+		splitMin, unitMin = opts.splitMin, opts.unitMin
+	}
+	var spans []span
+	if workers > 1 && len(src) >= splitMin {
+		spans = safeScan(src, unitMin)
+	}
 	if sp := parseSplit(src, spans, workers); sp != nil {
-		prog = newProgram(file, src, sp.root, nil, opts)
-		prog.split = sp
-		if err := prog.collectBindings(); err != nil {
-			return nil, err
+		// The guard runs beside the walks, on a core they leave idle: the
+		// parser and the walker bound their own recursion, and its verdict
+		// is given before anything else.
+		go guard()
+		prog, ok, werr := splitWalk(file, src, sp, opts)
+		if nerr := <-nested; nerr != nil {
+			return nil, nerr
 		}
-		if !sp.failed && sp.grafted == len(sp.units) {
-			prog.AST.Undeclared = append(prog.AST.Undeclared, sp.globals()...)
-			if err := prog.walk(); err != nil {
-				return nil, err
-			}
-			return prog, nil
+		if ok {
+			return prog, werr
 		}
 		// a placeholder the walker did not meet: parse in one piece
+	} else {
+		guard()
+		if nerr := <-nested; nerr != nil {
+			return nil, nerr
+		}
 	}
 	// The parser needs a NUL after the input; give it spare capacity so it
 	// works on our own copy and every literal slice points into buf.
@@ -356,6 +359,24 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 		return nil, err
 	}
 	return prog, nil
+}
+
+// splitWalk builds the model of a split parse. ok is false when a unit was
+// not grafted (the input must then be parsed in one piece).
+func splitWalk(file string, src []byte, sp *split, opts Options) (prog *Program, ok bool, err error) {
+	prog = newProgram(file, src, sp.root, nil, opts)
+	prog.split = sp
+	if err := prog.collectBindings(); err != nil {
+		return nil, true, err
+	}
+	if sp.failed || sp.grafted != len(sp.units) {
+		return nil, false, nil
+	}
+	prog.AST.Undeclared = append(prog.AST.Undeclared, sp.globals()...)
+	if err := prog.walk(); err != nil {
+		return nil, true, err
+	}
+	return prog, true, nil
 }
 
 func newProgram(file string, src []byte, ast *js.AST, buf []byte, opts Options) *Program {

@@ -326,6 +326,17 @@ func scanUnits(src []byte, minSize int) []span {
 	return out
 }
 
+// safeScan is scanUnits, with no spans (a parse in one piece) should it
+// ever panic.
+func safeScan(src []byte, minSize int) (spans []span) {
+	defer func() {
+		if recover() != nil {
+			spans = nil
+		}
+	}()
+	return scanUnits(src, minSize)
+}
+
 func sortSpans(s []span) {
 	slices.SortFunc(s, func(a, b span) int { return cmp.Compare(a.start, b.start) })
 }

@@ -313,3 +313,12 @@ func mustRead(b *testing.B, data []byte) *pbiviz.Package {
 	}
 	return pkg
 }
+
+// BenchmarkRealRead reads the real-library package (unzip, JSON, manifest).
+func BenchmarkRealRead(b *testing.B) {
+	data := realPackage(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		mustRead(b, data)
+	}
+}
