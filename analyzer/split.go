@@ -89,6 +89,69 @@ func scanUnits(src []byte, minSize int) []span {
 		pendingBody := bodyStart
 		bodyStart = -1
 		switch {
+		case identByte[c] || c == '#': // the most common token first
+			j := i + 1
+			for j < n && identByte[src[j]] {
+				j++
+			}
+			if c >= '0' && c <= '9' { // a number (with '.', exponents handled as operators)
+				i = j - 1
+				regexOK, exprOK, prev, afterDot = false, false, pOther, false
+				continue
+			}
+			w := src[i:j]
+			if afterDot { // a property name
+				i = j - 1
+				regexOK, exprOK, prev, afterDot = false, false, pOther, false
+				continue
+			}
+			const (
+				kwNone = iota
+				kwFunction
+				kwExpr // an expression follows
+				kwStmt // a statement follows
+			)
+			kw := kwNone
+			if len(w) >= 2 && len(w) <= 10 { // minified names are not keywords
+				switch string(w) {
+				case "function":
+					kw = kwFunction
+				case "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw",
+					"case", "yield", "await", "extends":
+					kw = kwExpr
+				case "do", "else":
+					kw = kwStmt
+				}
+			}
+			switch kw {
+			case kwFunction:
+				start, expr := int32(i), exprOK
+				if prev == pIdent && identAsync {
+					start, expr = identStart, identExpr
+				}
+				fnStart, fnExpr = start, expr
+				prev = pFunc
+				regexOK, exprOK = false, false
+				i = j - 1
+				continue
+			case kwExpr:
+				regexOK, exprOK, prev = true, true, pOther
+			case kwStmt:
+				regexOK, exprOK, prev = true, false, pOther
+			default:
+				if prev == pFunc { // the function's name
+					i = j - 1
+					continue
+				}
+				start, expr := int32(i), exprOK
+				if prev == pIdent && identAsync { // async x => {}
+					start, expr = identStart, identExpr
+				}
+				identStart, identEnd, identExpr, identAsync = start, int32(j), expr, string(w) == "async"
+				prev = pIdent
+				regexOK, exprOK = false, false
+			}
+			i = j - 1
 		case c == '/' && i+1 < n && src[i+1] == '/':
 			for i < n && src[i] != '\n' {
 				i++
@@ -241,52 +304,6 @@ func scanUnits(src []byte, minSize int) []span {
 			}
 			bodyArrow = true
 			regexOK, exprOK, prev, afterDot = true, true, pOther, false
-		case isIdentByte(c) || c == '#':
-			j := i + 1
-			for j < n && isIdentByte(src[j]) {
-				j++
-			}
-			if c >= '0' && c <= '9' { // a number (with '.', exponents handled as operators)
-				i = j - 1
-				regexOK, exprOK, prev, afterDot = false, false, pOther, false
-				continue
-			}
-			w := src[i:j]
-			if afterDot { // a property name
-				i = j - 1
-				regexOK, exprOK, prev, afterDot = false, false, pOther, false
-				continue
-			}
-			switch string(w) {
-			case "function":
-				start, expr := int32(i), exprOK
-				if prev == pIdent && identAsync {
-					start, expr = identStart, identExpr
-				}
-				fnStart, fnExpr = start, expr
-				prev = pFunc
-				regexOK, exprOK = false, false
-				i = j - 1
-				continue
-			case "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw",
-				"case", "yield", "await", "extends":
-				regexOK, exprOK, prev = true, true, pOther
-			case "do", "else":
-				regexOK, exprOK, prev = true, false, pOther
-			default:
-				if prev == pFunc { // the function's name
-					i = j - 1
-					continue
-				}
-				start, expr := int32(i), exprOK
-				if prev == pIdent && identAsync { // async x => {}
-					start, expr = identStart, identExpr
-				}
-				identStart, identEnd, identExpr, identAsync = start, int32(j), expr, string(w) == "async"
-				prev = pIdent
-				regexOK, exprOK = false, false
-			}
-			i = j - 1
 		case c == '*' && prev == pFunc:
 			// function* keeps the pending function
 		case c == '.':
@@ -336,6 +353,14 @@ func safeScan(src []byte, minSize int) (spans []span) {
 	}()
 	return scanUnits(src, minSize)
 }
+
+// identByte marks the bytes of identifiers, numbers and keywords.
+var identByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = isIdentByte(byte(c))
+	}
+	return t
+}()
 
 func sortSpans(s []span) {
 	slices.SortFunc(s, func(a, b span) int { return cmp.Compare(a.start, b.start) })

@@ -259,3 +259,16 @@ func FuzzSplit(f *testing.F) {
 		require.Equal(t, dumpModel(one), dumpModel(two))
 	})
 }
+
+// BenchmarkScanUnits measures the split scan on a generated 1 MB bundle.
+func BenchmarkScanUnits(b *testing.B) {
+	v := gen.WithFindings()
+	v.FillerBytes = 1 << 20
+	src := []byte(gen.BuildJS(v).JS)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if len(scanUnits(src, unitMinBytes)) == 0 {
+			b.Fatal("no units")
+		}
+	}
+}
