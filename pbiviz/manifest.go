@@ -267,9 +267,38 @@ func decodePackageJSON(raw []byte, lim Limits, p *PackageJSON) error {
 
 func decodeResource(name string, raw []byte, lim Limits, r *Resource) error {
 	d := jsonDoc{name: name, raw: raw}
-	if err := d.validate(lim); err != nil {
-		return err
+	if len(raw) < 1<<20 {
+		if err := d.validate(lim); err != nil {
+			return err
+		}
+		return d.resource(r)
 	}
+	// a multi-megabyte resource (content.js inside): validate beside the
+	// decoding, whose result stands only if the document is valid
+	valid := make(chan error, 1)
+	go func() { valid <- d.validate(lim) }()
+	err := func() (err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				if verr := <-valid; verr != nil {
+					valid <- verr // malformed: the decoder may fail in any way
+					return
+				}
+				panic(p)
+			}
+		}()
+		return d.resource(r)
+	}()
+	if verr := <-valid; verr != nil {
+		*r = Resource{}
+		return verr
+	}
+	return err
+}
+
+// resource decodes a validated pbiviz.json document.
+func (d jsonDoc) resource(r *Resource) error {
+	raw := d.raw
 	top, err := objectFields(raw, 0)
 	if err != nil {
 		return d.errorf(0, "malformed object")

@@ -129,3 +129,31 @@ func TestPackageJSONWrongTypes(t *testing.T) {
 	_, err = ReadBytes(b, DefaultLimits())
 	assert.Contains(t, err.Error(), "field resources.sourceType: expected string or number, got boolean")
 }
+
+// TestManifestLargeConcurrentValidation: resources of a megabyte and more
+// are validated beside their decoding; a malformed one must fail exactly
+// as validation says, whatever the decoder made of it.
+func TestManifestLargeConcurrentValidation(t *testing.T) {
+	v := gen.WithFindings()
+	v.FillerBytes = 1200 << 10
+	good := gen.BuildResourceJSON(v, gen.BuildJS(v))
+	require.Greater(t, len(good), 1<<20)
+	r, err := ParseManifestJSON(rn, good, DefaultLimits())
+	require.NoError(t, err)
+	assert.Contains(t, r.Content.JS, "fetch")
+
+	js := strings.Index(string(good), `"js":"`) + 6
+	for name, bad := range map[string][]byte{
+		"truncated":       good[:len(good)-100],
+		"bad escape":      append(append(append([]byte{}, good[:js+10]...), `\q`...), good[js+10:]...),
+		"control char":    append(append(append([]byte{}, good[:js+10]...), 0x01), good[js+10:]...),
+		"trailing junk":   append(append([]byte{}, good...), `}`...),
+		"broken capabils": []byte(strings.Replace(string(good), `"capabilities":{`, `"capabilities":{,`, 1)),
+	} {
+		want := jsonDoc{name: rn, raw: bad}.validate(DefaultLimits())
+		require.Error(t, want, name)
+		r, err := ParseManifestJSON(rn, bad, DefaultLimits())
+		assert.Nil(t, r, name)
+		assert.EqualError(t, err, want.Error(), name)
+	}
+}
