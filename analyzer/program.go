@@ -267,9 +267,16 @@ type Program struct {
 	bindings map[*js.Var]*binding
 	callMemo map[callKey]*Value // resolved calls, from pass 2 on
 	nCalls   int                // calls counted by pass 1
-	opts     Options
-	evals    map[string]evalResult
-	members  *nameSet
+	order    []*binding         // bindings in the order pass 1 made them
+	// depthCuts counts resolutions cut short by maxResolveDepth: a call
+	// whose resolution was cut is not memoised
+	depthCuts int
+	workers   int     // goroutines for a split input's pass 2
+	braces    []brace // matching braces (nil when the scan failed)
+	parallel  bool    // pass 2 ran in parallel tasks (tests)
+	opts      Options
+	evals     map[string]evalResult
+	members   *nameSet
 }
 
 // Parse parses src once and builds the model. file names the input in
@@ -310,16 +317,19 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 	if opts.splitMin > 0 {
 		splitMin, unitMin = opts.splitMin, opts.unitMin
 	}
+	// the scan gives every function its exact end (the brace table) and
+	// large inputs their units
+	sc := safeScan(src, unitMin)
 	var spans []span
 	if workers > 1 && len(src) >= splitMin {
-		spans = safeScan(src, unitMin)
+		spans = sc.spans
 	}
 	if sp := parseSplit(src, spans, workers); sp != nil {
 		// The guard runs beside the walks, on a core they leave idle: the
 		// parser and the walker bound their own recursion, and its verdict
 		// is given before anything else.
 		go guard()
-		prog, ok, werr := splitWalk(file, src, sp, opts)
+		prog, ok, werr := splitWalk(file, src, sp, sc.braces, opts, workers)
 		if nerr := <-nested; nerr != nil {
 			return nil, nerr
 		}
@@ -352,6 +362,7 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 		return nil, fmt.Errorf("syntax error: %v", perr)
 	}
 	prog = newProgram(file, src, ast, buf, opts)
+	prog.braces = sc.braces
 	if err := prog.collectBindings(); err != nil {
 		return nil, err
 	}
@@ -363,9 +374,9 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 
 // splitWalk builds the model of a split parse. ok is false when a unit was
 // not grafted (the input must then be parsed in one piece).
-func splitWalk(file string, src []byte, sp *split, opts Options) (prog *Program, ok bool, err error) {
+func splitWalk(file string, src []byte, sp *split, braces []brace, opts Options, workers int) (prog *Program, ok bool, err error) {
 	prog = newProgram(file, src, sp.root, nil, opts)
-	prog.split = sp
+	prog.split, prog.workers, prog.braces = sp, workers, braces
 	if err := prog.collectBindings(); err != nil {
 		return nil, true, err
 	}

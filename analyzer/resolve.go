@@ -121,10 +121,19 @@ func (p *Program) resolveVar(v *js.Var, depth int) Value {
 	if b == nil {
 		return Value{}
 	}
+	return p.resolveBinding(b, depth)
+}
+
+// resolveBinding returns the value of a variable's binding, memoised.
+func (p *Program) resolveBinding(b *binding, depth int) Value {
 	if b.val != nil {
 		return *b.val
 	}
-	if b.active || depth > maxResolveDepth {
+	if b.active {
+		return Value{}
+	}
+	if depth > maxResolveDepth {
+		p.depthCuts++
 		return Value{}
 	}
 	b.active = true
@@ -193,7 +202,11 @@ type callKey struct {
 }
 
 func (p *Program) resolve(e js.IExpr, thisGlobal bool, depth int) Value {
-	if e == nil || depth > maxResolveDepth {
+	if e == nil {
+		return Value{}
+	}
+	if depth > maxResolveDepth {
+		p.depthCuts++
 		return Value{}
 	}
 	d := depth + 1
@@ -294,8 +307,12 @@ func (p *Program) resolve(e js.IExpr, thisGlobal bool, depth int) Value {
 		if r, ok := p.callMemo[k]; ok {
 			return *r
 		}
+		cuts := p.depthCuts
 		r := p.resolveCall(n, thisGlobal, d)
-		if r == (Value{}) {
+		if p.depthCuts != cuts {
+			// cut short by the depth bound: true here, maybe not where
+			// the call is asked for with more room
+		} else if r == (Value{}) {
 			p.callMemo[k] = unknownValue // most calls: no 144-byte copy each
 		} else {
 			v := r
@@ -696,6 +713,7 @@ func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
 // "abc".split(""), [..].reverse(), "abc".split("").reverse().
 func (p *Program) constArray(n *js.CallExpr, thisGlobal bool, d int) ([]string, bool) {
 	if d > maxResolveDepth {
+		p.depthCuts++
 		return nil, false
 	}
 	dot, ok := unparen(n.X).(*js.DotExpr)

@@ -40,12 +40,32 @@ type span struct {
 	arrow      bool
 }
 
-// scanUnits returns the function expressions of src whose text is at least
-// minSize bytes, sorted by start (nested ones included), or nil when the
-// scan does not balance (the input is then parsed as one piece).
-func scanUnits(src []byte, minSize int) []span {
+// scan is what scanUnits finds.
+type scan struct {
+	spans  []span  // function expressions of at least minSize bytes, by start (nested ones included)
+	braces []brace // every {…} pair, by opening offset
+	ok     bool    // false: the scan did not balance (parse in one piece, no brace table)
+}
+
+// brace is a pair of matching curly braces: offsets of '{' and '}'.
+type brace struct{ open, close int32 }
+
+// closing returns the offset of the '}' matching the '{' at open, or -1.
+func closing(braces []brace, open int) int {
+	i := sort.Search(len(braces), func(i int) bool { return int(braces[i].open) >= open })
+	if i < len(braces) && int(braces[i].open) == open {
+		return int(braces[i].close)
+	}
+	return -1
+}
+
+// scanUnits scans src once, without parsing: it finds the function
+// expressions worth parsing on their own and the matching braces. Inputs
+// over 2 GiB are not scanned (offsets are 32-bit).
+func scanUnits(src []byte, minSize int) scan {
 	type frame struct {
 		kind      byte  // '(', '[', '{', or '$' for a template substitution
+		brace     int32 // '{': its index in braces
 		fnStart   int32 // '(' of function parameters, '{' of a function body: the function's start; else -1
 		fnExpr    bool  // that function is an expression
 		arrow     bool  // '{' of an arrow body
@@ -57,6 +77,7 @@ func scanUnits(src []byte, minSize int) []span {
 	n := len(src)
 	stack := make([]frame, 0, 256)
 	var out []span
+	braces := make([]brace, 0, n/64)
 	// regexOK: a '/' here starts a regular expression. exprOK: a function
 	// keyword here starts a function expression (not a declaration).
 	regexOK, exprOK := true, false
@@ -172,18 +193,18 @@ func scanUnits(src []byte, minSize int) []span {
 				if src[i] == '\\' {
 					i++
 				} else if src[i] == '\n' {
-					return nil
+					return scan{}
 				}
 				i++
 			}
 			if i >= n {
-				return nil
+				return scan{}
 			}
 			regexOK, exprOK, prev, afterDot = false, false, pOther, false
 		case c == '`':
 			j := skipTemplate(src, i+1)
 			if j < 0 {
-				return nil
+				return scan{}
 			}
 			i = j
 			if src[i] == '$' {
@@ -198,7 +219,7 @@ func scanUnits(src []byte, minSize int) []span {
 			inClass := false
 			for ; i < n; i++ {
 				if src[i] == '\n' {
-					return nil
+					return scan{}
 				}
 				if src[i] == '\\' {
 					i++
@@ -213,7 +234,7 @@ func scanUnits(src []byte, minSize int) []span {
 				}
 			}
 			if i >= n {
-				return nil
+				return scan{}
 			}
 			for i+1 < n && isIdentByte(src[i+1]) {
 				i++
@@ -241,11 +262,13 @@ func scanUnits(src []byte, minSize int) []span {
 			if pendingBody >= 0 {
 				f = frame{kind: '{', fnStart: pendingBody, fnExpr: bodyExpr, arrow: bodyArrow}
 			}
+			f.brace = int32(len(braces))
+			braces = append(braces, brace{open: int32(i), close: -1})
 			stack = append(stack, f)
 			regexOK, exprOK, prev, afterDot = true, false, pOther, false
 		case c == ')' || c == ']' || c == '}':
 			if len(stack) == 0 {
-				return nil
+				return scan{}
 			}
 			f := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
@@ -259,9 +282,12 @@ func scanUnits(src []byte, minSize int) []span {
 				}
 			}
 			if f.kind != open {
-				return nil
+				return scan{}
 			}
 			prev, afterDot = pOther, false
+			if f.kind == '{' {
+				braces[f.brace].close = int32(i)
+			}
 			switch {
 			case c == ')':
 				regexOK, exprOK = f.kwBefore, false
@@ -274,7 +300,7 @@ func scanUnits(src []byte, minSize int) []span {
 			case f.kind == '$':
 				j := skipTemplate(src, i+1)
 				if j < 0 {
-					return nil
+					return scan{}
 				}
 				i = j
 				if src[i] == '$' {
@@ -336,21 +362,24 @@ func scanUnits(src []byte, minSize int) []span {
 		}
 	}
 	if len(stack) != 0 {
-		return nil
+		return scan{}
 	}
 	// candidates were appended when their body closed: inner ones first
 	sortSpans(out)
-	return out
+	return scan{spans: out, braces: braces, ok: true}
 }
 
-// safeScan is scanUnits, with no spans (a parse in one piece) should it
-// ever panic.
-func safeScan(src []byte, minSize int) (spans []span) {
+// safeScan is scanUnits, with nothing found (a parse in one piece, no
+// brace table) should it ever panic.
+func safeScan(src []byte, minSize int) (sc scan) {
 	defer func() {
 		if recover() != nil {
-			spans = nil
+			sc = scan{}
 		}
 	}()
+	if len(src) >= 1<<31-1 {
+		return scan{}
+	}
 	return scanUnits(src, minSize)
 }
 
@@ -402,6 +431,7 @@ type split struct {
 	segs    []seg           // sorted by lo
 	markers map[uintptr]int // address of a placeholder's marker string -> unit
 	outer   map[*js.Scope]*js.Scope
+	nodes   map[js.INode]int // grafted function node -> unit
 	grafted int
 	failed  bool // a placeholder did not match its unit: parse as one piece
 }
@@ -460,7 +490,8 @@ func parseSplit(src []byte, spans []span, workers int) *split {
 	if workers < 2 || len(spans) == 0 {
 		return nil
 	}
-	s := &split{units: make([]unit, len(spans)), markers: make(map[uintptr]int, len(spans)), outer: make(map[*js.Scope]*js.Scope, len(spans))}
+	s := &split{units: make([]unit, len(spans)), markers: make(map[uintptr]int, len(spans)), outer: make(map[*js.Scope]*js.Scope, len(spans)),
+		nodes: make(map[js.INode]int, len(spans))}
 	var top []int
 	var stack []int
 	for i, sp := range spans {
@@ -609,6 +640,7 @@ func (s *split) graftFunc(n *js.FuncDecl) {
 	}
 	around := n.Body.Scope.Parent
 	*n = *f
+	s.nodes[n] = id
 	s.link(u, &f.Body.Scope, around)
 }
 
@@ -626,6 +658,7 @@ func (s *split) graftArrow(n *js.ArrowFunc) {
 	}
 	around := n.Body.Scope.Parent
 	*n = *f
+	s.nodes[n] = id
 	s.link(u, &f.Body.Scope, around)
 }
 

@@ -88,6 +88,9 @@ func sameModel(t *testing.T, name string, src []byte) bool {
 		}
 		t.Fatalf("%s: models differ in length: %d vs %d lines", name, len(al), len(bl))
 	}
+	if two.split != nil {
+		require.True(t, two.parallel, "%s: pass 2 fell back to one walk", name)
+	}
 	return two.split != nil
 }
 
@@ -101,7 +104,7 @@ func TestSplitSameModelRuleTestdata(t *testing.T) {
 		require.NoError(t, err)
 		split := sameModel(t, f, src)
 		// a file with function expressions must really be split
-		if len(scanUnits(src, 1)) > 0 {
+		if len(scanUnits(src, 1).spans) > 0 {
 			assert.True(t, split, "%s fell back to one piece", f)
 			used++
 		}
@@ -230,7 +233,7 @@ func TestScanUnits(t *testing.T) {
 		{`w = function(){ `, nil},
 		{`w = function(){ } }`, nil},
 	} {
-		assert.Equal(t, tc.want, text(tc.src, scanUnits([]byte(tc.src), 1)), tc.src)
+		assert.Equal(t, tc.want, text(tc.src, scanUnits([]byte(tc.src), 1).spans), tc.src)
 	}
 }
 
@@ -267,7 +270,7 @@ func BenchmarkScanUnits(b *testing.B) {
 	src := []byte(gen.BuildJS(v).JS)
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
-		if len(scanUnits(src, unitMinBytes)) == 0 {
+		if len(scanUnits(src, unitMinBytes).spans) == 0 {
 			b.Fatal("no units")
 		}
 	}

@@ -27,6 +27,11 @@ type walker struct {
 	slab        []binding
 	lastLeaf    int // offset of the last object key placed
 	nameHint    string
+	// parallel pass 2 (parwalk.go): the task this walker runs and the
+	// unit function it starts at (not handed on)
+	par  *parWalk
+	task *walkTask
+	root js.INode
 	// pass 1 counts what pass 2 records, so that pass 2 allocates each
 	// slice once (no growslice garbage on multi-megabyte bundles).
 	nCalls, nFuncs, nAssigns int
@@ -77,6 +82,19 @@ func (p *Program) collectBindings() error {
 }
 
 func (p *Program) walk() error {
+	// Every variable's value is resolved before pass 2, in the order pass 1
+	// met the bindings: pass 2 then only reads them, so the model does not
+	// depend on the order in which pass 2 (or its parallel walkers) asks.
+	p.callMemo = make(map[callKey]*Value, len(p.order)/4)
+	for _, b := range p.order {
+		p.resolveBinding(b, 0)
+	}
+	p.order = nil
+	if p.split != nil && p.workers > 1 {
+		if done, err := p.walkParallel(p.workers); done {
+			return err
+		}
+	}
 	p.callMemo = make(map[callKey]*Value, p.nCalls)
 	return p.newWalker(2).run()
 }
@@ -436,7 +454,9 @@ func (w *walker) newBinding() *binding {
 		w.slab = make([]binding, 0, 512)
 	}
 	w.slab = w.slab[:len(w.slab)+1]
-	return &w.slab[len(w.slab)-1]
+	b := &w.slab[len(w.slab)-1]
+	w.p.order = append(w.p.order, b)
+	return b
 }
 
 func (w *walker) mutate(v *js.Var) {
@@ -689,11 +709,23 @@ func (w *walker) pushFunc(kind, name string, node js.INode, start int, arrow boo
 	}
 }
 
-func (w *walker) popFunc() {
+// popFunc ends the current function. open is the offset of its body's
+// '{' (-1 when unknown): with the brace table of the scan, the function
+// ends exactly after the matching '}' and the cursor goes there.
+func (w *walker) popFunc(open int) {
 	if w.pass == 2 {
 		i := w.fn[len(w.fn)-1]
 		w.fn = w.fn[:len(w.fn)-1]
-		w.p.Funcs[i].End = max(w.closers(), w.cur)
+		c := -1
+		if open >= 0 && w.p.braces != nil {
+			c = closing(w.p.braces, open)
+		}
+		if c >= 0 {
+			w.cur = max(w.cur, c+1)
+			w.p.Funcs[i].End = w.cur
+		} else {
+			w.p.Funcs[i].End = max(w.closers(), w.cur)
+		}
 	}
 	w.thisG = w.thisG[:len(w.thisG)-1]
 }
@@ -709,6 +741,9 @@ func stableName(b []byte) string {
 func (w *walker) function(n *js.FuncDecl, hint string) {
 	if w.p.split != nil {
 		w.p.split.graftFunc(n)
+		if w.splice(n, hint) {
+			return
+		}
 	}
 	start := w.exprStart()
 	name := hint
@@ -724,9 +759,9 @@ func (w *walker) function(n *js.FuncDecl, hint string) {
 		w.identVar(n.Name.Data)
 	}
 	w.params(&n.Params)
-	w.punct('{')
+	open := w.punct('{')
 	w.block(&n.Body)
-	w.popFunc()
+	w.popFunc(open)
 }
 
 func (w *walker) params(ps *js.Params) {
@@ -741,6 +776,13 @@ func (w *walker) params(ps *js.Params) {
 func (w *walker) arrowFunc(n *js.ArrowFunc) int {
 	if w.p.split != nil {
 		w.p.split.graftArrow(n)
+		if w.par != nil && n != w.root {
+			if _, ok := w.p.split.nodes[n]; ok {
+				start := w.exprStart()
+				w.splice(n, w.takeHint())
+				return start
+			}
+		}
 	}
 	start := w.exprStart()
 	w.pushFunc(funcValue(n.Async, false, "arrow").FuncKind, w.takeHint(), n, start, true, len(n.Params.List), len(n.Body.List))
@@ -750,8 +792,15 @@ func (w *walker) arrowFunc(n *js.ArrowFunc) int {
 	}
 	w.binding(n.Params.Rest, nil, false)
 	w.arrow()
+	open := -1
+	if w.pass == 2 {
+		// a body in braces (an expression body cannot start with one)
+		if i := w.skipSpace(w.cur); i < len(w.p.Src) && w.p.Src[i] == '{' {
+			open = i
+		}
+	}
 	w.block(&n.Body)
-	w.popFunc()
+	w.popFunc(open)
 	return start
 }
 
@@ -778,9 +827,9 @@ func (w *walker) method(m *js.MethodDecl, className string) {
 	}
 	w.pushFunc(kind, full, m, start, false, len(m.Params.List), len(m.Body.List))
 	w.params(&m.Params)
-	w.punct('{')
+	open := w.punct('{')
 	w.block(&m.Body)
-	w.popFunc()
+	w.popFunc(open)
 }
 
 // className walks a class element name and returns it ("" when computed).
@@ -867,6 +916,6 @@ func (w *walker) class(n *js.ClassDecl) int {
 			w.expr(el.Field.Init, Read, true)
 		}
 	}
-	w.popFunc()
+	w.popFunc(-1)
 	return start
 }

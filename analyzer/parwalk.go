@@ -1,0 +1,259 @@
+package analyzer
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/tdewolff/parse/v2/js"
+)
+
+// Parallel pass 2. When the input was parsed in units (split.go), pass 2
+// walks every unit's function on its own walker, in parallel: a walker that
+// meets a unit records a splice (how many facts of each kind it had, its
+// current function, where its cursor was) and goes on after the unit's
+// text; the unit is walked by a task that starts in the same state. The
+// facts are then put back in source order by expanding the splices, with
+// function indices renumbered as one walk would have numbered them.
+//
+// Pass 2 only reads shared state: variable values are all resolved before
+// it (walk), and each walker has its own call memo, so the model is the
+// same as one walk's, in any schedule. A task whose cursor does not end
+// where its parent went on makes the whole pass run again in one walk.
+
+const (
+	kRefs = iota
+	kCalls
+	kAssigns
+	kStrings
+	kWiths
+	kFuncs
+	kMembers
+	kProps
+	kIdents
+	nKinds
+)
+
+// parentFunc stands, in a task, for the function of the parent walker that
+// encloses the unit.
+const parentFunc = -2
+
+type walkTask struct {
+	node       js.INode // the unit's *js.FuncDecl or *js.ArrowFunc
+	cur, depth int
+	hint       string
+	thisGlobal bool
+	prog       *Program // the task's own facts
+	splices    []splice
+	end        int // the cursor after the walk
+	err        error
+}
+
+type splice struct {
+	t        *walkTask
+	at       [nKinds]int // fact counts of the parent when it met the unit
+	fn       int         // the parent's current function
+	unplaced int         // the parent's unplaced identifiers so far
+	end      int         // where the parent's cursor went on
+}
+
+type parWalk struct {
+	sem chan struct{}
+	wg  sync.WaitGroup
+}
+
+func counts(p *Program) [nKinds]int {
+	return [nKinds]int{len(p.Refs), len(p.Calls), len(p.Assigns), len(p.Strings), len(p.Withs),
+		len(p.Funcs), len(p.Members), len(p.Props), len(p.Idents)}
+}
+
+// walkerCopy is a Program for one pass 2 walker: shared input, bindings and
+// options, its own facts and memos.
+func (p *Program) walkerCopy() *Program {
+	return &Program{File: p.File, Src: p.Src, AST: p.AST, buf: p.buf, split: p.split, braces: p.braces, opts: p.opts,
+		bindings: p.bindings, members: p.members, callMemo: make(map[callKey]*Value)}
+}
+
+// splice hands unit node n (hint: its name hint) to a task and moves the
+// cursor past it. It reports false when n is not a unit.
+func (w *walker) splice(n js.INode, hint string) bool {
+	if w.par == nil || n == w.root {
+		return false
+	}
+	id, ok := w.p.split.nodes[n]
+	if !ok {
+		return false
+	}
+	t := &walkTask{node: n, cur: w.cur, depth: w.depth, hint: hint, thisGlobal: w.thisGlobal()}
+	end := w.p.split.units[id].end
+	w.task.splices = append(w.task.splices, splice{t: t, at: counts(w.p), fn: w.curFunc(), unplaced: w.p.Unplaced, end: end})
+	w.cur = max(w.cur, end)
+	w.par.spawn(w.p, t)
+	return true
+}
+
+func (pw *parWalk) spawn(base *Program, t *walkTask) {
+	pw.wg.Add(1)
+	go func() {
+		defer pw.wg.Done()
+		pw.sem <- struct{}{}
+		defer func() { <-pw.sem }()
+		pw.run(base, t)
+	}()
+}
+
+func (pw *parWalk) run(base *Program, t *walkTask) {
+	w := &walker{p: base.walkerCopy(), pass: 2, thisG: []bool{t.thisGlobal}, fn: []int{parentFunc},
+		maxDepth: base.opts.MaxDepth * 8, forceVar: -1, depth: t.depth, cur: t.cur, par: pw, task: t, root: t.node}
+	t.prog = w.p
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(depthError); ok {
+				t.err = &LimitError{What: "syntax tree nested too deeply", Flag: "max-depth", Value: w.depth, Max: w.maxDepth}
+				return
+			}
+			t.err = fmt.Errorf("internal error while parsing: %v", r)
+		}
+	}()
+	switch n := t.node.(type) {
+	case *js.FuncDecl:
+		w.function(n, t.hint)
+	case *js.ArrowFunc:
+		w.nameHint = t.hint
+		w.arrowFunc(n)
+	}
+	t.end = w.cur
+}
+
+// walkParallel is pass 2 on units. It reports false when the tasks did not
+// line up (the caller then walks in one piece).
+func (p *Program) walkParallel(workers int) (bool, error) {
+	pw := &parWalk{sem: make(chan struct{}, workers)}
+	root := &walkTask{}
+	w := &walker{p: p.walkerCopy(), pass: 2, thisG: []bool{true}, fn: []int{-1}, maxDepth: p.opts.MaxDepth * 8,
+		forceVar: -1, par: pw, task: root}
+	root.prog = w.p
+	err := w.run()
+	pw.wg.Wait()
+	if err == nil {
+		err = firstErr(root)
+	}
+	if err != nil {
+		return true, err
+	}
+	if !aligned(root) {
+		return false, nil
+	}
+	p.assemble(root)
+	p.parallel = true
+	return true, nil
+}
+
+func firstErr(t *walkTask) error {
+	for _, sp := range t.splices {
+		if sp.t.err != nil {
+			return sp.t.err
+		}
+		if err := firstErr(sp.t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func aligned(t *walkTask) bool {
+	for _, sp := range t.splices {
+		if sp.t.end != sp.end || !aligned(sp.t) {
+			return false
+		}
+	}
+	return true
+}
+
+// assemble puts the facts of every task back in one walk's order.
+func (p *Program) assemble(root *walkTask) {
+	var total [nKinds]int
+	var count func(t *walkTask)
+	count = func(t *walkTask) {
+		c := counts(t.prog)
+		for k := range total {
+			total[k] += c[k]
+		}
+		for _, sp := range t.splices {
+			count(sp.t)
+		}
+	}
+	count(root)
+	p.Refs = make([]Ref, 0, total[kRefs])
+	p.Calls = make([]Call, 0, total[kCalls])
+	p.Assigns = make([]Assign, 0, total[kAssigns])
+	p.Strings = make([]StringLit, 0, total[kStrings])
+	p.Withs = make([]int, 0, total[kWiths])
+	p.Funcs = make([]FuncInfo, 0, total[kFuncs])
+	p.Members = make([]MemberAccess, 0, total[kMembers])
+	p.Props = make([]PropInit, 0, total[kProps])
+	if total[kIdents] > 0 {
+		p.Idents = make([]int, 0, total[kIdents])
+	}
+	p.Unplaced, p.FirstUnplaced = 0, 0
+	firstFound := false
+	var emit func(t *walkTask, parentFn int)
+	emit = func(t *walkTask, parentFn int) {
+		q := t.prog
+		local := make([]int, len(q.Funcs)) // local function index -> index in p.Funcs
+		fn := func(i int) int {
+			switch i {
+			case -1:
+				return -1
+			case parentFunc:
+				return parentFn
+			}
+			return local[i]
+		}
+		var from [nKinds]int
+		part := func(to [nKinds]int) {
+			for i := from[kFuncs]; i < to[kFuncs]; i++ {
+				f := q.Funcs[i]
+				f.Parent = fn(f.Parent)
+				local[i] = len(p.Funcs)
+				p.Funcs = append(p.Funcs, f)
+			}
+			for _, r := range q.Refs[from[kRefs]:to[kRefs]] {
+				r.Func = fn(r.Func)
+				p.Refs = append(p.Refs, r)
+			}
+			for _, c := range q.Calls[from[kCalls]:to[kCalls]] {
+				c.Func = fn(c.Func)
+				p.Calls = append(p.Calls, c)
+			}
+			for _, a := range q.Assigns[from[kAssigns]:to[kAssigns]] {
+				a.Func = fn(a.Func)
+				p.Assigns = append(p.Assigns, a)
+			}
+			for _, m := range q.Members[from[kMembers]:to[kMembers]] {
+				m.Func = fn(m.Func)
+				p.Members = append(p.Members, m)
+			}
+			for _, pr := range q.Props[from[kProps]:to[kProps]] {
+				pr.Func = fn(pr.Func)
+				p.Props = append(p.Props, pr)
+			}
+			p.Strings = append(p.Strings, q.Strings[from[kStrings]:to[kStrings]]...)
+			p.Withs = append(p.Withs, q.Withs[from[kWiths]:to[kWiths]]...)
+			p.Idents = append(p.Idents, q.Idents[from[kIdents]:to[kIdents]]...)
+			from = to
+		}
+		for _, sp := range t.splices {
+			part(sp.at)
+			if !firstFound && sp.unplaced > 0 {
+				firstFound, p.FirstUnplaced = true, q.FirstUnplaced
+			}
+			emit(sp.t, fn(sp.fn))
+		}
+		part(counts(q))
+		if !firstFound && q.Unplaced > 0 {
+			firstFound, p.FirstUnplaced = true, q.FirstUnplaced
+		}
+		p.Unplaced += q.Unplaced
+	}
+	emit(root, -1)
+}
