@@ -33,12 +33,22 @@ const (
 	nKinds
 )
 
+// bindEvent is a binding made by a pass 1 task: a source of v, or v
+// mutated.
+type bindEvent struct {
+	v      *js.Var
+	src    bindSrc
+	mutate bool
+}
+
 // parentFunc stands, in a task, for the function of the parent walker that
 // encloses the unit.
 const parentFunc = -2
 
 type walkTask struct {
 	node       js.INode // the unit's *js.FuncDecl or *js.ArrowFunc
+	events     eventLog // pass 1: bindings made, in walk order
+	counts     [3]int   // pass 1: calls, functions, assignments
 	cur, depth int
 	hint       string
 	thisGlobal bool
@@ -57,8 +67,9 @@ type splice struct {
 }
 
 type parWalk struct {
-	sem chan struct{}
-	wg  sync.WaitGroup
+	pass int
+	sem  chan struct{}
+	wg   sync.WaitGroup
 }
 
 func counts(p *Program) [nKinds]int {
@@ -79,11 +90,16 @@ func (w *walker) splice(n js.INode, hint string) bool {
 	if w.par == nil || n == w.root {
 		return false
 	}
-	id, ok := w.p.split.nodes[n]
-	if !ok {
+	id := w.p.split.unitOf(n)
+	if id < 0 {
 		return false
 	}
 	t := &walkTask{node: n, cur: w.cur, depth: w.depth, hint: hint, thisGlobal: w.thisGlobal()}
+	if w.pass == 1 {
+		w.task.splices = append(w.task.splices, splice{t: t, at: [nKinds]int{w.task.events.n}})
+		w.par.spawn(w.p, t)
+		return true
+	}
 	end := w.p.split.units[id].end
 	w.task.splices = append(w.task.splices, splice{t: t, at: counts(w.p), fn: w.curFunc(), unplaced: w.p.Unplaced, end: end})
 	w.cur = max(w.cur, end)
@@ -102,8 +118,15 @@ func (pw *parWalk) spawn(base *Program, t *walkTask) {
 }
 
 func (pw *parWalk) run(base *Program, t *walkTask) {
-	w := &walker{p: base.walkerCopy(), pass: 2, thisG: []bool{t.thisGlobal}, fn: []int{parentFunc},
+	prog := base // pass 1 reads the program; its bindings go to t.events
+	if pw.pass == 2 {
+		prog = base.walkerCopy()
+	}
+	w := &walker{p: prog, pass: pw.pass, thisG: []bool{t.thisGlobal}, fn: []int{parentFunc},
 		maxDepth: base.opts.MaxDepth * 8, forceVar: -1, depth: t.depth, cur: t.cur, par: pw, task: t, root: t.node}
+	if pw.pass == 1 {
+		defer func() { t.counts = [3]int{w.nCalls, w.nFuncs, w.nAssigns} }()
+	}
 	t.prog = w.p
 	defer func() {
 		if r := recover(); r != nil {
@@ -127,7 +150,7 @@ func (pw *parWalk) run(base *Program, t *walkTask) {
 // walkParallel is pass 2 on units. It reports false when the tasks did not
 // line up (the caller then walks in one piece).
 func (p *Program) walkParallel(workers int) (bool, error) {
-	pw := &parWalk{sem: make(chan struct{}, workers)}
+	pw := &parWalk{pass: 2, sem: make(chan struct{}, workers)}
 	root := &walkTask{}
 	w := &walker{p: p.walkerCopy(), pass: 2, thisG: []bool{true}, fn: []int{-1}, maxDepth: p.opts.MaxDepth * 8,
 		forceVar: -1, par: pw, task: root}
@@ -256,4 +279,74 @@ func (p *Program) assemble(root *walkTask) {
 		p.Unplaced += q.Unplaced
 	}
 	emit(root, -1)
+}
+
+// collectParallel is pass 1 on units: each unit's walk logs the bindings it
+// makes, and the logs are replayed in one walk's order, so that bindings,
+// their sources and the order in which walk resolves them are exactly
+// those of one walk. w is the root walker; it gets the counts.
+func (p *Program) collectParallel(w *walker) error {
+	pw := &parWalk{pass: 1, sem: make(chan struct{}, p.workers)}
+	root := &walkTask{}
+	w.par, w.task = pw, root
+	err := w.run()
+	w.par, w.task = nil, nil
+	pw.wg.Wait()
+	if err == nil {
+		err = firstErr(root)
+	}
+	if err != nil {
+		return err
+	}
+	var replay func(t *walkTask)
+	replay = func(t *walkTask) {
+		from := 0
+		for _, sp := range t.splices {
+			t.events.each(from, sp.at[0], w.apply)
+			replay(sp.t)
+			from = sp.at[0]
+			w.nCalls += sp.t.counts[0]
+			w.nFuncs += sp.t.counts[1]
+			w.nAssigns += sp.t.counts[2]
+		}
+		t.events.each(from, t.events.n, w.apply)
+	}
+	replay(root)
+	return nil
+}
+
+// apply makes the binding of a pass 1 event.
+func (w *walker) apply(ev *bindEvent) {
+	b := w.binding1(ev.v)
+	if ev.mutate {
+		b.mutated = true
+	} else {
+		b.add(ev.src)
+	}
+}
+
+// eventLog stores events in fixed chunks: no copying as it grows (pass 1
+// runs without a collector, so a doubling slice would leave its old
+// arrays behind).
+type eventLog struct {
+	chunks [][]bindEvent
+	n      int
+}
+
+const eventChunk = 256
+
+func (l *eventLog) add(ev bindEvent) {
+	if l.n%eventChunk == 0 {
+		l.chunks = append(l.chunks, make([]bindEvent, 0, eventChunk))
+	}
+	c := &l.chunks[len(l.chunks)-1]
+	*c = append(*c, ev)
+	l.n++
+}
+
+// each calls f on events [from, to).
+func (l *eventLog) each(from, to int, f func(*bindEvent)) {
+	for i := from; i < to; i++ {
+		f(&l.chunks[i/eventChunk][i%eventChunk])
+	}
 }

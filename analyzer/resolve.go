@@ -35,7 +35,7 @@ var unknownValue = &Value{}
 // destructuring pattern applied in order.
 type bindSrc struct {
 	expr       js.IExpr
-	keys       []string
+	keys       []bindKey
 	thisGlobal bool
 	fn         *Value // set for function and class declarations
 }
@@ -58,6 +58,13 @@ func init() {
 			twoByteNames[i<<6|j] = chars[i:i+1] + chars[j:j+1]
 		}
 	}
+}
+
+// bindKey is a key of a destructuring pattern: a name, or a computed key
+// folded when the value is resolved.
+type bindKey struct {
+	name string
+	expr js.IExpr
 }
 
 // maxResolveDepth bounds recursion through expressions and aliases.
@@ -138,6 +145,7 @@ func (p *Program) resolveBinding(b *binding, depth int) Value {
 	}
 	b.active = true
 	var out Value
+	have, skipped, unknownKey := false, false, false
 	for i := 0; i < int(b.n); i++ {
 		s := b.src(i)
 		var r Value
@@ -146,12 +154,27 @@ func (p *Program) resolveBinding(b *binding, depth int) Value {
 		} else {
 			r = p.resolve(s.expr, s.thisGlobal, depth+1)
 			for _, k := range s.keys {
-				r = p.member(r, k, false, false)
+				name := k.name
+				if k.expr != nil {
+					f := p.resolve(k.expr, false, depth+1)
+					if f.Kind != Const {
+						// an unknown computed key: the variable is
+						// written with something unknown
+						skipped = true
+						break
+					}
+					name = f.Str
+				}
+				r = p.member(r, name, false, false)
 				r.Reflective = true
 			}
+			if skipped {
+				skipped, unknownKey = false, true
+				continue
+			}
 		}
-		if i == 0 {
-			out = r
+		if !have {
+			out, have = r, true
 			continue
 		}
 		// several sources: keep an API (recall), constants only when equal
@@ -167,7 +190,7 @@ func (p *Program) resolveBinding(b *binding, depth int) Value {
 			}
 		}
 	}
-	if b.mutated && out.Kind == Const {
+	if (b.mutated || unknownKey) && out.Kind == Const {
 		out = Value{}
 	}
 	b.active = false

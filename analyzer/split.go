@@ -432,6 +432,7 @@ type split struct {
 	markers map[uintptr]int // address of a placeholder's marker string -> unit
 	outer   map[*js.Scope]*js.Scope
 	nodes   map[js.INode]int // grafted function node -> unit
+	mu      sync.Mutex       // guards outer, nodes, grafted, failed and units' graft state (parallel pass 1)
 	grafted int
 	failed  bool // a placeholder did not match its unit: parse as one piece
 }
@@ -626,12 +627,26 @@ func (s *split) marker(body *js.BlockStmt) int {
 	return id
 }
 
+// unitOf returns the unit grafted at node n, or -1.
+func (s *split) unitOf(n js.INode) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if id, ok := s.nodes[n]; ok {
+		return id
+	}
+	return -1
+}
+
+func (s *split) isUnit(n js.INode) bool { return s.unitOf(n) >= 0 }
+
 // graftFunc replaces a placeholder function by its unit's function, once.
 func (s *split) graftFunc(n *js.FuncDecl) {
 	id := s.marker(&n.Body)
 	if id < 0 {
 		return
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	u := &s.units[id]
 	f, ok := u.fn.(*js.FuncDecl)
 	if !ok || u.grafted {
@@ -650,6 +665,8 @@ func (s *split) graftArrow(n *js.ArrowFunc) {
 	if id < 0 {
 		return
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	u := &s.units[id]
 	f, ok := u.fn.(*js.ArrowFunc)
 	if !ok || u.grafted {
@@ -662,7 +679,7 @@ func (s *split) graftArrow(n *js.ArrowFunc) {
 	s.link(u, &f.Body.Scope, around)
 }
 
-// link resolves the free variables of a grafted unit (body: its function's
+// link (with s.mu held) resolves the free variables of a grafted unit (body: its function's
 // scope) in the scopes around its placeholder, as the parser would have in
 // one piece: a name declared there becomes that variable; others stay
 // global.

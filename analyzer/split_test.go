@@ -275,3 +275,31 @@ func BenchmarkScanUnits(b *testing.B) {
 		}
 	}
 }
+
+// TestPass1ResolvesNothing: pass 1 only collects bindings. A value resolved
+// (and memoised) while sources were still being collected would depend on
+// the walk order, and parallel pass 1 could not reproduce it.
+func TestPass1ResolvesNothing(t *testing.T) {
+	src := []byte(`var k = "fe" + "tch", o = {[k]: 1}; const {[k]: f} = window; class C { [k]() {} }
+		var x = {}; x[k] = 2; let [a, {[k + ""]: b}] = [window, window]; f(b)`)
+	for _, workers := range []int{1, 4} {
+		opts := Options{ParseWorkers: workers, splitMin: 1, unitMin: 1}.withDefaults()
+		p, err := Parse("x.js", src, opts)
+		require.NoError(t, err)
+		q := newProgram("x.js", src, p.AST, nil, opts)
+		q.braces = p.braces
+		require.NoError(t, q.collectBindings())
+		require.NotEmpty(t, q.bindings)
+		for v, b := range q.bindings {
+			assert.Nil(t, b.val, "%s resolved in pass 1", v.Data)
+		}
+		// and the computed keys are folded once everything is known
+		found := false
+		for _, c := range p.Calls {
+			if c.Callee.Path == "fetch" {
+				found = true
+			}
+		}
+		assert.True(t, found, "f(b) is a call of fetch")
+	}
+}

@@ -65,10 +65,17 @@ func (w *walker) run() (err error) {
 
 func (p *Program) collectBindings() error {
 	w := p.newWalker(1)
-	if err := w.run(); err != nil {
+	if p.split != nil && p.workers > 1 {
+		if err := p.collectParallel(w); err != nil {
+			return err
+		}
+	} else if err := w.run(); err != nil {
 		return err
 	}
 	p.nCalls = w.nCalls
+	if p.split != nil && p.workers > 1 {
+		return nil // parallel pass 2 sizes the facts when it puts them together
+	}
 	if w.nCalls > 0 && p.opts.Keep == nil {
 		p.Calls = make([]Call, 0, w.nCalls)
 	}
@@ -464,12 +471,11 @@ func (w *walker) mutate(v *js.Var) {
 	if v.Decl == js.NoDecl {
 		return
 	}
-	b := w.p.bindings[v]
-	if b == nil {
-		b = w.newBinding()
-		w.p.bindings[v] = b
+	if w.task != nil { // parallel pass 1: replayed in walk order (parwalk.go)
+		w.task.events.add(bindEvent{v: v, mutate: true})
+		return
 	}
-	b.mutated = true
+	w.binding1(v).mutated = true
 }
 
 func (w *walker) bind(v *js.Var, src bindSrc) {
@@ -477,11 +483,26 @@ func (w *walker) bind(v *js.Var, src bindSrc) {
 	if v.Decl == js.NoDecl {
 		return
 	}
+	if w.task != nil {
+		w.task.events.add(bindEvent{v: v, src: src})
+		return
+	}
+	w.binding1(v).add(src)
+}
+
+// binding1 returns v's binding, made on first use (pass 1).
+func (w *walker) binding1(v *js.Var) *binding {
 	b := w.p.bindings[v]
 	if b == nil {
 		b = w.newBinding()
 		w.p.bindings[v] = b
 	}
+	return b
+}
+
+// add records one more source of a variable: the first eight are kept,
+// more make it mutated.
+func (b *binding) add(src bindSrc) {
 	switch {
 	case b.n == 0:
 		b.first = src
@@ -527,19 +548,14 @@ func (w *walker) bindPattern(b js.IBinding, src bindSrc) {
 			if it.Key == nil {
 				continue
 			}
-			var key string
-			if it.Key.IsComputed() {
-				k, ok := w.p.Fold(it.Key.Computed)
-				if !ok {
-					w.mutatePattern(it.Value.Binding)
-					continue
-				}
-				key = k
-			} else {
-				key = propName(it.Key.Literal)
+			// a computed key is folded when the value is resolved, once
+			// every binding is known (pass 1 resolves nothing)
+			key := bindKey{expr: it.Key.Computed}
+			if !it.Key.IsComputed() {
+				key = bindKey{name: propName(it.Key.Literal)}
 			}
 			s := src
-			s.keys = append(append([]string(nil), src.keys...), key)
+			s.keys = append(append([]bindKey(nil), src.keys...), key)
 			w.bindPattern(it.Value.Binding, s)
 			if it.Value.Default != nil {
 				w.bindPattern(it.Value.Binding, bindSrc{expr: it.Value.Default, thisGlobal: src.thisGlobal})
@@ -551,7 +567,7 @@ func (w *walker) bindPattern(b js.IBinding, src bindSrc) {
 	case *js.BindingArray:
 		for i, el := range n.List {
 			s := src
-			s.keys = append(append([]string(nil), src.keys...), itoa(i))
+			s.keys = append(append([]bindKey(nil), src.keys...), bindKey{name: itoa(i)})
 			w.bindPattern(el.Binding, s)
 		}
 		if n.Rest != nil {
@@ -776,12 +792,10 @@ func (w *walker) params(ps *js.Params) {
 func (w *walker) arrowFunc(n *js.ArrowFunc) int {
 	if w.p.split != nil {
 		w.p.split.graftArrow(n)
-		if w.par != nil && n != w.root {
-			if _, ok := w.p.split.nodes[n]; ok {
-				start := w.exprStart()
-				w.splice(n, w.takeHint())
-				return start
-			}
+		if w.par != nil && n != w.root && w.p.split.isUnit(n) {
+			start := w.exprStart()
+			w.splice(n, w.takeHint())
+			return start
 		}
 	}
 	start := w.exprStart()
@@ -846,6 +860,9 @@ func (w *walker) classNamePos(n js.ClassElementName) (string, int) {
 	if n.IsComputed() {
 		at := w.punct('[')
 		w.expr(n.Computed, Read, true)
+		if w.pass != 2 {
+			return "", at // names are pass 2's
+		}
 		if k, ok := w.p.Fold(n.Computed); ok {
 			return k, at
 		}

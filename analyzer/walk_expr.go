@@ -290,7 +290,9 @@ func (w *walker) object(n *js.ObjectExpr) int {
 			if pr.Name.IsComputed() {
 				w.lastLeaf = w.punct('[')
 				w.expr(pr.Name.Computed, Read, true)
-				key, _ = w.p.Fold(pr.Name.Computed)
+				if w.pass == 2 { // pass 1 resolves nothing
+					key, _ = w.p.Fold(pr.Name.Computed)
+				}
 			} else {
 				at := w.leaf(pr.Name.Literal.Data)
 				w.lastLeaf = at
@@ -513,7 +515,9 @@ func (w *walker) assign(n *js.BinaryExpr) int {
 		a.Pos = w.expr(x.X, Read, false)
 		w.punct('[')
 		w.expr(x.Y, Read, true)
-		a.Prop, _ = w.p.Fold(x.Y)
+		if w.pass == 2 { // pass 1 resolves nothing
+			a.Prop, _ = w.p.Fold(x.Y)
+		}
 		w.maybeRef(x, a.Pos, Assigned)
 	default:
 		a.Pos = w.expr(n.X, Assigned, true)
