@@ -303,3 +303,33 @@ func TestPass1ResolvesNothing(t *testing.T) {
 		assert.True(t, found, "f(b) is a call of fetch")
 	}
 }
+
+// TestSplitNestingVerdict: the nesting guard runs beside the walks of a
+// split input, and its verdict still wins, with the same error as in one
+// piece.
+func TestSplitNestingVerdict(t *testing.T) {
+	src := []byte("var f = function(){ return " + strings.Repeat("[", 30) + strings.Repeat("]", 30) + " }, g = () => { h() }")
+	one, err1 := Parse("x.js", src, Options{ParseWorkers: 1, MaxDepth: 20})
+	opts := splitOpts()
+	opts.MaxDepth = 20
+	two, err2 := Parse("x.js", src, opts)
+	require.Error(t, err1)
+	assert.Nil(t, one)
+	assert.Nil(t, two)
+	assert.EqualError(t, err2, err1.Error())
+	var le *LimitError
+	require.ErrorAs(t, err2, &le)
+	assert.Equal(t, "max-depth", le.Flag)
+}
+
+// TestSplitFallsBack: inputs where the scan is wrong or a unit does not
+// parse are parsed in one piece (their models are compared in
+// TestSplitSameModelSeeds).
+func TestSplitFallsBack(t *testing.T) {
+	for _, name := range []string{"method-named-fn", "async-method", "unbalanced", "syntax-in-unit"} {
+		p, err := Parse(name, []byte(splitCases[name]), splitOpts())
+		if err == nil {
+			assert.Nil(t, p.split, "%s: split although the scan was wrong", name)
+		}
+	}
+}
