@@ -240,26 +240,11 @@ func (p *Program) assemble(root *walkTask) {
 				local[i] = len(p.Funcs)
 				p.Funcs = append(p.Funcs, f)
 			}
-			for _, r := range q.Refs[from[kRefs]:to[kRefs]] {
-				r.Func = fn(r.Func)
-				p.Refs = append(p.Refs, r)
-			}
-			for _, c := range q.Calls[from[kCalls]:to[kCalls]] {
-				c.Func = fn(c.Func)
-				p.Calls = append(p.Calls, c)
-			}
-			for _, a := range q.Assigns[from[kAssigns]:to[kAssigns]] {
-				a.Func = fn(a.Func)
-				p.Assigns = append(p.Assigns, a)
-			}
-			for _, m := range q.Members[from[kMembers]:to[kMembers]] {
-				m.Func = fn(m.Func)
-				p.Members = append(p.Members, m)
-			}
-			for _, pr := range q.Props[from[kProps]:to[kProps]] {
-				pr.Func = fn(pr.Func)
-				p.Props = append(p.Props, pr)
-			}
+			p.Refs = appendFixed(p.Refs, q.Refs[from[kRefs]:to[kRefs]], func(r *Ref) { r.Func = fn(r.Func) })
+			p.Calls = appendFixed(p.Calls, q.Calls[from[kCalls]:to[kCalls]], func(c *Call) { c.Func = fn(c.Func) })
+			p.Assigns = appendFixed(p.Assigns, q.Assigns[from[kAssigns]:to[kAssigns]], func(a *Assign) { a.Func = fn(a.Func) })
+			p.Members = appendFixed(p.Members, q.Members[from[kMembers]:to[kMembers]], func(m *MemberAccess) { m.Func = fn(m.Func) })
+			p.Props = appendFixed(p.Props, q.Props[from[kProps]:to[kProps]], func(pr *PropInit) { pr.Func = fn(pr.Func) })
 			p.Strings = append(p.Strings, q.Strings[from[kStrings]:to[kStrings]]...)
 			p.Withs = append(p.Withs, q.Withs[from[kWiths]:to[kWiths]]...)
 			p.Idents = append(p.Idents, q.Idents[from[kIdents]:to[kIdents]]...)
@@ -349,4 +334,13 @@ func (l *eventLog) each(from, to int, f func(*bindEvent)) {
 	for i := from; i < to; i++ {
 		f(&l.chunks[i/eventChunk][i%eventChunk])
 	}
+}
+
+// appendFixed appends src to dst, each element fixed by fix.
+func appendFixed[T any](dst, src []T, fix func(*T)) []T {
+	for _, x := range src {
+		fix(&x)
+		dst = append(dst, x)
+	}
+	return dst
 }

@@ -32,25 +32,13 @@ func nestingDepth(src []byte, max int) (depth, at int) {
 			}
 			continue
 		case c == '/' && i+1 < n && src[i+1] == '/':
-			for i < n && src[i] != '\n' {
-				i++
-			}
+			i = skipLineComment(src, i)
 			continue
 		case c == '/' && i+1 < n && src[i+1] == '*':
-			i += 2
-			for i+1 < n && !(src[i] == '*' && src[i+1] == '/') {
-				i++
-			}
-			i++
+			i = skipBlockComment(src, i)
 			continue
 		case c == '\'' || c == '"':
-			i++
-			for i < n && src[i] != c {
-				if src[i] == '\\' {
-					i++
-				}
-				i++
-			}
+			i, _ = skipString(src, i, false)
 			regexOK, unary = false, 0
 		case c == '`':
 			i = skipTemplate(src, i+1)
@@ -190,6 +178,39 @@ func nestingDepth(src []byte, max int) (depth, at int) {
 		}
 	}
 	return best, at
+}
+
+// skipLineComment returns the index of the newline ending the // comment
+// at i (or len(src)).
+func skipLineComment(src []byte, i int) int {
+	for i < len(src) && src[i] != '\n' {
+		i++
+	}
+	return i
+}
+
+// skipBlockComment returns the index of the '/' closing the /* comment at i.
+func skipBlockComment(src []byte, i int) int {
+	i += 2
+	for i+1 < len(src) && !(src[i] == '*' && src[i+1] == '/') {
+		i++
+	}
+	return i + 1
+}
+
+// skipString returns the index of the quote closing the string literal at
+// i; ok is false when the input ends first or, with strict, a line ends
+// first (end is then where it stopped).
+func skipString(src []byte, i int, strict bool) (end int, ok bool) {
+	c := src[i]
+	for i++; i < len(src) && src[i] != c; i++ {
+		if src[i] == '\\' {
+			i++
+		} else if strict && src[i] == '\n' {
+			return i, false
+		}
+	}
+	return i, i < len(src)
 }
 
 // skipTemplate skips template text from i (just after ` or }) to the

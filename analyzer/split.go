@@ -174,30 +174,16 @@ func scanUnits(src []byte, minSize int) scan {
 			}
 			i = j - 1
 		case c == '/' && i+1 < n && src[i+1] == '/':
-			for i < n && src[i] != '\n' {
-				i++
-			}
+			i = skipLineComment(src, i)
 			bodyStart = pendingBody // comments are not tokens
 			continue
 		case c == '/' && i+1 < n && src[i+1] == '*':
-			i += 2
-			for i+1 < n && !(src[i] == '*' && src[i+1] == '/') {
-				i++
-			}
-			i++
+			i = skipBlockComment(src, i)
 			bodyStart = pendingBody
 			continue
 		case c == '\'' || c == '"':
-			i++
-			for i < n && src[i] != c {
-				if src[i] == '\\' {
-					i++
-				} else if src[i] == '\n' {
-					return scan{}
-				}
-				i++
-			}
-			if i >= n {
+			var ok bool
+			if i, ok = skipString(src, i, true); !ok {
 				return scan{}
 			}
 			regexOK, exprOK, prev, afterDot = false, false, pOther, false
@@ -664,42 +650,51 @@ func (s *split) isUnit(n js.INode) bool { return s.unitOf(n) >= 0 }
 
 // graftFunc replaces a placeholder function by its unit's function, once.
 func (s *split) graftFunc(n *js.FuncDecl) {
-	id := s.marker(&n.Body)
-	if id < 0 {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	u := &s.units[id]
-	f, ok := u.fn.(*js.FuncDecl)
-	if !ok || u.grafted {
-		s.failed = true
-		return
-	}
-	around := n.Body.Scope.Parent
-	*n = *f
-	s.nodes[n] = id
-	s.link(u, &f.Body.Scope, around)
+	s.graft(n, &n.Body, func(fn js.IExpr) *js.BlockStmt {
+		f, ok := fn.(*js.FuncDecl)
+		if !ok {
+			return nil
+		}
+		*n = *f
+		return &f.Body
+	})
 }
 
 // graftArrow is graftFunc for arrow functions.
 func (s *split) graftArrow(n *js.ArrowFunc) {
-	id := s.marker(&n.Body)
+	s.graft(n, &n.Body, func(fn js.IExpr) *js.BlockStmt {
+		f, ok := fn.(*js.ArrowFunc)
+		if !ok {
+			return nil
+		}
+		*n = *f
+		return &f.Body
+	})
+}
+
+// graft grafts the unit whose placeholder body is body (in node n): swap
+// copies the unit's function into n and returns the unit's own body, or
+// nil when the unit is not a function of n's kind.
+func (s *split) graft(n js.INode, body *js.BlockStmt, swap func(js.IExpr) *js.BlockStmt) {
+	id := s.marker(body)
 	if id < 0 {
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	u := &s.units[id]
-	f, ok := u.fn.(*js.ArrowFunc)
-	if !ok || u.grafted {
+	if u.grafted {
 		s.failed = true
 		return
 	}
-	around := n.Body.Scope.Parent
-	*n = *f
+	around := body.Scope.Parent // before swap overwrites n
+	own := swap(u.fn)
+	if own == nil {
+		s.failed = true
+		return
+	}
 	s.nodes[n] = id
-	s.link(u, &f.Body.Scope, around)
+	s.link(u, &own.Scope, around)
 }
 
 // link (with s.mu held) resolves the free variables of a grafted unit (body: its function's
