@@ -57,21 +57,7 @@ func nestingDepth(src []byte, max int) (depth, at int) {
 			regexOK, unary = false, 0
 		case c == '/' && regexOK:
 			i++
-			inClass := false
-			for i < n && src[i] != '\n' {
-				if src[i] == '\\' {
-					i += 2
-					continue
-				}
-				if src[i] == '[' {
-					inClass = true
-				} else if src[i] == ']' {
-					inClass = false
-				} else if src[i] == '/' && !inClass {
-					break
-				}
-				i++
-			}
+			i, _ = skipRegex(src, i)
 			for i+1 < n && isIdentByte(src[i+1]) {
 				i++
 			}
@@ -211,6 +197,28 @@ func skipString(src []byte, i int, strict bool) (end int, ok bool) {
 		}
 	}
 	return i, i < len(src)
+}
+
+// skipRegex returns the index of the '/' closing the regular expression
+// whose body starts at i; ok is false when a line or the input ends first
+// (end is then where it stopped).
+func skipRegex(src []byte, i int) (end int, ok bool) {
+	inClass := false
+	for ; i < len(src) && src[i] != '\n'; i++ {
+		switch src[i] {
+		case '\\':
+			i++
+		case '[':
+			inClass = true
+		case ']':
+			inClass = false
+		case '/':
+			if !inClass {
+				return i, true
+			}
+		}
+	}
+	return i, false
 }
 
 // skipTemplate skips template text from i (just after ` or }) to the

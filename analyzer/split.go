@@ -202,24 +202,8 @@ func scanUnits(src []byte, minSize int) scan {
 			regexOK, exprOK, prev, afterDot = false, false, pOther, false
 		case c == '/' && regexOK:
 			i++
-			inClass := false
-			for ; i < n; i++ {
-				if src[i] == '\n' {
-					return scan{}
-				}
-				if src[i] == '\\' {
-					i++
-					continue
-				}
-				if src[i] == '[' {
-					inClass = true
-				} else if src[i] == ']' {
-					inClass = false
-				} else if src[i] == '/' && !inClass {
-					break
-				}
-			}
-			if i >= n {
+			var ok bool
+			if i, ok = skipRegex(src, i); !ok {
 				return scan{}
 			}
 			for i+1 < n && isIdentByte(src[i+1]) {
