@@ -17,12 +17,12 @@ import (
 
 // Parallel parsing. A multi-megabyte bundle is mostly large function
 // expressions: webpack module factories, UMD wrappers, library closures.
-// scanUnits finds them with a token-level scan (no parse); parseUnits then
+// scanUnits finds them with a token-level scan (no parse); parseSplit then
 // parses each one on its own, in parallel, as "(" + its text + ")", while
 // the enclosing text is parsed with a short placeholder function in its
-// place. The walker grafts every parsed function into its placeholder the
-// first time it meets it (graft.go), so that the rest of the analyzer sees
-// one ordinary syntax tree.
+// place. Pass 1 grafts every parsed function into its placeholder the
+// first time it meets it (split.graft), so that the rest of the analyzer
+// sees one ordinary syntax tree; parwalk.go walks the units in parallel.
 //
 // Nothing here has to be right for the result to be right: a unit is only
 // grafted where the parser itself found its placeholder function (checked
@@ -380,12 +380,11 @@ const (
 // unit is a function expression parsed on its own.
 type unit struct {
 	span
-	children []int     // units directly inside it, by start
-	buf      []byte    // its parse input: "(" + text with children replaced + ")"
-	ast      *js.AST   // the parse of buf
-	fn       js.IExpr  // the *js.FuncDecl or *js.ArrowFunc of ast
-	err      error     // parse error
-	outer    *js.Scope // the scope around its placeholder, once grafted
+	children []int    // units directly inside it, by start
+	buf      []byte   // its parse input: "(" + text with children replaced + ")"
+	ast      *js.AST  // the parse of buf
+	fn       js.IExpr // the *js.FuncDecl or *js.ArrowFunc of ast
+	err      error    // parse error
 	grafted  bool
 }
 
@@ -688,7 +687,6 @@ func (s *split) graft(n js.INode, body *js.BlockStmt, swap func(js.IExpr) *js.Bl
 func (s *split) link(u *unit, body, around *js.Scope) {
 	u.grafted = true
 	s.grafted++
-	u.outer = around
 	// the unit's global scope, where its scope chains end (the parser's
 	// own object: AST.BlockStmt.Scope is a copy of it)
 	global := body
