@@ -333,3 +333,35 @@ func TestSplitFallsBack(t *testing.T) {
 		}
 	}
 }
+
+// TestExactFunctionEnds: with the scan's brace table every function,
+// arrow, method and class body ends just after its own closing brace, also
+// when nested blocks close right before it.
+func TestExactFunctionEnds(t *testing.T) {
+	src := "function first(){ if (a) { b() } }\nvar g = x => { for (;;) { if (y) { z() } } };\n" +
+		"class Klass extends D { meth() { if (x) { y() } } static { q() } }\nvar o = { key1() { return { a: 1 } } };"
+	for _, opts := range []Options{{ParseWorkers: 1}, splitOpts()} {
+		p, err := Parse("x.js", []byte(src), opts)
+		require.NoError(t, err)
+		ends := map[string]int{}
+		for _, fn := range p.Funcs {
+			ends[fn.Name] = fn.End
+		}
+		for name, text := range map[string]string{
+			"first":      "function first(){ if (a) { b() } }",
+			"Klass":      "class Klass extends D { meth() { if (x) { y() } } static { q() } }",
+			"Klass.meth": "meth() { if (x) { y() } }",
+			"key1":       "key1() { return { a: 1 } }",
+		} {
+			i := strings.Index(src, text)
+			require.GreaterOrEqual(t, i, 0)
+			assert.Equal(t, i+len(text), ends[name], "end of %s", name)
+		}
+		// the arrow is anonymous: the only function starting at "x =>"
+		for _, fn := range p.Funcs {
+			if fn.Kind == "arrow" {
+				assert.Equal(t, strings.Index(src, "};\nclass"), fn.End-1, "end of the arrow")
+			}
+		}
+	}
+}

@@ -920,6 +920,7 @@ func (w *walker) class(n *js.ClassDecl) int {
 		name = w.takeHint()
 	}
 	w.expr(n.Extends, Read, true)
+	open := w.punct('{') // the class body
 	w.pushFunc("class", name, n, start, false, 0, len(n.List))
 	for i := range n.List {
 		el := &n.List[i]
@@ -933,6 +934,6 @@ func (w *walker) class(n *js.ClassDecl) int {
 			w.expr(el.Field.Init, Read, true)
 		}
 	}
-	w.popFunc(-1)
+	w.popFunc(open)
 	return start
 }
