@@ -317,18 +317,21 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 	if opts.splitMin > 0 {
 		splitMin, unitMin = opts.splitMin, opts.unitMin
 	}
+	// The guard runs beside the scan, on the core it leaves idle, when the
+	// input may be split (the parser and the walker bound their own
+	// recursion); its verdict is given before anything else.
+	parallel := workers > 1 && len(src) >= splitMin
+	if parallel {
+		go guard()
+	}
 	// the scan gives every function its exact end (the brace table) and
 	// large inputs their units
 	sc := safeScan(src, unitMin)
 	var spans []span
-	if workers > 1 && len(src) >= splitMin {
+	if parallel {
 		spans = sc.spans
 	}
 	if sp := parseSplit(src, spans, workers); sp != nil {
-		// The guard runs beside the walks, on a core they leave idle: the
-		// parser and the walker bound their own recursion, and its verdict
-		// is given before anything else.
-		go guard()
 		prog, ok, werr := splitWalk(file, src, sp, sc.braces, opts, workers)
 		if nerr := <-nested; nerr != nil {
 			return nil, nerr
@@ -338,7 +341,9 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 		}
 		// a placeholder the walker did not meet: parse in one piece
 	} else {
-		guard()
+		if !parallel {
+			guard()
+		}
 		if nerr := <-nested; nerr != nil {
 			return nil, nerr
 		}
