@@ -8,6 +8,11 @@ import (
 	"unicode/utf8"
 )
 
+// JSONDepthAt returns the offset of the first '[' or '{' nested deeper
+// than max in a JSON document (strings skipped), or -1: checked before a
+// decoder that recurses sees the bytes.
+func JSONDepthAt(raw []byte, max int) int { return checkDepth(raw, max) }
+
 // checkDepth scans raw once, counting [ and { nesting outside strings, and
 // returns the byte offset where depth first exceeds max (or -1). It runs
 // before encoding/json sees the bytes, so a 100,000-deep document costs one

@@ -231,7 +231,7 @@ func (p *Project) walk(sub string, keep func(name string) bool) ([]File, error) 
 // the line, the column and the byte offset.
 func checkJSON(name string, b []byte, maxDepth int) error {
 	b = trimBOM(b)
-	if depthExceeded(b, maxDepth) {
+	if pbiviz.JSONDepthAt(b, maxDepth) >= 0 {
 		return fmt.Errorf("%s: JSON nesting deeper than %d levels (raise with --max-json-depth)", name, maxDepth)
 	}
 	if json.Valid(b) {
@@ -263,34 +263,6 @@ func trimBOM(b []byte) []byte {
 		return b[3:]
 	}
 	return b
-}
-
-func depthExceeded(b []byte, max int) bool {
-	d := 0
-	inStr := false
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		if inStr {
-			if c == '\\' {
-				i++
-			} else if c == '"' {
-				inStr = false
-			}
-			continue
-		}
-		switch c {
-		case '"':
-			inStr = true
-		case '{', '[':
-			d++
-			if d > max {
-				return true
-			}
-		case '}', ']':
-			d--
-		}
-	}
-	return false
 }
 
 // tsconfigEntry returns files[0] of tsconfig.json. tsconfig allows
