@@ -171,3 +171,16 @@ func TestCheckHookAndError(t *testing.T) {
 		t.Errorf("result = %+v", r)
 	}
 }
+
+// TestCheckJSONDepth: project JSON files deeper than --max-json-depth are
+// refused before a recursive decoder sees them; strings do not count.
+func TestCheckJSONDepth(t *testing.T) {
+	deep := strings.Repeat("[", 20) + strings.Repeat("]", 20)
+	if err := checkJSON("capabilities.json", []byte(`{"a":`+deep+`}`), 10); err == nil ||
+		!strings.Contains(err.Error(), "capabilities.json: JSON nesting deeper than 10 levels") {
+		t.Fatalf("deep JSON: %v", err)
+	}
+	if err := checkJSON("capabilities.json", []byte(`{"a":"`+deep+`"}`), 10); err != nil {
+		t.Fatalf("brackets in a string count: %v", err)
+	}
+}
