@@ -274,6 +274,7 @@ type Program struct {
 	workers   int     // goroutines for a split input's pass 2
 	braces    []brace // matching braces (nil when the scan failed)
 	parallel  bool    // pass 2 ran in parallel tasks (tests)
+	copied    bool    // a parallel pass 2 walker's copy (reads variable values only)
 	opts      Options
 	evals     map[string]evalResult
 	members   *nameSet

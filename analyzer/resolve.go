@@ -136,6 +136,11 @@ func (p *Program) resolveBinding(b *binding, depth int) Value {
 	if b.val != nil {
 		return *b.val
 	}
+	if p.copied {
+		// every value is resolved before parallel pass 2: a walker
+		// resolving one itself would race with the others
+		panic("analyzer: a pass 2 walker resolved a variable")
+	}
 	if b.active {
 		return Value{}
 	}

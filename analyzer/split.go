@@ -455,11 +455,10 @@ func (s *split) build(src []byte, lo, hi int, children []int, wrap bool) []byte 
 }
 
 // parseSplit parses src in the units spans (from scanUnits) on up to
-// workers goroutines. It returns
-// nil when src is better parsed as one piece (small, no units, a scan that
-// does not balance, or a unit that does not parse as the function the scan
-// found: the caller then parses src whole, which also reports any syntax
-// error exactly).
+// workers goroutines. It returns nil when src is better parsed as one piece
+// (no units, one piece holding most of the text, overlapping spans, or a
+// unit that does not parse as the function the scan found): the caller then
+// parses src whole, which also reports any syntax error exactly.
 func parseSplit(src []byte, spans []span, workers int) *split {
 	if workers < 2 || len(spans) == 0 {
 		return nil

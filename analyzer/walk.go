@@ -65,7 +65,7 @@ func (w *walker) run() (err error) {
 
 func (p *Program) collectBindings() error {
 	w := p.newWalker(1)
-	if p.split != nil && p.workers > 1 {
+	if p.inUnits() {
 		if err := p.collectParallel(w); err != nil {
 			return err
 		}
@@ -73,7 +73,7 @@ func (p *Program) collectBindings() error {
 		return err
 	}
 	p.nCalls = w.nCalls
-	if p.split != nil && p.workers > 1 {
+	if p.inUnits() {
 		return nil // parallel pass 2 sizes the facts when it puts them together
 	}
 	if w.nCalls > 0 && p.opts.Keep == nil {
@@ -88,6 +88,9 @@ func (p *Program) collectBindings() error {
 	return nil
 }
 
+// inUnits reports whether the passes walk the input's units in parallel.
+func (p *Program) inUnits() bool { return p.split != nil && p.workers > 1 }
+
 func (p *Program) walk() error {
 	// Every variable's value is resolved before pass 2, in the order pass 1
 	// met the bindings: pass 2 then only reads them, so the model does not
@@ -97,7 +100,7 @@ func (p *Program) walk() error {
 		p.resolveBinding(b, 0)
 	}
 	p.order = nil
-	if p.split != nil && p.workers > 1 {
+	if p.inUnits() {
 		if done, err := p.walkParallel(p.workers); done {
 			return err
 		}
