@@ -52,6 +52,7 @@ every difference is explained), 1 diverged, 2 usage error or unreadable input.`,
 				return &exitError{code: 2, msg: fmt.Sprintf("unknown format %q (want %s)", format, strings.Join(diff.Formats(), ", "))}
 			}
 			gcJobs(1) // the builds are parsed one after the other
+			gcLive(2) // and both models are compared
 			ana.OnInput = gcInput
 			r, err := diff.Files(args[0], args[1], lint.Options{Limits: lim, Analyzer: ana})
 			if err != nil {
