@@ -223,7 +223,7 @@ func (d jsonDoc) validate(lim Limits) error {
 		return limitErr(LimitJSONDepth, int64(lim.MaxJSONDepth)+1, int64(lim.MaxJSONDepth),
 			"%s: JSON nesting deeper than %d levels at byte %d", d.name, lim.MaxJSONDepth, off)
 	}
-	if !json.Valid(d.raw) {
+	if !validJSON(d.raw) && !json.Valid(d.raw) {
 		// slow path, for the error's offset
 		var probe any
 		if err := json.Unmarshal(d.raw, &probe); err != nil {
