@@ -180,3 +180,44 @@ function f(){return function(){}}var g=(a,b)=>a,h=async c=>c;x=class B{};y?()=>1
 		require.Greater(t, f.End, f.Pos)
 	}
 }
+
+// refLineCol is the definition newPositions implements: lines end at \n,
+// \r\n or a lone \r; columns count UTF-8 sequences (bytes that are not
+// continuation bytes) from the line's start, from 1.
+func refLineCol(src []byte, off int) (int, int) {
+	line, col := 1, 1
+	for i := 0; i < off; i++ {
+		switch b := src[i]; {
+		case b == '\n' || b == '\r' && !(i+1 < len(src) && src[i+1] == '\n'):
+			line, col = line+1, 1
+		case b&0xC0 != 0x80:
+			col++
+		}
+	}
+	return line, col
+}
+
+// Positions on long lines (the checkpoints and the eight-byte count), on
+// lines ending at chunk boundaries and in multi-byte characters.
+func TestPositionsMatchDefinition(t *testing.T) {
+	long := strings.Repeat("var é = 'ü€😀';", 3000) // one line of ~57 KB
+	inputs := []string{
+		"", "a", "\n", "\r\n", "\r", "a\rb\r\nc\nd",
+		long,
+		long + "\n" + long + "\r\n" + long + "\r" + long,
+		strings.Repeat("x", cpStep-1) + "\r\n" + strings.Repeat("é", cpStep),
+		strings.Repeat("x", cpStep) + "\n" + strings.Repeat("y", 2*cpStep+3),
+		strings.Repeat("€", cpStep) + "\r",
+	}
+	for n, in := range inputs {
+		src := []byte(in)
+		p := newPositions(src)
+		for off := 0; off <= len(src); off += 1 + off/97 {
+			l, c := p.at(off)
+			rl, rc := refLineCol(src, off)
+			if l != rl || c != rc {
+				t.Fatalf("input %d offset %d: got %d:%d, want %d:%d", n, off, l, c, rl, rc)
+			}
+		}
+	}
+}

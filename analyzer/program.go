@@ -7,8 +7,10 @@ package analyzer
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/bits"
 	"runtime"
 	"sort"
 	"strings"
@@ -468,27 +470,49 @@ func newPositions(src []byte) *positions {
 	p := &positions{src: src, lines: []int{0}}
 	col := int32(0)
 	p.cps = make([]int32, 0, len(src)/cpStep+1)
-	for i := 0; i < len(src); i++ {
-		if i%cpStep == 0 {
-			p.cps = append(p.cps, col)
+	for base := 0; base < len(src); base += cpStep {
+		p.cps = append(p.cps, col)
+		chunk := src[base:min(base+cpStep, len(src))]
+		if bytes.IndexByte(chunk, '\n') < 0 && bytes.IndexByte(chunk, '\r') < 0 {
+			col += int32(countChars(chunk)) // one long line (minified code)
+			continue
 		}
-		b := src[i]
-		switch {
-		case b == '\n':
-			p.lines = append(p.lines, i+1)
-			col = 0
-		case b == '\r':
-			if i+1 < len(src) && src[i+1] == '\n' {
-				col++ // the \n will start the line
-				continue
+		for i := base; i < base+len(chunk); i++ {
+			b := src[i]
+			switch {
+			case b == '\n':
+				p.lines = append(p.lines, i+1)
+				col = 0
+			case b == '\r':
+				if i+1 < len(src) && src[i+1] == '\n' {
+					col++ // the \n will start the line
+					continue
+				}
+				p.lines = append(p.lines, i+1)
+				col = 0
+			case b&0xC0 != 0x80:
+				col++
 			}
-			p.lines = append(p.lines, i+1)
-			col = 0
-		case b&0xC0 != 0x80:
-			col++
 		}
 	}
 	return p
+}
+
+// countChars counts the bytes of b that start a UTF-8 sequence (all but
+// the 10xxxxxx continuation bytes), eight at a time.
+func countChars(b []byte) int {
+	n := len(b)
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		n -= bits.OnesCount64(w & ^(w << 1) & 0x8080808080808080)
+	}
+	for ; i < len(b); i++ {
+		if b[i]&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n
 }
 
 func (p *positions) at(off int) (int, int) {

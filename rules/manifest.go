@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"net/mail"
 	"net/url"
@@ -264,19 +265,35 @@ type posValue struct {
 }
 
 var (
-	wrapperCustom = regexp.MustCompile(`custom\s*:\s*(?:!0|true)`)
+	wrapperCustom = regexp.MustCompile(`^custom\s*:\s*(?:!0|true)`) // tried at each "custom", from the end
 	wrapperAPI    = regexp.MustCompile(`apiVersion\s*:\s*(?:"([^"\n]*)"|'([^'\n]*)')`)
 )
+
+// lastWrapperCustom returns the offset of the last `custom: true` (or
+// `custom:!0`) in src, or -1. The wrapper is at the end of the bundle, so
+// the search runs backwards from there.
+func lastWrapperCustom(src []byte) int {
+	end := len(src)
+	for {
+		i := bytes.LastIndex(src[:end], []byte("custom"))
+		if i < 0 {
+			return -1
+		}
+		if wrapperCustom.Match(src[i:]) {
+			return i
+		}
+		end = i
+	}
+}
 
 // wrapperAPIVersions finds the `apiVersion: "x"` property of the plugin
 // wrapper object (the last object carrying `custom: true`), minified or not.
 func wrapperAPIVersions(prog *analyzer.Program) []posValue {
 	src := prog.Src
-	ms := wrapperCustom.FindAllIndex(src, -1)
-	if len(ms) == 0 {
+	i := lastWrapperCustom(src)
+	if i < 0 {
 		return nil
 	}
-	i := ms[len(ms)-1][0]
 	start := max(0, i-2000)
 	all := wrapperAPI.FindAllSubmatchIndex(src[start:i], -1)
 	if len(all) == 0 {
