@@ -125,7 +125,18 @@ func (pw *parWalk) run(base *Program, t *walkTask) {
 	w := &walker{p: prog, pass: pw.pass, thisG: []bool{t.thisGlobal}, fn: []int{parentFunc},
 		maxDepth: base.opts.MaxDepth * 8, forceVar: -1, depth: t.depth, cur: t.cur, par: pw, task: t, root: t.node}
 	if pw.pass == 1 {
-		defer func() { t.counts = [3]int{w.nCalls, w.nFuncs, w.nAssigns} }()
+		defer func() {
+			t.counts = [3]int{w.nCalls, w.nFuncs, w.nAssigns}
+			if id := base.split.unitOf(t.node); id >= 0 {
+				u := &base.split.units[id] // each unit has one task: no race
+				u.nFuncs, u.nCalls = w.nFuncs, w.nCalls
+			}
+		}()
+	} else if id := base.split.unitOf(t.node); id >= 0 {
+		// sized by pass 1's counts: no growing garbage (there is no collector)
+		u := &base.split.units[id]
+		prog.Funcs = make([]FuncInfo, 0, u.nFuncs)
+		prog.callMemo = make(map[callKey]*Value, u.nCalls)
 	}
 	t.prog = w.p
 	defer func() {

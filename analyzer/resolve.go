@@ -35,9 +35,17 @@ var unknownValue = &Value{}
 // destructuring pattern applied in order.
 type bindSrc struct {
 	expr       js.IExpr
-	keys       []bindKey
+	keys       *[]bindKey // nil but in destructuring (a pointer: bindings and pass 1 events are many)
+	fn         *Value     // set for function and class declarations
 	thisGlobal bool
-	fn         *Value // set for function and class declarations
+}
+
+// keyList returns the source's destructuring keys.
+func (s *bindSrc) keyList() []bindKey {
+	if s.keys == nil {
+		return nil
+	}
+	return *s.keys
 }
 
 // identIndex numbers the 64 ASCII identifier characters; twoByteNames
@@ -158,7 +166,7 @@ func (p *Program) resolveBinding(b *binding, depth int) Value {
 			r = *s.fn
 		} else {
 			r = p.resolve(s.expr, s.thisGlobal, depth+1)
-			for _, k := range s.keys {
+			for _, k := range s.keyList() {
 				name := k.name
 				if k.expr != nil {
 					f := p.resolve(k.expr, false, depth+1)

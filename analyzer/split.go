@@ -386,6 +386,8 @@ type unit struct {
 	fn       js.IExpr // the *js.FuncDecl or *js.ArrowFunc of ast
 	err      error    // parse error
 	grafted  bool
+	nFuncs   int // functions of its own (not in its child units), counted by pass 1
+	nCalls   int // calls of its own, counted by pass 1
 }
 
 // seg maps a piece of a parse buffer back to the source: bytes

@@ -558,7 +558,8 @@ func (w *walker) bindPattern(b js.IBinding, src bindSrc) {
 				key = bindKey{name: propName(it.Key.Literal)}
 			}
 			s := src
-			s.keys = append(append([]bindKey(nil), src.keys...), key)
+			ks := append(append([]bindKey(nil), src.keyList()...), key)
+			s.keys = &ks
 			w.bindPattern(it.Value.Binding, s)
 			if it.Value.Default != nil {
 				w.bindPattern(it.Value.Binding, bindSrc{expr: it.Value.Default, thisGlobal: src.thisGlobal})
@@ -570,7 +571,8 @@ func (w *walker) bindPattern(b js.IBinding, src bindSrc) {
 	case *js.BindingArray:
 		for i, el := range n.List {
 			s := src
-			s.keys = append(append([]bindKey(nil), src.keys...), bindKey{name: itoa(i)})
+			ks := append(append([]bindKey(nil), src.keyList()...), bindKey{name: itoa(i)})
+			s.keys = &ks
 			w.bindPattern(el.Binding, s)
 		}
 		if n.Rest != nil {
