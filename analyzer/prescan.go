@@ -26,7 +26,7 @@ func nestingDepth(src []byte, max int) (depth, at int) {
 	for i := 0; i < n; i++ {
 		c := src[i]
 		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+		case c == ' ' || '\t' <= c && c <= '\r': // \t \n \v \f \r
 			if c == '\n' {
 				stack[len(stack)-1].ternary = 0
 			}
@@ -142,17 +142,17 @@ func nestingDepth(src []byte, max int) (depth, at int) {
 			stack[len(stack)-1].ternary = 0
 			unary = 0
 			regexOK = true
-		case isIdentByte(c):
-			j := i
-			for j < n && isIdentByte(src[j]) {
+		case identByte[c]:
+			j := i + 1
+			for j < n && identByte[src[j]] {
 				j++
 			}
-			word := string(src[i:j])
+			word := src[i:j]
 			i = j - 1
-			regexOK = isKeywordBeforeExpr(word)
+			regexOK = len(word) >= 2 && len(word) <= 10 && isKeywordBeforeExpr(string(word)) // no copy: compared only
 			if !regexOK {
 				unary = 0
-			} else if word == "typeof" || word == "void" || word == "delete" || word == "await" || word == "new" || word == "yield" {
+			} else if isUnaryKeyword(word) {
 				unary++
 				if check(i) {
 					return best, at
@@ -245,6 +245,16 @@ func skipTemplate(src []byte, i int) int {
 func isIdentByte(c byte) bool {
 	return c == '_' || c == '$' || c == '\\' || c >= 0x80 ||
 		(c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+}
+
+// isUnaryKeyword reports whether w is a keyword that starts a unary
+// expression (the guard counts runs of them).
+func isUnaryKeyword(w []byte) bool {
+	switch string(w) {
+	case "typeof", "void", "delete", "await", "new", "yield":
+		return true
+	}
+	return false
 }
 
 func isKeywordBeforeExpr(w string) bool {
