@@ -294,6 +294,9 @@ func (p *Program) collectParallel(w *walker) error {
 	if err != nil {
 		return err
 	}
+	if p.serial != nil {
+		p.serial() // the replay and the resolution that follows leave a core idle
+	}
 	var replay func(t *walkTask)
 	replay = func(t *walkTask) {
 		from := 0

@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/js"
@@ -265,6 +266,7 @@ type Program struct {
 
 	buf      []byte // the parser's buffer (same bytes as Src), parsed in one piece
 	split    *split // or the units parsed in parallel
+	serial   func() // called when the walks enter their serial phase (the nesting guard starts there)
 	pos      *positions
 	bindings map[*js.Var]*binding
 	callMemo map[callKey]*Value // resolved calls, from pass 2 on
@@ -320,42 +322,54 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 	if opts.splitMin > 0 {
 		splitMin, unitMin = opts.splitMin, opts.unitMin
 	}
-	// The guard runs beside the scan, on the core it leaves idle, when the
-	// input may be split (the parser and the walker bound their own
-	// recursion); its verdict is given before anything else.
+	// An input that may be split is scanned with its units parsed as they
+	// are found (pipe.go), and the guard runs later, on the core that the
+	// serial phases of the walks leave idle (the parser and the walker bound
+	// their own recursion). Its verdict wins over any other result.
 	parallel := workers > 1 && len(src) >= splitMin
-	if parallel {
-		go guard()
+	var guardOnce sync.Once
+	startGuard := func() { guardOnce.Do(func() { go guard() }) }
+	guarded := false
+	verdict := func() error { // the guard's verdict, once
+		if guarded {
+			return nil
+		}
+		guarded = true
+		startGuard()
+		return <-nested
 	}
-	// the scan gives every function its exact end (the brace table) and
-	// large inputs their units
-	sc := safeScan(src, unitMin)
-	var spans []span
+	var sc scan
+	var sp *split
 	if parallel {
-		spans = sc.spans
+		sc, sp = scanSplit(src, unitMin, workers)
+	} else {
+		// the scan gives every function its exact end (the brace table)
+		sc = safeScan(src, unitMin)
+		guardOnce.Do(guard)
+		if nerr := verdict(); nerr != nil {
+			return nil, nerr
+		}
 	}
-	if sp := parseSplit(src, spans, workers); sp != nil {
-		prog, ok, werr := splitWalk(file, src, sp, sc.braces, opts, workers)
-		if nerr := <-nested; nerr != nil {
+	if sp != nil {
+		prog, ok, werr := splitWalk(file, src, sp, sc.braces, opts, workers, startGuard)
+		if nerr := verdict(); nerr != nil {
 			return nil, nerr
 		}
 		if ok {
 			return prog, werr
 		}
 		// a placeholder the walker did not meet: parse in one piece
-	} else {
-		if !parallel {
-			guard()
-		}
-		if nerr := <-nested; nerr != nil {
-			return nil, nerr
-		}
 	}
+	// in one piece, with the guard beside the parse when it has not run
+	startGuard()
 	// The parser needs a NUL after the input; give it spare capacity so it
 	// works on our own copy and every literal slice points into buf.
 	buf := make([]byte, len(src), len(src)+1)
 	copy(buf, src)
 	ast, perr := js.Parse(parse.NewInputBytes(buf), js.Options{})
+	if nerr := verdict(); nerr != nil {
+		return nil, nerr
+	}
 	if perr != nil {
 		var pe *parse.Error
 		if errors.As(perr, &pe) {
@@ -382,9 +396,9 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 
 // splitWalk builds the model of a split parse. ok is false when a unit was
 // not grafted (the input must then be parsed in one piece).
-func splitWalk(file string, src []byte, sp *split, braces []brace, opts Options, workers int) (prog *Program, ok bool, err error) {
+func splitWalk(file string, src []byte, sp *split, braces []brace, opts Options, workers int, serial func()) (prog *Program, ok bool, err error) {
 	prog = newProgram(file, src, sp.root, nil, opts)
-	prog.split, prog.workers, prog.braces = sp, workers, braces
+	prog.split, prog.workers, prog.braces, prog.serial = sp, workers, braces, serial
 	if err := prog.collectBindings(); err != nil {
 		return nil, true, err
 	}

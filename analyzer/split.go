@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"unsafe"
 
 	"github.com/tdewolff/parse/v2"
@@ -17,10 +16,10 @@ import (
 
 // Parallel parsing. A multi-megabyte bundle is mostly large function
 // expressions: webpack module factories, UMD wrappers, library closures.
-// scanUnits finds them with a token-level scan (no parse); parseSplit then
-// parses each one on its own, in parallel, as "(" + its text + ")", while
-// the enclosing text is parsed with a short placeholder function in its
-// place. Pass 1 grafts every parsed function into its placeholder the
+// scanUnits finds them with a token-level scan (no parse); the pipe
+// (pipe.go) parses each one on its own, in parallel and while the scan goes
+// on, as "(" + its text + ")", while the enclosing text is parsed with a
+// short placeholder function in its place. Pass 1 grafts every parsed function into its placeholder the
 // first time it meets it (split.graft), so that the rest of the analyzer
 // sees one ordinary syntax tree; parwalk.go walks the units in parallel.
 //
@@ -62,7 +61,11 @@ func closing(braces []brace, open int) int {
 // scanUnits scans src once, without parsing: it finds the function
 // expressions worth parsing on their own and the matching braces. Inputs
 // over 2 GiB are not scanned (offsets are 32-bit).
-func scanUnits(src []byte, minSize int) scan {
+func scanUnits(src []byte, minSize int) scan { return scanUnitsTo(src, minSize, nil) }
+
+// scanUnitsTo is scanUnits handing each function expression it finds to
+// pl (when not nil) as soon as its body closes.
+func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 	type frame struct {
 		kind      byte  // '(', '[', '{', or '$' for a template substitution
 		brace     int32 // '{': its index in braces
@@ -282,7 +285,11 @@ func scanUnits(src []byte, minSize int) scan {
 				regexOK, exprOK = false, false
 			case f.fnStart >= 0:
 				if f.fnExpr && i+1-int(f.fnStart) >= minSize {
-					out = append(out, span{start: int(f.fnStart), end: i + 1, arrow: f.arrow})
+					sp := span{start: int(f.fnStart), end: i + 1, arrow: f.arrow}
+					out = append(out, sp)
+					if pl != nil {
+						pl.unit(sp)
+					}
 				}
 				// after a declaration a statement (maybe a regular
 				// expression) follows; after an expression, an operator
@@ -454,109 +461,6 @@ func (s *split) build(src []byte, lo, hi int, children []int, wrap bool) []byte 
 		buf = append(buf, ')')
 	}
 	return buf
-}
-
-// parseSplit parses src in the units spans (from scanUnits) on up to
-// workers goroutines. It returns nil when src is better parsed as one piece
-// (no units, one piece holding most of the text, overlapping spans, or a
-// unit that does not parse as the function the scan found): the caller then
-// parses src whole, which also reports any syntax error exactly.
-func parseSplit(src []byte, spans []span, workers int) *split {
-	if workers < 2 || len(spans) == 0 {
-		return nil
-	}
-	s := &split{units: make([]unit, len(spans)), markers: make(map[uintptr]int, len(spans)), outer: make(map[*js.Scope]*js.Scope, len(spans)),
-		nodes: make(map[js.INode]int, len(spans))}
-	var top []int
-	var stack []int
-	for i, sp := range spans {
-		s.units[i].span = sp
-		for len(stack) > 0 && s.units[stack[len(stack)-1]].end <= sp.start {
-			stack = stack[:len(stack)-1]
-		}
-		if len(stack) > 0 {
-			p := &s.units[stack[len(stack)-1]]
-			if sp.end > p.end { // overlapping spans: the scan was confused
-				return nil
-			}
-			p.children = append(p.children, i)
-		} else {
-			top = append(top, i)
-		}
-		stack = append(stack, i)
-	}
-	// worth it only when no single piece holds most of the text (a bundle
-	// that is one big function of small ones gains nothing and pays the
-	// split's memory)
-	own := len(src)
-	for _, i := range top {
-		own -= s.units[i].end - s.units[i].start
-	}
-	most := own
-	for i := range s.units {
-		u := &s.units[i]
-		n := u.end - u.start
-		for _, c := range u.children {
-			n -= s.units[c].end - s.units[c].start
-		}
-		most = max(most, n)
-	}
-	if most > len(src)*3/4 && len(src) >= splitMinBytes { // (tests split small inputs whatever)
-		return nil
-	}
-	s.rootBuf = s.build(src, 0, len(src), top, false)
-	for i := range s.units {
-		u := &s.units[i]
-		u.buf = s.build(src, u.start, u.end, u.children, true)
-	}
-	slices.SortFunc(s.segs, func(a, b seg) int { return cmp.Compare(a.lo, b.lo) })
-
-	// largest first, the root with them
-	jobs := make([]int, 0, len(s.units)+1)
-	jobs = append(jobs, -1)
-	for i := range s.units {
-		jobs = append(jobs, i)
-	}
-	size := func(j int) int {
-		if j < 0 {
-			return len(s.rootBuf)
-		}
-		return len(s.units[j].buf)
-	}
-	slices.SortFunc(jobs, func(a, b int) int { return cmp.Compare(size(b), size(a)) })
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(workers, len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				k := int(next.Add(1)) - 1
-				if k >= len(jobs) {
-					return
-				}
-				if j := jobs[k]; j < 0 {
-					s.root, s.rootErr = safeParse(s.rootBuf)
-				} else {
-					u := &s.units[j]
-					u.ast, u.err = safeParse(u.buf)
-					if u.err == nil {
-						u.fn = unitFunc(u.ast, u.arrow)
-					}
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	if s.rootErr != nil {
-		return nil
-	}
-	for i := range s.units {
-		if s.units[i].err != nil || s.units[i].fn == nil {
-			return nil
-		}
-	}
-	return s
 }
 
 // safeParse parses one buffer (its spare capacity takes the parser's NUL).

@@ -304,7 +304,7 @@ func TestPass1ResolvesNothing(t *testing.T) {
 	}
 }
 
-// TestSplitNestingVerdict: the nesting guard runs beside the scan and the walks of a
+// TestSplitNestingVerdict: the nesting guard runs beside the serial phase of the walks of a
 // split input, and its verdict still wins, with the same error as in one
 // piece.
 func TestSplitNestingVerdict(t *testing.T) {
