@@ -320,6 +320,14 @@ func TestSplitNestingVerdict(t *testing.T) {
 	var le *LimitError
 	require.ErrorAs(t, err2, &le)
 	assert.Equal(t, "max-depth", le.Flag)
+
+	// an input that falls back to one piece (its scan does not balance, it
+	// does not even parse): the guard runs beside that parse, and still wins
+	bad := []byte("var f = function(){ return " + strings.Repeat("[", 30) + strings.Repeat("]", 30) + " }; }")
+	_, err1 = Parse("x.js", bad, Options{ParseWorkers: 1, MaxDepth: 20})
+	_, err2 = Parse("x.js", bad, opts)
+	require.ErrorAs(t, err1, &le)
+	assert.EqualError(t, err2, err1.Error())
 }
 
 // TestSplitFallsBack: inputs where the scan is wrong or a unit does not
