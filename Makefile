@@ -36,9 +36,11 @@ FUZZTIME ?= 20s
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) ./pbiviz
 	$(GO) test -run '^$$' -fuzz '^FuzzManifest$$' -fuzztime $(FUZZTIME) ./pbiviz
+	$(GO) test -run '^$$' -fuzz '^FuzzValidJSON$$' -fuzztime $(FUZZTIME) ./pbiviz
 	$(GO) test -run '^$$' -fuzz '^FuzzAnalyze$$' -fuzztime $(FUZZTIME) ./analyzer
 	$(GO) test -run '^$$' -fuzz '^FuzzCSS$$' -fuzztime $(FUZZTIME) ./analyzer
 	$(GO) test -run '^$$' -fuzz '^FuzzPositions$$' -fuzztime $(FUZZTIME) ./analyzer
+	$(GO) test -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME) ./analyzer
 	$(GO) test -run '^$$' -fuzz '^FuzzCheckPackage$$' -fuzztime $(FUZZTIME) ./lint
 	$(GO) test -run '^$$' -fuzz '^FuzzCheckResource$$' -fuzztime $(FUZZTIME) ./lint
 
