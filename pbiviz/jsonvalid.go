@@ -18,24 +18,22 @@ func validJSON(b []byte) bool {
 			return false
 		}
 		switch c := b[i]; {
-		case c == '{':
+		case c == '{' || c == '[':
+			closer := byte('}')
+			if c == '[' {
+				closer = ']'
+			}
 			i = skipSpace(b, i+1)
-			if i < len(b) && b[i] == '}' {
+			if i < len(b) && b[i] == closer { // empty
 				i++
 				break
 			}
-			stack = append(stack, '{')
-			if i = member(b, i); i < 0 {
-				return false
+			stack = append(stack, c)
+			if c == '{' {
+				if i = member(b, i); i < 0 {
+					return false
+				}
 			}
-			continue
-		case c == '[':
-			i = skipSpace(b, i+1)
-			if i < len(b) && b[i] == ']' {
-				i++
-				break
-			}
-			stack = append(stack, '[')
 			continue
 		case c == '"':
 			if i = stringEnd(b, i+1); i < 0 {
