@@ -345,7 +345,6 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 	} else {
 		// the scan gives every function its exact end (the brace table)
 		sc = safeScan(src, unitMin)
-		guardOnce.Do(guard)
 		if nerr := verdict(); nerr != nil {
 			return nil, nerr
 		}
@@ -360,7 +359,7 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 		}
 		// a placeholder the walker did not meet: parse in one piece
 	}
-	// in one piece, with the guard beside the parse when it has not run
+	// in one piece, with the guard beside the parse when it has not run yet
 	startGuard()
 	// The parser needs a NUL after the input; give it spare capacity so it
 	// works on our own copy and every literal slice points into buf.

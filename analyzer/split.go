@@ -19,9 +19,10 @@ import (
 // scanUnits finds them with a token-level scan (no parse); the pipe
 // (pipe.go) parses each one on its own, in parallel and while the scan goes
 // on, as "(" + its text + ")", while the enclosing text is parsed with a
-// short placeholder function in its place. Pass 1 grafts every parsed function into its placeholder the
-// first time it meets it (split.graft), so that the rest of the analyzer
-// sees one ordinary syntax tree; parwalk.go walks the units in parallel.
+// short placeholder function in its place. Pass 1 grafts every parsed
+// function into its placeholder the first time it meets it (split.graft),
+// so that the rest of the analyzer sees one ordinary syntax tree;
+// parwalk.go walks the units in parallel.
 //
 // Nothing here has to be right for the result to be right: a unit is only
 // grafted where the parser itself found its placeholder function (checked
@@ -41,7 +42,7 @@ type span struct {
 
 // scan is what scanUnits finds.
 type scan struct {
-	spans  []span  // function expressions of at least minSize bytes, by start (nested ones included)
+	spans  []span  // function expressions of at least minSize bytes, by start (nested ones included; none when piped)
 	braces []brace // every {…} pair, by opening offset
 	ok     bool    // false: the scan did not balance (parse in one piece, no brace table)
 }
@@ -64,7 +65,7 @@ func closing(braces []brace, open int) int {
 func scanUnits(src []byte, minSize int) scan { return scanUnitsTo(src, minSize, nil) }
 
 // scanUnitsTo is scanUnits handing each function expression it finds to
-// pl (when not nil) as soon as its body closes.
+// pl (when not nil) as soon as its body closes, instead of listing it.
 func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 	type frame struct {
 		kind      byte  // '(', '[', '{', or '$' for a template substitution
@@ -286,9 +287,10 @@ func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 			case f.fnStart >= 0:
 				if f.fnExpr && i+1-int(f.fnStart) >= minSize {
 					sp := span{start: int(f.fnStart), end: i + 1, arrow: f.arrow}
-					out = append(out, sp)
 					if pl != nil {
 						pl.unit(sp)
+					} else {
+						out = append(out, sp)
 					}
 				}
 				// after a declaration a statement (maybe a regular
