@@ -6,10 +6,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/pbicert/pbicert/baseline"
-	"github.com/pbicert/pbicert/config"
+	"github.com/pbicert/pbicert/internal/baseline"
+	"github.com/pbicert/pbicert/internal/config"
 	"github.com/pbicert/pbicert/lint"
-	"github.com/pbicert/pbicert/report"
+	"github.com/pbicert/pbicert/internal/report"
 	"github.com/pbicert/pbicert/rules"
 )
 

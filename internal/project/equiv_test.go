@@ -22,7 +22,7 @@ var (
 func TestSourceAndPackageAgree(t *testing.T) {
 	for _, name := range []string{"d3visual", "reactvisual"} {
 		t.Run(name, func(t *testing.T) {
-			c := analyze(t, "../testdata/projects/"+name)
+			c := analyze(t, "../../testdata/projects/"+name)
 			p := c.Project
 			v := gen.Visual{
 				GUID: c.Manifest.Resource.Visual.GUID, Name: c.Manifest.Resource.Visual.Name,

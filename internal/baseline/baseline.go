@@ -11,7 +11,7 @@ import (
 	"sort"
 
 	"github.com/pbicert/pbicert/lint"
-	"github.com/pbicert/pbicert/report"
+	"github.com/pbicert/pbicert/internal/report"
 )
 
 // Version of the baseline file format.

@@ -115,7 +115,7 @@ func analyze(t *testing.T, dir string) *Checked {
 }
 
 func TestD3Visual(t *testing.T) {
-	c := analyze(t, "../testdata/projects/d3visual")
+	c := analyze(t, "../../testdata/projects/d3visual")
 	rest := checkWants(t, c.Project, c.Findings)
 	got := summary(rest)
 	want := []string{
@@ -141,7 +141,7 @@ func TestD3Visual(t *testing.T) {
 }
 
 func TestReactVisual(t *testing.T) {
-	c := analyze(t, "../testdata/projects/reactvisual")
+	c := analyze(t, "../../testdata/projects/reactvisual")
 	rest := checkWants(t, c.Project, c.Findings)
 	got := summary(rest)
 	want := []string{

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/pbicert/pbicert/lint"
-	"github.com/pbicert/pbicert/report"
+	"github.com/pbicert/pbicert/internal/report"
 	"github.com/pbicert/pbicert/rules"
 )
 
