@@ -14,9 +14,9 @@ import (
 
 	"github.com/pbicert/pbicert/analyzer"
 	"github.com/pbicert/pbicert/internal/gen"
+	"github.com/pbicert/pbicert/internal/report"
 	"github.com/pbicert/pbicert/lint"
 	"github.com/pbicert/pbicert/pbiviz"
-	"github.com/pbicert/pbicert/internal/report"
 	"github.com/pbicert/pbicert/rules"
 )
 

@@ -18,9 +18,9 @@ import (
 	"unsafe"
 
 	"github.com/pbicert/pbicert/analyzer"
+	"github.com/pbicert/pbicert/internal/sandbox"
 	"github.com/pbicert/pbicert/pbiviz"
 	"github.com/pbicert/pbicert/rules"
-	"github.com/pbicert/pbicert/internal/sandbox"
 )
 
 // Visual is the identity of the checked visual (contract: results[].visual).

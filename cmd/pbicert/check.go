@@ -12,9 +12,9 @@ import (
 	"golang.org/x/term"
 
 	"github.com/pbicert/pbicert/analyzer"
+	"github.com/pbicert/pbicert/internal/report"
 	"github.com/pbicert/pbicert/lint"
 	"github.com/pbicert/pbicert/pbiviz"
-	"github.com/pbicert/pbicert/internal/report"
 	"github.com/pbicert/pbicert/rules"
 )
 

@@ -8,8 +8,8 @@ import (
 
 	"github.com/pbicert/pbicert/internal/baseline"
 	"github.com/pbicert/pbicert/internal/config"
-	"github.com/pbicert/pbicert/lint"
 	"github.com/pbicert/pbicert/internal/report"
+	"github.com/pbicert/pbicert/lint"
 	"github.com/pbicert/pbicert/rules"
 )
 

@@ -10,8 +10,8 @@ import (
 	"os"
 	"sort"
 
-	"github.com/pbicert/pbicert/lint"
 	"github.com/pbicert/pbicert/internal/report"
+	"github.com/pbicert/pbicert/lint"
 )
 
 // Version of the baseline file format.

@@ -7,8 +7,8 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/pbicert/pbicert/lint"
 	"github.com/pbicert/pbicert/internal/report"
+	"github.com/pbicert/pbicert/lint"
 	"github.com/pbicert/pbicert/rules"
 )
 
