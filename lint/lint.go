@@ -20,28 +20,23 @@ import (
 	"github.com/pbicert/pbicert/analyzer"
 	"github.com/pbicert/pbicert/internal/sandbox"
 	"github.com/pbicert/pbicert/pbiviz"
+	"github.com/pbicert/pbicert/result"
 	"github.com/pbicert/pbicert/rules"
 )
 
-// Visual is the identity of the checked visual (contract: results[].visual).
-type Visual struct {
-	GUID        string `json:"guid"`
-	Name        string `json:"name"`
-	DisplayName string `json:"displayName"`
-	Version     string `json:"version"`
-	APIVersion  string `json:"apiVersion"`
-}
+// Visual, Result and Summary live in the leaf package result; these
+// aliases keep lint.Result and friends working.
+type (
+	// Visual is result.Visual.
+	Visual = result.Visual
+	// Result is result.Result.
+	Result = result.Result
+	// Summary is result.Summary.
+	Summary = result.Summary
+)
 
-// Result is the outcome for one input (contract: results[]).
-type Result struct {
-	Path     string          `json:"path"`
-	Kind     string          `json:"kind"` // "package" or "project"
-	Visual   Visual          `json:"visual"`
-	Error    string          `json:"error"`
-	Findings []rules.Finding `json:"findings"`
-	// Notes are informational remarks about the run (e.g. dependencies not analysed).
-	Notes []string `json:"notes,omitempty"`
-}
+// Summarize counts results (result.Summarize).
+func Summarize(rs []Result) Summary { return result.Summarize(rs) }
 
 // Options configure a check.
 type Options struct {
@@ -318,34 +313,4 @@ func CheckPackage(path string, pkg *pbiviz.Package, opts Options) Result {
 		r.Findings = []rules.Finding{}
 	}
 	return r
-}
-
-// Summary counts findings by severity (contract: summary).
-type Summary struct {
-	Inputs   int `json:"inputs"`
-	Errors   int `json:"errors"`
-	Warnings int `json:"warnings"`
-	Infos    int `json:"infos"`
-	Failed   int `json:"failed"`
-}
-
-// Summarize counts results.
-func Summarize(rs []Result) Summary {
-	s := Summary{Inputs: len(rs)}
-	for _, r := range rs {
-		if r.Error != "" {
-			s.Failed++
-		}
-		for _, f := range r.Findings {
-			switch f.Severity {
-			case rules.Error:
-				s.Errors++
-			case rules.Warning:
-				s.Warnings++
-			case rules.Info:
-				s.Infos++
-			}
-		}
-	}
-	return s
 }

@@ -1,123 +1,39 @@
 // Package rules holds pbicert's rule catalogue: each rule is a value with an
-// ID, a kebab-case name, a category, a default severity, documentation and a
-// check over the analyzer's shared program model. Rules never parse and never
-// print: they report findings through a Pass.
+// ID, a kebab-case name, a category, a default severity, documentation, the
+// facts and inputs it needs, and a check over the analyzer's shared program
+// model. Rules never parse and never print: they report findings through a
+// Pass.
 package rules
 
-import (
-	"encoding/json"
-	"fmt"
-	"strings"
+import "github.com/pbicert/pbicert/result"
+
+// The result types live in the leaf package result; these aliases keep
+// rules.Finding and friends working.
+type (
+	// Severity is result.Severity.
+	Severity = result.Severity
+	// Category is result.Category.
+	Category = result.Category
+	// Location is result.Location.
+	Location = result.Location
+	// Finding is result.Finding.
+	Finding = result.Finding
 )
 
-// Severity is how much a finding matters for certification.
-type Severity int
-
+// Severities and categories (see package result).
 const (
-	// Info is a note; it never blocks certification.
-	Info Severity = iota + 1
-	// Warning is something a reviewer will question, or that may hide a blocker.
-	Warning
-	// Error blocks certification.
-	Error
+	Info    = result.Info
+	Warning = result.Warning
+	Error   = result.Error
+
+	Network      = result.Network
+	DynamicCode  = result.DynamicCode
+	Storage      = result.Storage
+	DOMInjection = result.DOMInjection
+	Obfuscation  = result.Obfuscation
+	Manifest     = result.Manifest
+	Requirement  = result.Requirement
 )
 
-func (s Severity) String() string {
-	switch s {
-	case Info:
-		return "info"
-	case Warning:
-		return "warning"
-	case Error:
-		return "error"
-	}
-	return "none"
-}
-
-// ParseSeverity accepts "error", "warning", "info" (case-insensitive).
-func ParseSeverity(s string) (Severity, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "error":
-		return Error, nil
-	case "warning", "warn":
-		return Warning, nil
-	case "info", "note":
-		return Info, nil
-	}
-	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
-}
-
-// MarshalJSON writes the severity as its name.
-func (s Severity) MarshalJSON() ([]byte, error) { return json.Marshal(s.String()) }
-
-// UnmarshalJSON reads a severity name.
-func (s *Severity) UnmarshalJSON(b []byte) error {
-	var str string
-	if err := json.Unmarshal(b, &str); err != nil {
-		return err
-	}
-	v, err := ParseSeverity(str)
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
-}
-
-// Category is one of the contract's finding categories.
-type Category string
-
-// The categories of the JSON contract (exactly these values).
-const (
-	Network      Category = "network"
-	DynamicCode  Category = "dynamic-code"
-	Storage      Category = "storage"
-	DOMInjection Category = "dom-injection"
-	Obfuscation  Category = "obfuscation"
-	Manifest     Category = "manifest"
-	Requirement  Category = "requirement"
-)
-
-// Location is where a finding is: a file (for packages, the zip entry plus
-// "#content.js", "#content.css" or "#capabilities"), a 1-based line and
-// column (in characters of that line) and the 0-based byte offset.
-type Location struct {
-	File   string `json:"file"`
-	Line   int    `json:"line"`
-	Column int    `json:"column"`
-	Offset int    `json:"offset"`
-}
-
-func (l Location) String() string {
-	if l.Line == 0 {
-		return l.File
-	}
-	return fmt.Sprintf("%s:%d:%d", l.File, l.Line, l.Column)
-}
-
-// Finding is one reported problem, in the shape of the JSON contract.
-type Finding struct {
-	Rule     string   `json:"rule"`
-	Name     string   `json:"name"`
-	Category Category `json:"category"`
-	API      string   `json:"api"`
-	Severity Severity `json:"severity"`
-	Message  string   `json:"message"`
-	Location Location `json:"location"`
-	Snippet  string   `json:"snippet"`
-	// Idiom names the known library idiom the finding matches (lower severity).
-	Idiom string `json:"idiom,omitempty"`
-	// Origin is the library the code belongs to, when known.
-	Origin string `json:"origin,omitempty"`
-	// Help is the rule's documentation address.
-	Help string `json:"help,omitempty"`
-	// Function names the enclosing function (stable across minification
-	// where possible: method and property names); used for fingerprints.
-	Function string `json:"function,omitempty"`
-	// Fingerprint is stable across rebuilds of the same source: it derives
-	// from the rule, the API and the enclosing function, never from offsets.
-	Fingerprint string `json:"fingerprint,omitempty"`
-	// Caret is the character column of the location within Snippet (for
-	// text output; not part of the JSON contract).
-	Caret int `json:"-"`
-}
+// ParseSeverity is result.ParseSeverity.
+func ParseSeverity(s string) (Severity, error) { return result.ParseSeverity(s) }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pbicert/pbicert/analyzer"
 	"github.com/pbicert/pbicert/pbiviz"
+	"github.com/pbicert/pbicert/result"
 )
 
 // Doc is a rule's documentation, printed by `pbicert rules ID` and
@@ -222,22 +223,8 @@ func Run(in *Input, rs []*Rule, sev map[string]Severity) []Finding {
 	return out
 }
 
-// SortFindings orders findings by file, offset, rule.
-func SortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i].Location, fs[j].Location
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		return fs[i].Rule < fs[j].Rule
-	})
-}
+// SortFindings orders findings by file, line, column, rule.
+func SortFindings(fs []Finding) { result.SortFindings(fs) }
 
 // Snippet returns about width characters of src around offset, on one
 // line, with … where it was cut, and the character column of offset in it.

@@ -43,7 +43,7 @@ func loadConfig(c *cobra.Command, f *checkFlags, opts *lint.Options, threshold *
 		if err != nil {
 			return err
 		}
-		cfg.Apply(opts, threshold, c.Flags().Changed)
+		cfg.Apply(target(opts, threshold), c.Flags().Changed)
 		st.cfg = cfg
 	}
 	if f.baseline != "" {
@@ -89,4 +89,10 @@ func applyConfigAndBaseline(c *cobra.Command, f *checkFlags, results []lint.Resu
 		results, _ = st.base.Filter(results)
 	}
 	return results
+}
+
+// target is the part of a check's options a configuration file sets.
+func target(opts *lint.Options, threshold *rules.Severity) config.Target {
+	return config.Target{Rules: &opts.Rules, Severity: &opts.Severity, FailOn: threshold, Limits: &opts.Limits,
+		MaxJSBytes: &opts.Analyzer.MaxBytes, MaxDepth: &opts.Analyzer.MaxDepth}
 }

@@ -11,7 +11,7 @@ import (
 	"sort"
 
 	"github.com/pbicert/pbicert/internal/report"
-	"github.com/pbicert/pbicert/lint"
+	"github.com/pbicert/pbicert/result"
 )
 
 // Version of the baseline file format.
@@ -36,7 +36,7 @@ type Entry struct {
 }
 
 // New records every finding of results (fingerprinting them when needed).
-func New(results []lint.Result) *File {
+func New(results []result.Result) *File {
 	fill(results)
 	b := &File{Version: Version, Fingerprint: report.FingerprintVersion, Findings: []Entry{}}
 	for _, r := range results {
@@ -58,7 +58,7 @@ func New(results []lint.Result) *File {
 	return b
 }
 
-func fill(results []lint.Result) {
+func fill(results []result.Result) {
 	for _, r := range results {
 		for _, f := range r.Findings {
 			if f.Fingerprint == "" {
@@ -70,7 +70,7 @@ func fill(results []lint.Result) {
 }
 
 // Write records results in file.
-func Write(file string, results []lint.Result) error {
+func Write(file string, results []result.Result) error {
 	b, err := json.MarshalIndent(New(results), "", "  ")
 	if err != nil {
 		return err
@@ -99,7 +99,7 @@ func Load(file string) (*File, error) {
 
 // Filter drops the findings recorded in the baseline and returns how many
 // it dropped; each result that lost findings gets a note.
-func (b *File) Filter(results []lint.Result) ([]lint.Result, int) {
+func (b *File) Filter(results []result.Result) ([]result.Result, int) {
 	fill(results)
 	known := make(map[string]bool, len(b.Findings))
 	for _, e := range b.Findings {

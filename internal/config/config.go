@@ -16,7 +16,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/pbicert/pbicert/lint"
+	"github.com/pbicert/pbicert/pbiviz"
+	"github.com/pbicert/pbicert/result"
 	"github.com/pbicert/pbicert/rules"
 )
 
@@ -149,7 +150,7 @@ func Parse(file string, b []byte) (*Config, error) {
 		if rules.Lookup(id) == nil {
 			return nil, &Error{File: file, Line: line("severity"), Msg: fmt.Sprintf("severity: unknown rule %q", id)}
 		}
-		if _, err := rules.ParseSeverity(s); err != nil {
+		if _, err := result.ParseSeverity(s); err != nil {
 			return nil, &Error{File: file, Line: line("severity"), Msg: "severity of " + id + ": " + err.Error()}
 		}
 	}
@@ -202,21 +203,34 @@ func keyLines(b []byte) map[string]int {
 }
 
 // ParseFailOn parses a fail-on value; 0 means never.
-func ParseFailOn(s string) (rules.Severity, error) {
+func ParseFailOn(s string) (result.Severity, error) {
 	if strings.EqualFold(s, "never") || strings.EqualFold(s, "none") {
 		return 0, nil
 	}
-	return rules.ParseSeverity(s)
+	return result.ParseSeverity(s)
 }
 
-// Apply sets lint options and the fail-on threshold from the
+// Target is what a configuration sets in a check: pointers to the caller's
+// rule list, severity overrides, fail-on threshold and limits (a nil
+// pointer is left alone). Passing the fields keeps this package free of the
+// driver.
+type Target struct {
+	Rules      *[]*rules.Rule
+	Severity   *map[string]result.Severity
+	FailOn     *result.Severity
+	Limits     *pbiviz.Limits
+	MaxJSBytes *int // analyzer.Options.MaxBytes
+	MaxDepth   *int // analyzer.Options.MaxDepth
+}
+
+// Apply sets the check's options and the fail-on threshold from the
 // configuration. set reports whether a command-line flag was given (the
 // flags win over the file).
-func (c *Config) Apply(opts *lint.Options, threshold *rules.Severity, set func(flag string) bool) {
+func (c *Config) Apply(t Target, set func(flag string) bool) {
 	if set == nil {
 		set = func(string) bool { return false }
 	}
-	if len(c.Rules.Enable) > 0 || len(c.Rules.Disable) > 0 {
+	if (len(c.Rules.Enable) > 0 || len(c.Rules.Disable) > 0) && t.Rules != nil {
 		on := map[string]bool{}
 		if len(c.Rules.Enable) > 0 {
 			for _, id := range c.Rules.Enable {
@@ -236,23 +250,23 @@ func (c *Config) Apply(opts *lint.Options, threshold *rules.Severity, set func(f
 				rs = append(rs, r)
 			}
 		}
-		opts.Rules = rs
+		*t.Rules = rs
 	}
-	if len(c.Severity) > 0 {
-		if opts.Severity == nil {
-			opts.Severity = map[string]rules.Severity{}
+	if len(c.Severity) > 0 && t.Severity != nil {
+		if *t.Severity == nil {
+			*t.Severity = map[string]result.Severity{}
 		}
 		for id, s := range c.Severity {
-			v, _ := rules.ParseSeverity(s)
-			opts.Severity[rules.Lookup(id).ID] = v
+			v, _ := result.ParseSeverity(s)
+			(*t.Severity)[rules.Lookup(id).ID] = v
 		}
 	}
-	if c.FailOn != "" && !set("fail-on") && threshold != nil {
-		*threshold, _ = ParseFailOn(c.FailOn)
+	if c.FailOn != "" && !set("fail-on") && t.FailOn != nil {
+		*t.FailOn, _ = ParseFailOn(c.FailOn)
 	}
 	l := c.Limits
 	setInt := func(flag string, dst *int, v int) {
-		if v > 0 && !set(flag) {
+		if dst != nil && v > 0 && !set(flag) {
 			*dst = v
 		}
 	}
@@ -261,14 +275,16 @@ func (c *Config) Apply(opts *lint.Options, threshold *rules.Severity, set func(f
 			*dst = v
 		}
 	}
-	setInt("max-entries", &opts.Limits.MaxEntries, l.MaxEntries)
-	setInt64("max-entry-bytes", &opts.Limits.MaxEntryBytes, l.MaxEntryBytes)
-	setInt64("max-total-bytes", &opts.Limits.MaxTotalBytes, l.MaxTotalBytes)
-	setInt("max-ratio", &opts.Limits.MaxRatio, l.MaxRatio)
-	setInt("max-json-depth", &opts.Limits.MaxJSONDepth, l.MaxJSONDepth)
-	setInt64("max-file-bytes", &opts.Limits.MaxFileBytes, l.MaxFileBytes)
-	setInt("max-js-bytes", &opts.Analyzer.MaxBytes, l.MaxJSBytes)
-	setInt("max-depth", &opts.Analyzer.MaxDepth, l.MaxDepth)
+	if lim := t.Limits; lim != nil {
+		setInt("max-entries", &lim.MaxEntries, l.MaxEntries)
+		setInt64("max-entry-bytes", &lim.MaxEntryBytes, l.MaxEntryBytes)
+		setInt64("max-total-bytes", &lim.MaxTotalBytes, l.MaxTotalBytes)
+		setInt("max-ratio", &lim.MaxRatio, l.MaxRatio)
+		setInt("max-json-depth", &lim.MaxJSONDepth, l.MaxJSONDepth)
+		setInt64("max-file-bytes", &lim.MaxFileBytes, l.MaxFileBytes)
+	}
+	setInt("max-js-bytes", t.MaxJSBytes, l.MaxJSBytes)
+	setInt("max-depth", t.MaxDepth, l.MaxDepth)
 }
 
 // parseOrigin checks an allowed origin: scheme://host[:port], where host

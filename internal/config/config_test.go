@@ -68,7 +68,7 @@ func TestApply(t *testing.T) {
 	c := parse(t, "rules:\n  disable: [no-fetch, DOM001]\nseverity:\n  STO001: info\nfail-on: warning\nlimits:\n  max-entries: 7\n  max-js-bytes: 1000\n")
 	opts := lint.Options{Limits: pbiviz.DefaultLimits()}
 	th := rules.Error
-	c.Apply(&opts, &th, nil)
+	c.Apply(target(&opts, &th), nil)
 	if th != rules.Warning || opts.Limits.MaxEntries != 7 || opts.Analyzer.MaxBytes != 1000 || opts.Severity["STO001"] != rules.Info {
 		t.Errorf("threshold %v, limits %+v, analyzer %+v, severity %v", th, opts.Limits, opts.Analyzer, opts.Severity)
 	}
@@ -83,14 +83,14 @@ func TestApply(t *testing.T) {
 	// flags win
 	opts = lint.Options{Limits: pbiviz.DefaultLimits()}
 	th = rules.Error
-	c.Apply(&opts, &th, func(f string) bool { return f == "fail-on" || f == "max-entries" })
+	c.Apply(target(&opts, &th), func(f string) bool { return f == "fail-on" || f == "max-entries" })
 	if th != rules.Error || opts.Limits.MaxEntries != pbiviz.DefaultLimits().MaxEntries {
 		t.Errorf("flags did not win: %v %d", th, opts.Limits.MaxEntries)
 	}
 	// enable is an allow-list
 	c = parse(t, "rules:\n  enable: [NET001, STO001]\n  disable: [STO001]\n")
 	opts = lint.Options{}
-	c.Apply(&opts, nil, nil)
+	c.Apply(target(&opts, nil), nil)
 	if len(opts.Rules) != 1 || opts.Rules[0].ID != "NET001" {
 		t.Errorf("rules %v", opts.Rules)
 	}
@@ -175,4 +175,9 @@ func TestSuppressionsAndUnused(t *testing.T) {
 			t.Errorf("%s: notes %q lack the unused suppression", r.Path, r.Notes)
 		}
 	}
+}
+
+func target(opts *lint.Options, th *rules.Severity) Target {
+	return Target{Rules: &opts.Rules, Severity: &opts.Severity, FailOn: th, Limits: &opts.Limits,
+		MaxJSBytes: &opts.Analyzer.MaxBytes, MaxDepth: &opts.Analyzer.MaxDepth}
 }

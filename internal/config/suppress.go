@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/pbicert/pbicert/internal/report"
-	"github.com/pbicert/pbicert/lint"
+	"github.com/pbicert/pbicert/result"
 	"github.com/pbicert/pbicert/rules"
 )
 
@@ -78,7 +78,7 @@ func looksLikeRuleID(s string) bool { return regexp.MustCompile(`^[A-Z]{2,4}[0-9
 // Matches reports whether the suppression applies to finding f of the
 // input at path (visual v). It is the one matching function for
 // configuration and inline suppressions.
-func (s *Suppression) Matches(path string, v lint.Visual, f *rules.Finding) bool {
+func (s *Suppression) Matches(path string, v result.Visual, f *result.Finding) bool {
 	if !ruleIs(s.Rule, f) {
 		return false
 	}
@@ -100,7 +100,7 @@ func (s *Suppression) Matches(path string, v lint.Visual, f *rules.Finding) bool
 	return true
 }
 
-func ruleIs(spec string, f *rules.Finding) bool {
+func ruleIs(spec string, f *result.Finding) bool {
 	if strings.EqualFold(spec, f.Rule) || spec == f.Name {
 		return true
 	}
@@ -118,7 +118,7 @@ func functionMatches(want, got string) bool {
 
 // Suppress drops the findings matched by sups (counting their use) and
 // records on each result how many were suppressed.
-func Suppress(results []lint.Result, sups []*Suppression) []lint.Result {
+func Suppress(results []result.Result, sups []*Suppression) []result.Result {
 	if len(sups) == 0 {
 		return results
 	}
@@ -176,7 +176,7 @@ func (s *Suppression) Describe() string {
 // inputs and files, lowers findings of allowed origins to info and drops
 // suppressed findings. It returns the suppressions that matched nothing,
 // each also noted on every result it could have applied to.
-func (c *Config) Process(results []lint.Result) ([]lint.Result, []*Suppression) {
+func (c *Config) Process(results []result.Result) ([]result.Result, []*Suppression) {
 	results = c.ignore(results)
 	results = c.allow(results)
 	sups := make([]*Suppression, len(c.Suppress))
@@ -198,7 +198,7 @@ func (c *Config) Process(results []lint.Result) ([]lint.Result, []*Suppression) 
 	return results, unused
 }
 
-func (c *Config) ignore(results []lint.Result) []lint.Result {
+func (c *Config) ignore(results []result.Result) []result.Result {
 	if len(c.IgnorePaths) == 0 {
 		return results
 	}
@@ -227,18 +227,18 @@ var urlRe = regexp.MustCompile(`(?:https?|wss?)://[^\s"'` + "`" + `,;)<>\\]+`)
 // snippet or the message) belongs to an allowed origin to info, with a
 // note in the message. A finding that names no URL (a computed address)
 // is left as it is: pbicert cannot tell where it goes.
-func (c *Config) allow(results []lint.Result) []lint.Result {
+func (c *Config) allow(results []result.Result) []result.Result {
 	if len(c.AllowedOrigins) == 0 {
 		return results
 	}
 	for i := range results {
 		for j := range results[i].Findings {
 			f := &results[i].Findings[j]
-			if f.Category != rules.Network && f.API != "WebAccess" {
+			if f.Category != result.Network && f.API != "WebAccess" {
 				continue
 			}
 			text := f.Message
-			if f.Category == rules.Network {
+			if f.Category == result.Network {
 				text = f.Snippet + " " + f.Message
 			}
 			urls := urlRe.FindAllString(text, -1)
@@ -253,7 +253,7 @@ func (c *Config) allow(results []lint.Result) []lint.Result {
 				}
 			}
 			if all {
-				f.Severity = rules.Info
+				f.Severity = result.Info
 				f.Message += " (origin allowed by configuration)"
 			}
 		}

@@ -6,8 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/pbicert/pbicert/lint"
-	"github.com/pbicert/pbicert/rules"
+	"github.com/pbicert/pbicert/result"
 )
 
 // FingerprintVersion names the recipe of Fingerprint; it is the key of the
@@ -22,7 +21,7 @@ const FingerprintVersion = "pbicertFinding/v1"
 // function with bundler module IDs removed, and the occurrence index among
 // findings of that same key in the input — never offsets, lines, columns,
 // minified local names or the input's path (which changes with the version).
-func Fingerprint(results []lint.Result) []lint.Result {
+func Fingerprint(results []result.Result) []result.Result {
 	for i := range results {
 		r := &results[i]
 		seen := map[string]int{}
@@ -40,7 +39,7 @@ func Fingerprint(results []lint.Result) []lint.Result {
 
 // FingerprintKey is the text a finding's fingerprint hashes, without its
 // occurrence index: rule, API, artifact and normalized function.
-func FingerprintKey(kind string, f *rules.Finding) string {
+func FingerprintKey(kind string, f *result.Finding) string {
 	return f.Rule + "\x00" + f.API + "\x00" + artifactKind(kind, f.Location.File) + "\x00" + NormalizeFunction(f.Function)
 }
 

@@ -6,8 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/pbicert/pbicert/lint"
-	"github.com/pbicert/pbicert/rules"
+	"github.com/pbicert/pbicert/result"
 )
 
 // GitHub writes GitHub Actions workflow commands, one per finding:
@@ -21,7 +20,7 @@ import (
 // left out of the properties and written in the message instead, so GitHub
 // annotates the package file rather than a meaningless line of it. Inputs
 // that could not be read become ::error commands naming the input.
-func GitHub(w io.Writer, results []lint.Result, o Options) error {
+func GitHub(w io.Writer, results []result.Result, o Options) error {
 	var sb strings.Builder
 	for _, r := range results {
 		if r.Error != "" {
@@ -60,11 +59,11 @@ func projectFile(root, file string) string {
 	return strings.TrimSuffix(root, "/") + "/" + file
 }
 
-func ghLevel(s rules.Severity) string {
+func ghLevel(s result.Severity) string {
 	switch s {
-	case rules.Error:
+	case result.Error:
 		return "error"
-	case rules.Warning:
+	case result.Warning:
 		return "warning"
 	}
 	return "notice"

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/pbicert/pbicert/lint"
+	"github.com/pbicert/pbicert/result"
 	"github.com/pbicert/pbicert/rules"
 )
 
@@ -51,7 +51,7 @@ type JUnitProblem struct {
 // or warning findings fails, the failure listing every finding; info
 // findings never fail and are listed in system-out. An input that could
 // not be read is one errored test case.
-func JUnit(w io.Writer, results []lint.Result, o Options) error {
+func JUnit(w io.Writer, results []result.Result, o Options) error {
 	doc := JUnitSuites{Name: "pbicert"}
 	all := rules.All()
 	for _, r := range results {
@@ -61,7 +61,7 @@ func JUnit(w io.Writer, results []lint.Result, o Options) error {
 				Error: &JUnitProblem{Message: r.Error, Type: "input-error", Text: r.Path + ": " + r.Error}})
 			s.Errors++
 		} else {
-			byRule := map[string][]rules.Finding{}
+			byRule := map[string][]result.Finding{}
 			known := map[string]bool{}
 			for _, f := range r.Findings {
 				byRule[f.Rule] = append(byRule[f.Rule], f)
@@ -81,13 +81,13 @@ func JUnit(w io.Writer, results []lint.Result, o Options) error {
 				c := JUnitCase{Classname: r.Path, Name: rl.ID + " " + rl.Name}
 				fs := byRule[rl.ID]
 				var fail, info []string
-				worst := rules.Severity(0)
+				worst := result.Severity(0)
 				for _, f := range fs {
 					line := fmt.Sprintf("%s: %s %s: %s", f.Location.String(), f.Severity, f.API, f.Message)
 					if f.Snippet != "" {
 						line += "\n    " + window(f.Snippet)
 					}
-					if f.Severity >= rules.Warning {
+					if f.Severity >= result.Warning {
 						fail = append(fail, line)
 						worst = max(worst, f.Severity)
 					} else {

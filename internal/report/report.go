@@ -9,8 +9,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/pbicert/pbicert/lint"
-	"github.com/pbicert/pbicert/rules"
+	"github.com/pbicert/pbicert/result"
 )
 
 // Tool identifies pbicert in reports.
@@ -21,9 +20,9 @@ type Tool struct {
 
 // Document is the JSON report (contract: check --format json).
 type Document struct {
-	Tool    Tool          `json:"tool"`
-	Results []lint.Result `json:"results"`
-	Summary lint.Summary  `json:"summary"`
+	Tool    Tool            `json:"tool"`
+	Results []result.Result `json:"results"`
+	Summary result.Summary  `json:"summary"`
 }
 
 // Options for writers.
@@ -35,7 +34,7 @@ type Options struct {
 }
 
 // Writer renders results in one format.
-type Writer func(w io.Writer, results []lint.Result, o Options) error
+type Writer func(w io.Writer, results []result.Result, o Options) error
 
 var formats = map[string]Writer{
 	"text": Text,
@@ -62,11 +61,11 @@ func Formats() []string {
 }
 
 // JSON writes the contract's document.
-func JSON(w io.Writer, results []lint.Result, o Options) error {
+func JSON(w io.Writer, results []result.Result, o Options) error {
 	if results == nil {
-		results = []lint.Result{}
+		results = []result.Result{}
 	}
-	doc := Document{Tool: Tool{Name: "pbicert", Version: o.Version}, Results: results, Summary: lint.Summarize(results)}
+	doc := Document{Tool: Tool{Name: "pbicert", Version: o.Version}, Results: results, Summary: result.Summarize(results)}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -85,7 +84,7 @@ const (
 
 // Text writes compiler-style lines: path:line:col: severity RULE name:
 // message, then a window of the source with a caret.
-func Text(w io.Writer, results []lint.Result, o Options) error {
+func Text(w io.Writer, results []result.Result, o Options) error {
 	c := func(code, s string) string {
 		if !o.Color {
 			return s
@@ -100,9 +99,9 @@ func Text(w io.Writer, results []lint.Result, o Options) error {
 		for _, f := range r.Findings {
 			sev := f.Severity.String()
 			switch f.Severity {
-			case rules.Error:
+			case result.Error:
 				sev = c(red, sev)
-			case rules.Warning:
+			case result.Warning:
 				sev = c(yellow, sev)
 			default:
 				sev = c(blue, sev)
@@ -132,7 +131,7 @@ func Text(w io.Writer, results []lint.Result, o Options) error {
 			}
 		}
 	}
-	s := lint.Summarize(results)
+	s := result.Summarize(results)
 	parts := []string{plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Infos, "info")}
 	line := fmt.Sprintf("%s checked: %s", plural(s.Inputs, "input"), strings.Join(parts, ", "))
 	if s.Failed > 0 {

@@ -12,7 +12,7 @@ import (
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
-	"github.com/pbicert/pbicert/lint"
+	"github.com/pbicert/pbicert/result"
 	"github.com/pbicert/pbicert/rules"
 )
 
@@ -35,7 +35,7 @@ const sarifSchema = "https://json.schemastore.org/sarif-2.1.0.json"
 // ("resources/x.pbiviz.json#content.js") and the enclosing function; the
 // region's line, column (in Unicode code points) and byte offset are those
 // of that part, as in the JSON report.
-func SARIF(w io.Writer, results []lint.Result, o Options) error {
+func SARIF(w io.Writer, results []result.Result, o Options) error {
 	results = withFingerprints(results)
 	b := newSarifBuilder(o)
 	for _, r := range results {
@@ -49,7 +49,7 @@ func SARIF(w io.Writer, results []lint.Result, o Options) error {
 
 // withFingerprints returns results with fingerprints, filling them on a
 // copy when they are missing (writers never change their input).
-func withFingerprints(results []lint.Result) []lint.Result {
+func withFingerprints(results []result.Result) []result.Result {
 	missing := false
 	for _, r := range results {
 		for _, f := range r.Findings {
@@ -61,10 +61,10 @@ func withFingerprints(results []lint.Result) []lint.Result {
 	if !missing {
 		return results
 	}
-	cp := make([]lint.Result, len(results))
+	cp := make([]result.Result, len(results))
 	for i, r := range results {
 		cp[i] = r
-		cp[i].Findings = append([]rules.Finding(nil), r.Findings...)
+		cp[i].Findings = append([]result.Finding(nil), r.Findings...)
 	}
 	return Fingerprint(cp)
 }
@@ -126,11 +126,11 @@ func isSemver(v string) bool {
 func ptr[T any](v T) *T { return &v }
 
 // Level is the SARIF level of a severity.
-func Level(s rules.Severity) string {
+func Level(s result.Severity) string {
 	switch s {
-	case rules.Error:
+	case result.Error:
 		return "error"
-	case rules.Warning:
+	case result.Warning:
 		return "warning"
 	}
 	return "note"
@@ -246,7 +246,7 @@ func (b *sarifBuilder) artifact(uri string, parent *uint, roles ...string) uint 
 	return i
 }
 
-func (b *sarifBuilder) add(r lint.Result) {
+func (b *sarifBuilder) add(r result.Result) {
 	if r.Error != "" {
 		uri := URI(r.Path)
 		ok := false
@@ -264,7 +264,7 @@ func (b *sarifBuilder) add(r lint.Result) {
 	}
 }
 
-func (b *sarifBuilder) result(r lint.Result, f *rules.Finding) {
+func (b *sarifBuilder) result(r result.Result, f *result.Finding) {
 	rl := rules.Lookup(f.Rule)
 	if rl == nil || rl.ID != f.Rule {
 		rl = &rules.Rule{ID: f.Rule, Name: f.Name, Category: f.Category, Severity: f.Severity,
@@ -353,7 +353,7 @@ func lastSegment(fn string) string {
 
 // contextRegion is the line window around a finding, from its snippet,
 // when the snippet reaches the end of the line.
-func contextRegion(f *rules.Finding) *sarif.Region {
+func contextRegion(f *result.Finding) *sarif.Region {
 	if f.Snippet == "" || f.Location.Line <= 0 || f.Location.Column <= 0 {
 		return nil
 	}
