@@ -509,6 +509,12 @@ func formatNumber(f float64) string {
 func (p *Program) member(rx Value, name string, computed, escaped bool) Value {
 	switch rx.Kind {
 	case Global:
+		if rx.Bound != "" && (name == "call" || name == "apply" || name == "bind") {
+			// Function.apply.call(f, …), Function.bind.apply(f, …): the
+			// method of Function.prototype runs with f as its receiver, so
+			// f is what is called; the global is not
+			return Value{Kind: Member, Path: rx.Bound, Bound: name, Root: protoRoot}
+		}
 		r := rx
 		r.Computed = rx.Computed || computed
 		r.Escaped = rx.Escaped || escaped
@@ -524,6 +530,9 @@ func (p *Program) member(rx Value, name string, computed, escaped bool) Value {
 			r.Path = name
 		case rx.Path == "document" && name == "defaultView":
 			r.Path, r.Root = "", "document.defaultView"
+		case (name == "call" || name == "apply" || name == "bind") && rx.Path == "Function.prototype":
+			// the method itself, taken to be called on some other function
+			return Value{Kind: Member, Path: name, Root: protoMethodRoot}
 		case (name == "call" || name == "apply" || name == "bind") && rx.Path != "Reflect" && !strings.HasSuffix(rx.Path, ".prototype"):
 			r.Bound = name
 		case name == "constructor" && rx.Path != "":
@@ -542,6 +551,9 @@ func (p *Program) member(rx Value, name string, computed, escaped bool) Value {
 		}
 		return Value{Kind: Member, Path: name}
 	case Func:
+		if rx.Bound != "" && (name == "call" || name == "apply" || name == "bind") {
+			return Value{Kind: Member, Path: rx.Bound, Bound: name, Root: protoRoot}
+		}
 		if name == "constructor" {
 			return Value{Kind: Global, Path: ctorOf(rx.FuncKind), Reflective: true}
 		}
@@ -552,6 +564,9 @@ func (p *Program) member(rx Value, name string, computed, escaped bool) Value {
 		}
 		return Value{Kind: Member, Path: name}
 	case Member:
+		if rx.Root == protoMethodRoot && (name == "call" || name == "apply" || name == "bind") {
+			return Value{Kind: Member, Path: rx.Path, Bound: name, Root: protoRoot}
+		}
 		if name == "constructor" && rx.Last() == "constructor" {
 			return Value{Kind: Global, Path: "Function", Reflective: true}
 		}
@@ -572,6 +587,24 @@ func (p *Program) member(rx Value, name string, computed, escaped bool) Value {
 		return Value{Kind: Global, Realm: true, Root: "contentWindow"}
 	}
 	return Value{Kind: Member, Path: name}
+}
+
+// protoRoot marks a method of Function.prototype reached through another
+// one (Function.apply.call, f.bind.apply): Path is the inner method, Bound
+// the outer one, and the function really called is the first argument.
+const protoRoot = "Function.prototype"
+
+// protoMethodRoot marks Function.prototype.call/apply/bind taken as a value.
+const protoMethodRoot = "Function.prototype."
+
+// ProtoIndirect reports whether v is a Function.prototype method invoked
+// through another (Function.apply.call(f, …)); inner is the method applied
+// to the first argument ("apply", "call", "bind"), outer how it is invoked.
+func (v Value) ProtoIndirect() (inner, outer string, ok bool) {
+	if v.Kind == Member && v.Root == protoRoot {
+		return v.Path, v.Bound, true
+	}
+	return "", "", false
 }
 
 func ctorOf(kind string) string {
@@ -708,6 +741,13 @@ func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
 	if callee.Kind == Global && callee.Bound == "bind" {
 		callee.Bound = ""
 		return callee
+	}
+	if inner, _, ok := callee.ProtoIndirect(); ok && inner == "bind" && len(args) > 0 && !args[0].Rest {
+		// Function.bind.apply(f, [null, …]) / .call(f, null, …) binds f
+		r := p.resolve(args[0].Value, thisGlobal, d)
+		r.Bound = ""
+		r.Reflective = true
+		return r
 	}
 	if callee.Kind == Func && callee.Bound == "bind" {
 		callee.Bound = ""

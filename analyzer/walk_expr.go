@@ -399,6 +399,25 @@ func (w *walker) recordCall(node js.IExpr, callee js.IExpr, args []js.Arg, pos [
 			}
 		}
 	}
+	// Function.apply.call(f, t, args), Function.call.call(f, t, a…): f is
+	// called (a bind through them only makes a function)
+	indirect := ""
+	if inner, outer, ok := c.Callee.ProtoIndirect(); ok {
+		if inner == "bind" || outer != "call" || len(args) == 0 || args[0].Rest {
+			return
+		}
+		indirect = inner
+		c.Callee = w.p.Resolve(args[0].Value, tg)
+		c.Callee.Reflective = true
+		c.Callee.Bound = ""
+		c.Method, recv = "", nil
+		if dot, ok := unparen(args[0].Value).(*js.DotExpr); ok {
+			if lit, ok := dotName(dot.Y); ok {
+				c.Method, _ = identName(lit.Data)
+				recv = dot.X
+			}
+		}
+	}
 	m := c.Method
 	if c.Callee.Kind == Global && (c.Callee.Bound == "call" || c.Callee.Bound == "apply") {
 		m = innerMethod(c.Callee.Path)
@@ -431,6 +450,14 @@ func (w *walker) recordCall(node js.IExpr, callee js.IExpr, args []js.Arg, pos [
 		return []Arg{{Pos: at, Expr: a.Value, Spread: true}}
 	}
 	switch {
+	case indirect == "call":
+		if len(args) > 2 {
+			c.Args = mk(args[2:], pos[2:])
+		}
+	case indirect == "apply":
+		if len(args) > 2 {
+			c.Args = expand(args[2], pos[2])
+		}
 	case c.Callee.Kind == Global && c.Callee.Bound == "bind":
 		return // f.bind(…) makes a function; its calls are recorded where they happen
 	case c.Callee.Kind == Global && c.Callee.Bound == "call":
