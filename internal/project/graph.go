@@ -100,6 +100,13 @@ func BuildGraph(dir, entry string, sources map[string][]byte) (*Graph, error) {
 		LogLevel:      api.LogLevelSilent,
 		Loader:        assetLoaders,
 		Plugins:       []api.Plugin{plugin},
+		// resolve and prune as `pbiviz package` builds for production
+		// (transpile.go): process.env.NODE_ENV is "production", webpack's
+		// conditions and main fields, pbiviz's extensions
+		Define:            productionDefine,
+		Conditions:        productionConditions,
+		MainFields:        productionMainFields,
+		ResolveExtensions: productionExtensions,
 	})
 	for _, m := range res.Errors {
 		if m.Location != nil {

@@ -42,15 +42,45 @@ func loaderFor(name string) api.Loader {
 	return api.LoaderJS
 }
 
+// What `pbiviz package` (powerbi-visuals-tools 5, webpack 5 in production
+// mode) bundles: webpack's production mode defines process.env.NODE_ENV as
+// "production" and drops the branches that test it; its default resolve
+// conditions for a web target are "webpack", "production" and "browser"
+// (plus "import"/"require" and "module"), its main fields browser, module,
+// main; pbiviz's webpack.config.js sets the extensions. The module graph
+// (graph.go) and every analysed file use the same settings, so that a
+// project check reports the code the package will contain: React's
+// react-dom.production.min.js, not react-dom.development.js.
+var (
+	productionDefine     = map[string]string{"process.env.NODE_ENV": `"production"`}
+	productionConditions = []string{"webpack", "production", "module"} // esbuild adds browser, import/require, default
+	productionMainFields = []string{"browser", "module", "main"}
+	productionExtensions = []string{".tsx", ".ts", ".jsx", ".js", ".mjs", ".css"}
+)
+
+// usesNodeEnv tells whether a file tests process.env.NODE_ENV: it is then
+// transformed with the production definition and its dead branches are
+// dropped before analysis, as the production bundle drops them.
+func usesNodeEnv(text []byte) bool { return bytes.Contains(text, []byte("process.env.NODE_ENV")) }
+
 // Transpile turns one TypeScript/JavaScript source into ES2022 JavaScript
-// with an external source map. It never executes anything.
+// with an external source map. It never executes anything. A file that
+// tests process.env.NODE_ENV is compiled as for production: the variable
+// is "production" and the branches that cannot run are removed.
 func Transpile(f File) (js, sourceMap []byte, err error) {
+	prod := usesNodeEnv(f.Text)
+	var define map[string]string
+	if prod {
+		define = productionDefine
+	}
 	res := api.Transform(string(f.Text), api.TransformOptions{
-		Loader:     loaderFor(f.Path),
-		Sourcefile: f.Path,
-		Sourcemap:  api.SourceMapExternal,
-		Target:     api.ES2022,
-		LogLevel:   api.LogLevelSilent,
+		Define:       define,
+		MinifySyntax: prod, // constant-folds the definition and removes dead branches
+		Loader:       loaderFor(f.Path),
+		Sourcefile:   f.Path,
+		Sourcemap:    api.SourceMapExternal,
+		Target:       api.ES2022,
+		LogLevel:     api.LogLevelSilent,
 		// keep names and layout close to the source
 		MinifyWhitespace: false,
 		TsconfigRaw:      `{"compilerOptions":{"experimentalDecorators":true,"useDefineForClassFields":false}}`,
@@ -96,8 +126,13 @@ func newSourceUnit(f File, ao analyzer.Options) (*unit, error) {
 	return &unit{File: f, JS: js, sm: sm, prog: prog, genStarts: lineStarts(js), origStarts: lineStarts(f.Text)}, nil
 }
 
-// newPlainUnit parses a JavaScript file as written (node_modules code).
+// newPlainUnit parses a JavaScript file as written (node_modules code),
+// unless it tests process.env.NODE_ENV: then it is compiled for production
+// first (see Transpile) and its findings are mapped back.
 func newPlainUnit(f File, ao analyzer.Options) (*unit, error) {
+	if usesNodeEnv(f.Text) {
+		return newSourceUnit(f, ao)
+	}
 	prog, err := analyzer.Parse(f.Path, f.Text, ao)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", f.Path, err)
