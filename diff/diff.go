@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/pbicert/pbicert/analyzer"
 	"github.com/pbicert/pbicert/lint"
@@ -85,9 +86,18 @@ type Report struct {
 	Reasons     []string         `json:"reasons"`
 	Manifest    []ManifestChange `json:"manifest"`
 	Findings    FindingsDiff     `json:"findings"`
-	Code        CodeDiff         `json:"code"`
-	// CertifiedErrors are the error-level findings of the certified build.
-	CertifiedErrors []rules.Finding `json:"-"`
+	// CertifiedErrors are the error-level findings the certified build
+	// still has; they do not change the verdict.
+	CertifiedErrors []CertifiedError `json:"certifiedErrors"`
+	Code            CodeDiff         `json:"code"`
+}
+
+// CertifiedError is an error-level finding of the certified build; Shared
+// is true when the uncertified build has the same finding (same rule, API,
+// enclosing function and occurrence within it).
+type CertifiedError struct {
+	rules.Finding
+	Shared bool `json:"shared"`
 }
 
 // Build is one side of a diff: the package, its analysed program and
@@ -98,7 +108,14 @@ type Build struct {
 	Pkg      *pbiviz.Package
 	In       *rules.Input
 	Findings []rules.Finding
-	fns      []*function
+	// Canonical is false when esbuild could not print the code
+	// canonically (it is then compared as written).
+	Canonical bool
+	fns       []*function
+	cmap      *canonMap // canonical offsets → offsets in In.JS.Src
+	// marks are the diff rules' findings on the canonical print (network
+	// calls, calls of literals), by canonical offset
+	marks []rules.Finding
 }
 
 // Load reads a .pbiviz, parses its code once and runs every rule on it.
@@ -115,17 +132,35 @@ func FromPackage(path string, pkg *pbiviz.Package, opts lint.Options) (*Build, e
 	return fromPackage(path, pkg, opts, nil)
 }
 
+// diffRules are the rules whose findings on the canonical print the diff
+// reads: the network rules (the code a certified build may remove) and
+// the calls of values that cannot be called (a broken build).
+func diffRules() []*rules.Rule {
+	var out []*rules.Rule
+	for _, r := range rules.All() {
+		if r.Category == rules.Network || r.ID == CallRule {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// CallRule is the rule that reports calls of undefined and of literals.
+const CallRule = "REQ005"
+
 // fromPackage analyses pkg; when analysing is not nil, it holds it while
-// the syntax tree is alive (see Files).
+// a syntax tree is alive (see Files).
 func fromPackage(path string, pkg *pbiviz.Package, opts lint.Options, analysing *sync.Mutex) (*Build, error) {
 	if analysing != nil {
 		analysing.Lock()
+		defer func() {
+			if analysing != nil {
+				analysing.Unlock()
+			}
+		}()
 	}
 	in, err := lint.Analyze(pkg, opts)
 	if err != nil {
-		if analysing != nil {
-			analysing.Unlock()
-		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	rs := opts.Rules
@@ -133,20 +168,42 @@ func fromPackage(path string, pkg *pbiviz.Package, opts lint.Options, analysing 
 		rs = rules.All()
 	}
 	b := &Build{Path: path, Pkg: pkg, In: in, Findings: rules.Run(in, rs, opts.Severity)}
-	b.prepare(analysing)
+	if in.JS == nil {
+		b.prepare(nil)
+		return b, nil
+	}
+	// keep only the source of the program as written (positions of
+	// findings and functions); the tree and facts can go
+	lean := *in
+	lean.JS = &analyzer.Program{File: in.JS.File, Src: in.JS.Src}
+	b.In = &lean
+	in = nil
+
+	// the code is compared in its canonical print
+	src := b.In.JS.Src
+	canon, cmap, ok := canonical(unsafe.String(unsafe.SliceData(src), len(src)))
+	b.Canonical = ok
+	ao := lint.AnalyzerOptions(opts)
+	prog, err := analyzer.Parse(b.In.JSFile, unsafe.Slice(unsafe.StringData(canon), len(canon)), ao)
+	if err != nil && ok { // compare the code as written
+		b.Canonical, cmap = false, nil
+		prog, err = analyzer.Parse(b.In.JSFile, src, ao)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	b.cmap = cmap
+	cin := *b.In
+	cin.JS = prog
+	b.marks = rules.Run(&cin, diffRules(), nil)
+	b.prepare(prog)
 	return b, nil
 }
 
-// prepare splits the code into functions and normalises them. It then
-// releases the analysed program (syntax tree and facts): the diff only
-// needs the source, for display and positions.
-func (b *Build) prepare(analysing *sync.Mutex) {
-	prog := b.In.JS
-	defer func() {
-		if analysing != nil { // no code: nothing to release early
-			analysing.Unlock()
-		}
-	}()
+// prepare splits the canonical code into functions and normalises them.
+// It keeps only the canonical source and the functions of prog (without
+// their syntax nodes), so that the tree and the facts can be released.
+func (b *Build) prepare(prog *analyzer.Program) {
 	if prog == nil {
 		s := &store{}
 		b.fns = []*function{{s: s, idx: -1, name: "<top>", kind: "top"}}
@@ -158,20 +215,10 @@ func (b *Build) prepare(analysing *sync.Mutex) {
 	for _, v := range prog.AST.Undeclared {
 		globals[string(v.Data)] = true
 	}
-	// keep only the source and the functions of the program (without
-	// their syntax nodes): the tree and the facts can go while the tokens
-	// are built
 	lean := &analyzer.Program{File: prog.File, Src: prog.Src, Funcs: make([]analyzer.FuncInfo, len(prog.Funcs))}
 	copy(lean.Funcs, prog.Funcs)
 	for i := range lean.Funcs {
 		lean.Funcs[i].Node = nil
-	}
-	in := *b.In
-	in.JS = lean
-	b.In, prog = &in, nil
-	if analysing != nil {
-		analysing.Unlock()
-		analysing = nil
 	}
 
 	s := &store{src: string(lean.Src), srcb: lean.Src, prog: lean}
@@ -184,7 +231,7 @@ func (b *Build) prepare(analysing *sync.Mutex) {
 	}
 	toks := lex(s.srcb)
 	var netAPI []int32
-	netAPI, s.apis = netSpans(toks, b.Findings, b.In.JSFile)
+	netAPI, s.apis = netSpans(toks, b.marks, b.In.JSFile)
 	splitFuncs(s, funcs, toks, netAPI, globals)
 	b.fns = s.fns
 	normaliseAll(b.fns)
@@ -249,32 +296,38 @@ func sideOf(b *Build) Side {
 	return Side{Path: b.Path, Visual: VisualID{GUID: v.GUID, Version: v.Version, APIVersion: v.APIVersion}}
 }
 
-// Compare diffs two loaded builds.
+// Compare diffs two loaded builds. The verdict is about the differences
+// alone; the certified build's remaining errors are listed apart.
 func Compare(cert, uncert *Build) *Report {
 	r := &Report{Certified: sideOf(cert), Uncertified: sideOf(uncert), Reasons: []string{},
-		Manifest: manifestDiff(cert.Pkg, uncert.Pkg)}
+		Manifest: manifestDiff(cert.Pkg, uncert.Pkg), CertifiedErrors: []CertifiedError{}}
 	r.Findings = findingsDiff(cert.Findings, uncert.Findings)
 	r.Code = codeDiff(cert, uncert)
-	for _, f := range cert.Findings {
+	ck, uk := findingKeys(cert.Findings), findingKeys(uncert.Findings)
+	inU := map[string]bool{}
+	for _, k := range uk {
+		inU[k] = true
+	}
+	for i, f := range cert.Findings {
 		if f.Severity == rules.Error {
-			r.CertifiedErrors = append(r.CertifiedErrors, f)
+			r.CertifiedErrors = append(r.CertifiedErrors, CertifiedError{Finding: f, Shared: inU[ck[i]]})
 		}
 	}
-	if n := len(r.CertifiedErrors); n > 0 {
+	for _, m := range r.Manifest {
+		if !m.Explained {
+			r.Reasons = append(r.Reasons, fmt.Sprintf("manifest: %s %s, which does not remove remote access", m.Path, m.Change))
+		}
+	}
+	if n := len(r.Findings.OnlyCertified); n > 0 {
 		var list []string
-		for i, f := range r.CertifiedErrors {
+		for i, f := range r.Findings.OnlyCertified {
 			if i == 3 {
 				list = append(list, "…")
 				break
 			}
 			list = append(list, fmt.Sprintf("%s %s at %s", f.Rule, f.API, f.Location))
 		}
-		r.Reasons = append(r.Reasons, fmt.Sprintf("the certified build has %d error-level finding(s): %s", n, strings.Join(list, "; ")))
-	}
-	for _, m := range r.Manifest {
-		if !m.Explained {
-			r.Reasons = append(r.Reasons, fmt.Sprintf("manifest: %s %s, which does not remove remote access", m.Path, m.Change))
-		}
+		r.Reasons = append(r.Reasons, fmt.Sprintf("%d finding(s) only in the certified build: %s", n, strings.Join(list, "; ")))
 	}
 	if n := len(r.Code.Unexplained); n > 0 {
 		var names []string
@@ -294,20 +347,23 @@ func Compare(cert, uncert *Build) *Report {
 	return r
 }
 
+// findingKeys names each finding by rule, API, enclosing function and
+// occurrence index within that function (never by offset).
+func findingKeys(fs []rules.Finding) []string {
+	n := map[string]int{}
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		k := f.Rule + "\x00" + f.API + "\x00" + f.Function
+		out[i] = fmt.Sprintf("%s\x00%d", k, n[k])
+		n[k]++
+	}
+	return out
+}
+
 // findingsDiff matches findings by rule, API, enclosing function and
 // occurrence index within that function (never by offset).
 func findingsDiff(cert, uncert []rules.Finding) FindingsDiff {
-	keys := func(fs []rules.Finding) []string {
-		n := map[string]int{}
-		out := make([]string, len(fs))
-		for i, f := range fs {
-			k := f.Rule + "\x00" + f.API + "\x00" + f.Function
-			out[i] = fmt.Sprintf("%s\x00%d", k, n[k])
-			n[k]++
-		}
-		return out
-	}
-	ck, uk := keys(cert), keys(uncert)
+	ck, uk := findingKeys(cert), findingKeys(uncert)
 	inC, inU := map[string]bool{}, map[string]bool{}
 	for _, k := range ck {
 		inC[k] = true
@@ -332,8 +388,8 @@ func findingsDiff(cert, uncert []rules.Finding) FindingsDiff {
 func (b *Build) location(f *function) *rules.Location {
 	loc := &rules.Location{File: b.In.JSFile, Line: 1, Column: 1}
 	if b.In.JS != nil && f.idx >= 0 {
-		loc.Offset = f.pos
-		loc.Line, loc.Column = b.In.JS.Position(f.pos)
+		loc.Offset = b.cmap.source(f.pos)
+		loc.Line, loc.Column = b.In.JS.Position(loc.Offset)
 	}
 	return loc
 }

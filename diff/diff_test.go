@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -98,25 +99,60 @@ func TestUnrelatedChangeDiverges(t *testing.T) {
 	}
 }
 
-// A certified build that still calls fetch diverges, even with WebAccess removed.
-func TestCertifiedWithNetworkDiverges(t *testing.T) {
+// A certified build that still calls fetch, with WebAccess removed: the
+// builds differ only in the privilege (consistent), and the remaining fetch
+// is listed in certifiedErrors, shared with the uncertified build, apart
+// from the verdict.
+func TestCertifiedErrorsApartFromVerdict(t *testing.T) {
 	dir := t.TempDir()
 	v := uncertifiedVisual(48 << 10)
 	u := buildVariant(t, dir, "u.pbiviz", v, variant{})
 	c := buildVariant(t, dir, "c.pbiviz", v, variant{reformat: true, noWebAccess: true})
 	r := compareFiles(t, c, u)
-	if r.Verdict != Diverged {
-		t.Fatalf("verdict %s", r.Verdict)
+	if r.Verdict != Consistent {
+		t.Fatalf("verdict %s: %v", r.Verdict, r.Reasons)
 	}
 	var fetch bool
 	for _, f := range r.CertifiedErrors {
-		fetch = fetch || f.Rule == "NET001" && f.Severity == rules.Error
+		if f.Severity != rules.Error {
+			t.Errorf("certifiedErrors holds a %s", f.Severity)
+		}
+		if f.Rule == "MAN001" {
+			t.Errorf("WebAccess is not in the certified build: %+v", f)
+		}
+		fetch = fetch || f.Rule == "NET001" && f.Shared
 	}
-	if !fetch || !strings.Contains(strings.Join(r.Reasons, "\n"), "NET001") {
-		t.Fatalf("want the remaining fetch as a reason: %v", r.Reasons)
+	if !fetch {
+		t.Fatalf("want the remaining fetch, shared, in certifiedErrors: %+v", r.CertifiedErrors)
 	}
-	if len(r.Code.Unexplained) != 0 {
-		t.Fatalf("no code changed, got %+v", r.Code.Unexplained)
+	if strings.Contains(strings.Join(r.Reasons, "\n"), "NET001") || len(r.Code.Unexplained) != 0 {
+		t.Fatalf("reasons %v, unexplained %+v", r.Reasons, r.Code.Unexplained)
+	}
+	var text bytes.Buffer
+	if err := WriteText(&text, r); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "certified build still has") || !strings.Contains(text.String(), "NET001") {
+		t.Fatalf("text report does not list the remaining errors:\n%s", text.String())
+	}
+}
+
+// A finding only the certified build has (a new storage write) is a
+// difference: diverged, with the finding among the reasons and not shared.
+func TestFindingOnlyInCertifiedDiverges(t *testing.T) {
+	dir := t.TempDir()
+	v := uncertifiedVisual(0)
+	u := buildVariant(t, dir, "u.pbiviz", v, variant{})
+	c := buildVariant(t, dir, "c.pbiviz", v, variant{replace: map[string]string{"fetch(": "undefined(",
+		`this.root.textContent="";`: `this.root.textContent="",localStorage.setItem("seen",o.length);`}, noWebAccess: true})
+	r := compareFiles(t, c, u)
+	if r.Verdict != Diverged || !strings.Contains(strings.Join(r.Reasons, "\n"), "STO001") {
+		t.Fatalf("verdict %s: %v", r.Verdict, r.Reasons)
+	}
+	for _, f := range r.CertifiedErrors {
+		if f.Rule == "STO001" && f.Shared {
+			t.Fatalf("the storage write is not shared: %+v", f)
+		}
 	}
 }
 
@@ -152,5 +188,28 @@ func BenchmarkDiff(b *testing.B) {
 		if r.Verdict != Consistent {
 			b.Fatalf("verdict %s: %v", r.Verdict, r.Reasons)
 		}
+	}
+}
+
+// The same bundle printed twice: compact, and reprinted the way Babel
+// regenerates it (every printing choice the other way, names changed,
+// modules in another order). Nothing differs.
+func TestBabelReprintIsIdentical(t *testing.T) {
+	dir := t.TempDir()
+	v := uncertifiedVisual(48 << 10)
+	u := buildVariant(t, dir, "u.pbiviz", v, variant{})
+	c := buildVariant(t, dir, "c.pbiviz", v, variant{babel: true, rename: true, reverseModules: true})
+	r := compareFiles(t, c, u)
+	if len(r.Code.Explained)+len(r.Code.Unexplained)+len(r.Manifest) != 0 {
+		for _, f := range r.Code.Unexplained {
+			t.Errorf("unexplained %s: %s", f.Name, f.Why)
+		}
+		t.Fatalf("want no difference, got %d explained, %d unexplained, manifest %+v", len(r.Code.Explained), len(r.Code.Unexplained), r.Manifest)
+	}
+	if r.Code.Identical != r.Code.Functions || r.Code.Functions < 50 {
+		t.Fatalf("identical %d of %d functions", r.Code.Identical, r.Code.Functions)
+	}
+	if r.Verdict != Consistent {
+		t.Fatalf("verdict %s: %v", r.Verdict, r.Reasons)
 	}
 }

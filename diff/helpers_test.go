@@ -44,6 +44,7 @@ type variant struct {
 	reformat       bool              // regenerate the code unminified
 	rename         bool              // rename every declared identifier
 	noWebAccess    bool              // drop the privileges
+	babel          bool              // reprint Babel-like (babelLike), after replace
 }
 
 // buildVariant writes the package of v changed as described, in dir.
@@ -66,6 +67,9 @@ func buildVariant(t testing.TB, dir, name string, v gen.Visual, o variant) strin
 			t.Fatalf("variant: %q not in the bundle", from)
 		}
 		src = strings.ReplaceAll(src, from, to)
+	}
+	if o.babel {
+		src = babelLike(t, src)
 	}
 	if o.reformat || o.rename {
 		src = regenerate(t, src, o.rename)

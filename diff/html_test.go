@@ -94,6 +94,9 @@ func TestHTMLRendersInChromium(t *testing.T) {
 			t.Errorf("explained function %s not in the rendered DOM", f.Name)
 		}
 	}
+	if !strings.Contains(d, `<p id="remaining">`) || strings.Index(d, `id="remaining"`) < strings.Index(d, `id="verdict"`) {
+		t.Errorf("the certified build's remaining errors are not shown apart, after the verdict")
+	}
 	if !strings.Contains(d, "<mark>") {
 		t.Errorf("no highlighted token in the rendered DOM")
 	}

@@ -58,6 +58,14 @@ func WriteText(w io.Writer, r *Report) error {
 	for _, s := range r.Reasons {
 		fmt.Fprintf(&b, "  - %s\n", s)
 	}
+	b.WriteString(remainingLine(r) + "\n")
+	for _, f := range r.CertifiedErrors {
+		sh := "only certified"
+		if f.Shared {
+			sh = "shared"
+		}
+		fmt.Fprintf(&b, "  %s %s %s (%s): %s\n", f.Location, f.Rule, f.API, sh, f.Message)
+	}
 	if len(r.Manifest) > 0 {
 		b.WriteString("\nmanifest:\n")
 		for _, m := range r.Manifest {
@@ -90,6 +98,22 @@ func WriteText(w io.Writer, r *Report) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// remainingLine summarises the certified build's remaining errors, apart
+// from the verdict.
+func remainingLine(r *Report) string {
+	n := len(r.CertifiedErrors)
+	if n == 0 {
+		return "certified build: no error-level finding left"
+	}
+	shared := 0
+	for _, f := range r.CertifiedErrors {
+		if f.Shared {
+			shared++
+		}
+	}
+	return fmt.Sprintf("certified build still has %d error-level finding(s), %d shared with the uncertified build (not part of the verdict; pbicert check is the gate):", n, shared)
 }
 
 // pretty prints a function's display tokens, one statement per line,
@@ -214,7 +238,20 @@ func WriteHTML(w io.Writer, r *Report) error {
 		}
 		b.WriteString("</ul>\n")
 	}
-	b.WriteString("<table><tr><th></th><th>path</th><th>guid</th><th>version</th><th>apiVersion</th></tr>")
+	b.WriteString("<h2>Errors left in the certified build</h2>\n<p id=\"remaining\">" + e(strings.TrimSuffix(remainingLine(r), ":")) + "</p>\n")
+	if len(r.CertifiedErrors) > 0 {
+		b.WriteString("<table id=\"certified-errors\"><tr><th>rule</th><th>api</th><th>function</th><th>message</th><th>location</th><th>uncertified build</th></tr>")
+		for _, f := range r.CertifiedErrors {
+			sh := "also there"
+			if !f.Shared {
+				sh = "not there"
+			}
+			fmt.Fprintf(&b, "<tr><td>%s</td><td><code>%s</code></td><td><code>%s</code></td><td>%s</td><td><code>%s</code></td><td>%s</td></tr>",
+				e(f.Rule), e(f.API), e(f.Function), e(f.Message), e(f.Location.String()), sh)
+		}
+		b.WriteString("</table>\n")
+	}
+	b.WriteString("<h2>Builds</h2>\n<table><tr><th></th><th>path</th><th>guid</th><th>version</th><th>apiVersion</th></tr>")
 	for _, s := range []struct {
 		n string
 		s Side

@@ -29,12 +29,17 @@ Both .pbiviz packages are checked with the full rule set, then compared: the
 manifest (visual metadata, apiVersion, capabilities, privileges, string
 resources), the findings (matched by rule, API and enclosing function), and
 the code, function by function, independently of minified names, formatting
-and module order. A difference is explained when it removes or disables
-remote access (a network call removed or replaced by undefined, the WebAccess
-privilege removed); anything else is unexplained.
+and module order, on a canonical print of the code (reprinting is not a
+difference). A difference is explained when it removes or disables remote
+access; anything else is unexplained.
 
-Exit codes: 0 consistent (the certified build has no error-level finding and
-every difference is explained), 1 diverged, 2 usage error or unreadable input.`,
+The verdict is about the differences alone. The error-level findings the
+certified build still has are listed apart (certifiedErrors), each marked
+shared when the uncertified build has it too: pbicert check is the gate for
+those.
+
+Exit codes: 0 consistent (every difference is explained), 1 diverged, 2 usage
+error or unreadable input.`,
 		Example: `  pbicert diff dist/certified.pbiviz dist/full.pbiviz
   pbicert diff --format html --output diff.html certified.pbiviz full.pbiviz`,
 		Args: func(c *cobra.Command, args []string) error {
