@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -75,6 +76,16 @@ var _ = register(&Rule{
 				continue
 			}
 			msg := fmt.Sprintf("%s is set from data that is not a constant", a.Prop)
+			if rhs := assignRHS(a); rhs != nil && a.Op == "=" {
+				if name, ok := sanitized(prog, rhs); ok {
+					p.ReportJSFunc(a.Pos, a.Func, a.Prop, fmt.Sprintf("%s is set from HTML sanitised by %s(); a reviewer checks the sanitiser and its configuration", a.Prop, name), WithSeverity(Warning))
+					continue
+				}
+			}
+			if id := innerHTMLIdiom(prog, a); id != "" {
+				p.ReportJSFunc(a.Pos, a.Func, a.Prop, msg, WithIdiom(id))
+				continue
+			}
 			if d3HTMLIdiom(prog, a) {
 				p.ReportJSFunc(a.Pos, a.Func, a.Prop, msg, WithIdiom("d3-selection-html"))
 				continue
@@ -101,9 +112,19 @@ func htmlCall(method string, i int, api string) func(*Pass) {
 			if c.Method != method || len(c.Args) <= i {
 				continue
 			}
-			if isData(c.Args[i].Value) {
-				p.ReportJSFunc(c.Pos, c.Func, api, fmt.Sprintf("%s() inserts HTML built from data that is not a constant", api))
+			if !isData(c.Args[i].Value) {
+				continue
 			}
+			msg := fmt.Sprintf("%s() inserts HTML built from data that is not a constant", api)
+			if name, ok := sanitized(prog, c.Args[i].Expr); ok {
+				p.ReportJSFunc(c.Pos, c.Func, api, fmt.Sprintf("%s() inserts HTML sanitised by %s(); a reviewer checks the sanitiser and its configuration", api, name), WithSeverity(Warning))
+				continue
+			}
+			if api == "createContextualFragment" && responseLoader(c.Args[i]) {
+				p.ReportJSFunc(c.Pos, c.Func, api, msg, WithIdiom("d3-v3-html-loader"))
+				continue
+			}
+			p.ReportJSFunc(c.Pos, c.Func, api, msg)
 		}
 	}
 }
@@ -133,7 +154,12 @@ var _ = register(&Rule{
 		for _, c := range callsTo(p.In.JS, "document.write", "document.writeln") {
 			for _, a := range c.Args {
 				if isData(a.Value) {
-					p.ReportJSFunc(c.Pos, c.Func, c.Callee.Path, c.Callee.Path+"() writes HTML built from data that is not a constant")
+					msg := c.Callee.Path + "() writes HTML built from data that is not a constant"
+					if realmWriteFromConstants(p.In.JS, c) {
+						p.ReportJSFunc(c.Pos, c.Func, c.Callee.Path, msg+" (into another realm's document)", WithIdiom("core-js-iframe-realm"))
+					} else {
+						p.ReportJSFunc(c.Pos, c.Func, c.Callee.Path, msg)
+					}
 					break
 				}
 			}
@@ -265,7 +291,12 @@ var _ = register(&Rule{
 			if v.Kind == analyzer.Func || v.Kind == analyzer.Const && (v.Str == "" || v.Str == "null") {
 				continue
 			}
-			p.ReportJSFunc(c.Pos, c.Func, "setAttribute(\"on…\")", fmt.Sprintf("the %s attribute is set from a string, which runs as code", strings.ToLower(n.Str)))
+			msg := fmt.Sprintf("the %s attribute is set from a string, which runs as code", strings.ToLower(n.Str))
+			if v.Kind == analyzer.Const && trivialHandler(v.Str) {
+				p.ReportJSFunc(c.Pos, c.Func, "setAttribute(\"on…\")", msg+fmt.Sprintf(" (%q does nothing: an event feature test)", v.Str), WithIdiom("event-support-test"))
+				continue
+			}
+			p.ReportJSFunc(c.Pos, c.Func, "setAttribute(\"on…\")", msg)
 		}
 	},
 })
@@ -273,8 +304,8 @@ var _ = register(&Rule{
 var _ = register(&Rule{
 	ID: "DOM009", Name: "no-html-method", Category: DOMInjection, Severity: Error,
 	Doc: Doc{
-		Title:   "D3 or jQuery .html() inserts markup from data",
-		Why:     "selection.html(value) sets innerHTML on every selected element; with data it injects markup. This is the call site the D3 implementation's innerHTML serves.",
+		Title:   "D3 or jQuery .html(), $(html) or .append(html) inserts markup from data",
+		Why:     "selection.html(value) sets innerHTML on every selected element; with data it injects markup. jQuery also parses markup given to $(…) and to .append, .prepend, .after, .before, .replaceWith and the wrap methods. These are the call sites the libraries' own innerHTML (reported at info as idioms) serve.",
 		Example: "d3.select(el).html(d => \"<b>\" + d.label + \"</b>\")",
 		Fix:     "Use .text() for text, or append elements.",
 		Ref:     refDOM,
@@ -289,12 +320,89 @@ var _ = register(&Rule{
 			if c.Method != "html" || len(c.Args) != 1 || c.Receiver.Kind == analyzer.Global && c.Receiver.Path == "d3" {
 				continue
 			}
-			if isData(c.Args[0].Value) {
-				p.ReportJSFunc(c.Pos, c.Func, ".html()", ".html() inserts markup built from data that is not a constant")
+			if !isData(c.Args[0].Value) {
+				continue
 			}
+			if name, ok := sanitized(prog, c.Args[0].Expr); ok {
+				p.ReportJSFunc(c.Pos, c.Func, ".html()", fmt.Sprintf(".html() inserts markup sanitised by %s(); a reviewer checks the sanitiser and its configuration", name), WithSeverity(Warning))
+				continue
+			}
+			p.ReportJSFunc(c.Pos, c.Func, ".html()", ".html() inserts markup built from data that is not a constant")
 		}
+		jqueryMarkup(p)
 	},
 })
+
+// jqueryInsert are the jQuery methods that parse a string argument as HTML.
+var jqueryInsert = map[string]bool{"append": true, "prepend": true, "after": true, "before": true, "replaceWith": true,
+	"wrap": true, "wrapAll": true, "wrapInner": true}
+
+// isJQuery: the global $ or jQuery.
+func isJQuery(v analyzer.Value) bool { return v.IsGlobal("$") || v.IsGlobal("jQuery") }
+
+// markupExpr reports whether e is markup built at run time: a
+// concatenation or template whose text starts a tag.
+func markupExpr(prog *analyzer.Program, e js.IExpr) bool {
+	if !isStringExpr(e) {
+		return false
+	}
+	for _, t := range concatTerms(e) {
+		if s, ok := prog.Fold(t); ok && strings.Contains(s, "<") {
+			return true
+		}
+		if tp, ok := ungroup(t).(*js.TemplateExpr); ok && len(tp.List) > 0 && bytes.Contains(tp.List[0].Value, []byte("<")) {
+			return true
+		}
+	}
+	return false
+}
+
+// jqueryMarkup reports jQuery's other markup parsers: $(html) and
+// .append(html) and its siblings on a jQuery object, with data.
+func jqueryMarkup(p *Pass) {
+	prog := p.In.JS
+	for i := range prog.Calls {
+		c := &prog.Calls[i]
+		if len(c.Args) == 0 {
+			continue
+		}
+		a := c.Args[0]
+		if !isData(a.Value) || a.Kind == analyzer.Func || a.Kind == analyzer.Element {
+			continue
+		}
+		switch {
+		case isJQuery(c.Callee) && c.Method == "" && !c.New:
+			// $(selector) is not markup: only a string that starts a tag is
+			if markupExpr(prog, a.Expr) {
+				p.ReportJSFunc(c.Pos, c.Func, "$(html)", "$() parses markup built from data that is not a constant")
+			}
+		case jqueryInsert[c.Method]:
+			onJQuery := false
+			if call, ok := ungroup(receiverExpr(c)).(*js.CallExpr); ok {
+				onJQuery = isJQuery(prog.Resolve(call.X, false))
+			}
+			switch {
+			case markupExpr(prog, a.Expr):
+				p.ReportJSFunc(c.Pos, c.Func, "."+c.Method+"()", fmt.Sprintf(".%s() inserts markup built from data that is not a constant", c.Method))
+			case onJQuery:
+				p.ReportJSFunc(c.Pos, c.Func, "."+c.Method+"()", fmt.Sprintf("jQuery .%s() parses a string argument as markup, and this argument is data of unknown type (a node is safe, a string is not)", c.Method), WithSeverity(Warning))
+			}
+		}
+	}
+}
+
+// receiverExpr returns the receiver expression of a method call.
+func receiverExpr(c *analyzer.Call) js.IExpr {
+	var callee js.IExpr
+	switch n := c.Node.(type) {
+	case *js.CallExpr:
+		callee = n.X
+	default:
+		return nil
+	}
+	_, recv, _ := propOf(callee)
+	return recv
+}
 
 var _ = register(&Rule{
 	ID: "DOM010", Name: "no-dangerously-set-inner-html", Category: DOMInjection, Severity: Error,
@@ -315,6 +423,7 @@ var _ = register(&Rule{
 				continue
 			}
 			html, found := analyzer.Value{}, false
+			var htmlExpr js.IExpr = pr.Value
 			if obj, ok := pr.Value.(*js.ObjectExpr); ok {
 				for _, it := range obj.List {
 					if it.Name == nil {
@@ -325,7 +434,7 @@ var _ = register(&Rule{
 						key, _ = prog.Fold(it.Name.Computed)
 					}
 					if key == "__html" {
-						html, found = prog.Resolve(it.Value, false), true
+						html, found, htmlExpr = prog.Resolve(it.Value, false), true, it.Value
 					}
 				}
 				if !found {
@@ -334,9 +443,14 @@ var _ = register(&Rule{
 			} else {
 				html = prog.Resolve(pr.Value, false)
 			}
-			if isData(html) {
-				p.ReportJSFunc(pr.Pos, pr.Func, "dangerouslySetInnerHTML", "dangerouslySetInnerHTML inserts HTML built from data that is not a constant")
+			if !isData(html) {
+				continue
 			}
+			if name, ok := sanitized(prog, htmlExpr); ok {
+				p.ReportJSFunc(pr.Pos, pr.Func, "dangerouslySetInnerHTML", fmt.Sprintf("dangerouslySetInnerHTML inserts HTML sanitised by %s(); a reviewer checks the sanitiser and its configuration", name), WithSeverity(Warning))
+				continue
+			}
+			p.ReportJSFunc(pr.Pos, pr.Func, "dangerouslySetInnerHTML", "dangerouslySetInnerHTML inserts HTML built from data that is not a constant")
 		}
 	},
 })
@@ -347,14 +461,64 @@ var _ = register(&Rule{
 // warnings.
 func propSink(p *Pass, names ...string) {
 	prog := p.In.JS
+	assigned := assignedProps(prog)
 	for _, pr := range prog.Props {
 		for _, n := range names {
 			if pr.Name != n {
 				continue
 			}
-			if v := prog.Resolve(pr.Value, false); isData(v) && v.Kind != analyzer.Func {
-				p.ReportJSFunc(pr.Pos, pr.Func, n, fmt.Sprintf("an object literal sets %s from data; written to an element (Object.assign, framework props) it injects markup", n), WithSeverity(Warning))
+			v := prog.Resolve(pr.Value, false)
+			if !isData(v) || v.Kind == analyzer.Func {
+				continue
+			}
+			if name, ok := sanitized(prog, pr.Value); ok {
+				p.ReportJSFunc(pr.Pos, pr.Func, n, fmt.Sprintf("an object literal sets %s from HTML sanitised by %s()", n, name), WithSeverity(Warning))
+				continue
+			}
+			if assigned[propKey{pr.Value, pr.Pos}] {
+				p.ReportJSFunc(pr.Pos, pr.Func, n, fmt.Sprintf("Object.assign writes %s from data that is not a constant to the target", n))
+				continue
+			}
+			p.ReportJSFunc(pr.Pos, pr.Func, n, fmt.Sprintf("an object literal sets %s from data; written to an element (Object.assign, framework props) it injects markup", n), WithSeverity(Warning))
+		}
+	}
+}
+
+type propKey struct {
+	v   js.IExpr
+	pos int
+}
+
+// assignedProps finds the properties of object literals passed as sources
+// to Object.assign(target, {…}): they are written to the target as
+// el.prop = value would be.
+func assignedProps(prog *analyzer.Program) map[propKey]bool {
+	var out map[propKey]bool
+	for i := range prog.Calls {
+		c := &prog.Calls[i]
+		if c.Method != "assign" || !c.Receiver.IsGlobal("Object") || len(c.Args) < 2 {
+			continue
+		}
+		for _, a := range c.Args[1:] {
+			obj, ok := ungroup(a.Expr).(*js.ObjectExpr)
+			if !ok {
+				continue
+			}
+			for _, it := range obj.List {
+				if it.Name == nil || it.Value == nil {
+					continue
+				}
+				for _, pr := range prog.Props {
+					if pr.Value == it.Value && pr.Pos >= a.Pos {
+						if out == nil {
+							out = map[propKey]bool{}
+						}
+						out[propKey{pr.Value, pr.Pos}] = true
+						break
+					}
+				}
 			}
 		}
 	}
+	return out
 }

@@ -77,6 +77,11 @@ var _ = register(&Rule{
 	Run: func(p *Pass) {
 		for _, c := range callsTo(p.In.JS, "Function", "AsyncFunction", "GeneratorFunction", "AsyncGeneratorFunction") {
 			msg, opt := funcCtorMsg(c)
+			if opt == nil {
+				if id := functionCtorIdiom(p.In.JS, c); id != "" {
+					opt = WithIdiom(id)
+				}
+			}
 			if opt != nil {
 				p.ReportJSFunc(c.Pos, c.Func, c.Callee.Path, msg, opt)
 			} else {
@@ -139,9 +144,15 @@ var _ = register(&Rule{
 		prog := p.In.JS
 		writes := append(elementURLWrites(prog), navigations(prog)...)
 		for _, w := range writes {
-			if judgeURL(w.value) == urlScript {
-				p.ReportJSFunc(w.pos, w.fn, w.api, fmt.Sprintf("%s is set to the code URL %q", w.api, short(w.value.Str)))
+			if judgeURL(w.value) != urlScript {
+				continue
 			}
+			msg := fmt.Sprintf("%s is set to the code URL %q", w.api, short(w.value.Str))
+			if emptyScriptURL(w.value.Str) {
+				p.ReportJSFunc(w.pos, w.fn, w.api, msg+" (it runs no code)", WithIdiom("empty-javascript-url"))
+				continue
+			}
+			p.ReportJSFunc(w.pos, w.fn, w.api, msg)
 		}
 	},
 })

@@ -222,10 +222,58 @@ var _ = manifestRule("MAN010", "external-js", Error, Doc{
 	Fix:     "Import the library so webpack bundles it.",
 	Ref:     refPackaging,
 }, func(p *Pass) {
-	if ext := p.In.Manifest.Resource.ExternalJS; len(ext) > 0 {
-		p.reportManifest("externalJS", "externalJS", fmt.Sprintf("externalJS lists %d file(s): %s", len(ext), short(strings.Join(ext, ", "))))
+	ext := p.In.Manifest.Resource.ExternalJS
+	if len(ext) == 0 {
+		return
 	}
+	// pbiviz 1.x and 2.x (API below 3.0) concatenated the externalJS files
+	// into content.js: an entry whose library is found there is not code
+	// loaded from outside the package
+	if api := p.In.Manifest.Resource.APIVersion; api != "" && compareVersion(api, "3.0.0") < 0 && p.In.JS != nil {
+		var missing []string
+		lowered := bytes.ToLower(p.In.JS.Src)
+		for _, e := range ext {
+			if !bundledLibrary(lowered, e) {
+				missing = append(missing, e)
+			}
+		}
+		if len(missing) == 0 {
+			p.reportManifest("externalJS", "externalJS", fmt.Sprintf("externalJS lists %d file(s) that this API %s build already bundled into content.js: %s", len(ext), api, short(strings.Join(ext, ", "))), WithSeverity(Info))
+			return
+		}
+		ext = missing
+	}
+	p.reportManifest("externalJS", "externalJS", fmt.Sprintf("externalJS lists %d file(s) whose code is not in content.js: %s", len(ext), short(strings.Join(ext, ", "))))
 })
+
+// bundledLibrary reports whether content.js (lower-cased) carries the
+// library of an externalJS entry: its package name (jquery, d3, lodash,
+// globalize…), or for powerbi-visuals-utils-<x>utils the namespace
+// utils.<x> it defines.
+func bundledLibrary(lowered []byte, entry string) bool {
+	e := strings.ToLower(strings.ReplaceAll(entry, "\\", "/"))
+	name := e
+	if i := strings.Index(e, "node_modules/"); i >= 0 {
+		name = e[i+len("node_modules/"):]
+		if j := strings.IndexByte(name, '/'); j >= 0 {
+			name = name[:j]
+		}
+	} else {
+		if j := strings.LastIndexByte(name, '/'); j >= 0 {
+			name = name[j+1:]
+		}
+		name = strings.TrimSuffix(strings.TrimSuffix(name, ".js"), ".min")
+	}
+	if len(name) < 2 {
+		return false
+	}
+	if u, ok := strings.CutPrefix(name, "powerbi-visuals-utils-"); ok {
+		if bytes.Contains(lowered, []byte("utils."+strings.TrimSuffix(u, "utils"))) {
+			return true
+		}
+	}
+	return bytes.Contains(lowered, []byte(name))
+}
 
 var _ = manifestRule("MAN011", "plugin-wrapper-mismatch", Error, Doc{
 	Title:   "The plugin wrapper registers another name or API version than the manifest",

@@ -65,6 +65,13 @@ func TestManifestRules(t *testing.T) {
 		{"http support URL", gen.Visual{SupportURL: "http://contoso.com/support"}, []string{"MAN008@error:visual.supportUrl"}},
 		{"debug guid", gen.Visual{GUID: "exampleVisual1A2B3C4D5E6F_DEBUG"}, []string{"MAN009@error:visual.guid"}},
 		{"external JS", gen.Visual{ExternalJS: []string{"node_modules/d3/dist/d3.min.js"}}, []string{"MAN010@error:externalJS"}},
+		// API 1.x-2.x builds concatenated externalJS into content.js
+		{"external JS already bundled (API 1.4)", gen.Visual{Era: 1, APIVersion: "1.4.0", ExternalJS: []string{"node_modules/d3/d3.min.js", "node_modules/powerbi-visuals-utils-typeutils/lib/index.js"},
+			Modules: []string{`var d3 = {version: "3.5.17"}; var typeUtils = powerbi.extensibility.utils.type;`}}, []string{"MAN004@error:apiVersion", "MAN010@info:externalJS"}},
+		{"external JS partly bundled (API 1.4)", gen.Visual{Era: 1, APIVersion: "1.4.0", ExternalJS: []string{"node_modules/d3/d3.min.js", "node_modules/leaflet/dist/leaflet.js"},
+			Modules: []string{`var d3 = {version: "3.5.17"};`}}, []string{"MAN004@error:apiVersion", "MAN010@error:externalJS"}},
+		{"external JS named in an API 5 bundle", gen.Visual{APIVersion: "5.3.0", ExternalJS: []string{"node_modules/d3/dist/d3.min.js"},
+			Modules: []string{`var d3 = {version: "7.9.0"};`}}, []string{"MAN004@info:apiVersion", "MAN010@error:externalJS"}},
 		{"wrapper name mismatch", gen.Visual{WrapperName: "otherVisual0000"}, []string{"MAN011@error:powerbi.visuals.plugins"}},
 		{"wrapper apiVersion mismatch", gen.Visual{WrapperAPIVersion: "5.3.0"}, []string{"MAN011@error:apiVersion"}},
 		{"storageV2Service without LocalStorage", gen.Visual{Modules: []string{`this.host.storageV2Service.get("k");`}},

@@ -32,7 +32,7 @@ func init() {
 	addRoots("XMLHttpRequest", "import()", "document", "cookieStore", "location", "navigator", "postMessage", "open")
 	// callees the call-based rules read
 	addRoots("Worker", "SharedWorker", "ActiveXObject", "Audio", "Image", "Blob", "CSS", "AsyncFunction", "GeneratorFunction",
-		"AsyncGeneratorFunction", "execScript", "requestAnimationFrame", "d3", "powerbi", "Reflect", "String", "URL", "webkitURL")
+		"AsyncGeneratorFunction", "execScript", "requestAnimationFrame", "d3", "powerbi", "Reflect", "String", "URL", "webkitURL", "$", "jQuery")
 	addRoots(timerAPIs...)
 }
 
@@ -45,7 +45,8 @@ var trackedMethods = map[string]bool{
 	"submit": true, "addModule": true, "ajax": true, "getJSON": true, "getScript": true, "cleanData": true,
 	"renderingStarted": true, "renderingFinished": true, "renderingFailed": true, "launchUrl": true,
 	"json": true, "csv": true, "tsv": true, "xml": true, "text": true, "image": true, "dsv": true, "buffer": true,
-	"blob": true, "svg": true, "write": true, "writeln": true, "open": true, "postMessage": true,
+	"blob": true, "svg": true, "write": true, "writeln": true, "open": true, "postMessage": true, "assign": true,
+	"append": true, "prepend": true, "after": true, "before": true, "replaceWith": true, "wrap": true, "wrapAll": true, "wrapInner": true,
 }
 
 // ModelKeep tells the analyzer which facts the rules read, so that it does

@@ -81,8 +81,8 @@ var _ = register(&Rule{
 var _ = register(&Rule{
 	ID: "REQ003", Name: "dev-build", Category: Requirement, Severity: Error,
 	Doc: Doc{
-		Title:   "A development build is packaged (source maps, eval-wrapped modules)",
-		Why:     "pbiviz start builds carry inline source maps and wrap each module in eval(): the package was not built with pbiviz package.",
+		Title:   "A development build is packaged (inline source maps, eval-wrapped modules, hot reload)",
+		Why:     "pbiviz start builds carry inline source maps, wrap each module in eval() and include webpack's hot-reload runtime: the package was not built with pbiviz package. A reference to an external map file (//# sourceMappingURL=visual.js.map) is not a sign of one.",
 		Example: "//# sourceMappingURL=data:application/json;base64,…",
 		Fix:     "Build the release package with pbiviz package.",
 		Ref:     refPackaging,
@@ -95,8 +95,15 @@ var _ = register(&Rule{
 		// the bundle's own source map comment is at its end; library files
 		// inlined mid-bundle may keep theirs, which says nothing of the build
 		tail := bytes.TrimRight(prog.Src, " \t\r\n;")
-		if i := bytes.LastIndex(tail, []byte("sourceMappingURL=")); i >= 0 && bytes.Contains(tail[max(0, i-8):i], []byte("#")) && !bytes.Contains(tail[i:], []byte("\n")) {
-			p.ReportJS(i, "sourceMappingURL", "the bundle ends with a source map reference (a development build)")
+		// (an external map file, //# sourceMappingURL=visual.js.map, is
+		// what production builds write too: only an inline map says dev)
+		if i := bytes.LastIndex(tail, []byte("sourceMappingURL=")); i >= 0 && bytes.ContainsAny(tail[max(0, i-8):i], "#@") && !bytes.Contains(tail[i:], []byte("\n")) &&
+			bytes.HasPrefix(bytes.TrimSpace(tail[i+len("sourceMappingURL="):]), []byte("data:")) {
+			p.ReportJS(i, "sourceMappingURL", "the bundle ends with an inline source map (a development build)")
+		}
+		// webpack's hot-module-replacement runtime polls the dev server
+		if i := bytes.Index(prog.Src, []byte(".hot-update.json")); i >= 0 {
+			p.ReportJS(i, "hot-update", "the bundle carries webpack's hot-reload runtime, which polls a development server for updates (a development build)")
 		}
 		evals := 0
 		for _, c := range callsTo(prog, "eval") {

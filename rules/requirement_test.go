@@ -63,6 +63,19 @@ func TestDevBuildRule(t *testing.T) {
 	mid := gen.Clean()
 	mid.Modules = []string{"var lib = 1;\n//# sourceMappingURL=lib.min.js.map\n"}
 	assert.Empty(t, requirementFindings(t, mid, ""))
+	// an external map file at the end: pbiviz package writes these for
+	// production builds too; only inline maps mark a development build
+	assert.Empty(t, requirementFindings(t, gen.Clean(), "\n//# sourceMappingURL=visual.js.map"))
+	assert.Empty(t, requirementFindings(t, gen.Clean(), "\n//@ sourceMappingURL=https://example.com/visual.js.map\n"))
+	assert.Equal(t, []string{"REQ003 sourceMappingURL"},
+		requirementFindings(t, gen.Clean(), "\n//@ sourceMappingURL=data:application/json;charset=utf-8;base64,eyJ2ZXJzaW9uIjozfQ==\n"))
+	// webpack's hot-reload runtime asks the dev server for updates
+	hot := gen.Clean()
+	hot.Modules = []string{`var hotUpdate = __webpack_require__.p + "" + hash + ".hot-update.json";`}
+	assert.Equal(t, []string{"REQ003 hot-update"}, requirementFindings(t, hot, ""))
+	near := gen.Clean()
+	near.Modules = []string{`var note = "hot update";`}
+	assert.Empty(t, requirementFindings(t, near, ""))
 }
 
 // NET014 on content.css: remote @import, url() and @font-face are findings;
