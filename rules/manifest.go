@@ -241,9 +241,10 @@ var _ = manifestRule("MAN010", "external-js", Error, Doc{
 			p.reportManifest("externalJS", "externalJS", fmt.Sprintf("externalJS lists %d file(s) that this API %s build already bundled into content.js: %s", len(ext), api, short(strings.Join(ext, ", "))), WithSeverity(Info))
 			return
 		}
-		ext = missing
+		p.reportManifest("externalJS", "externalJS", fmt.Sprintf("externalJS lists %d file(s) whose code is not in content.js: %s", len(missing), short(strings.Join(missing, ", "))))
+		return
 	}
-	p.reportManifest("externalJS", "externalJS", fmt.Sprintf("externalJS lists %d file(s) whose code is not in content.js: %s", len(ext), short(strings.Join(ext, ", "))))
+	p.reportManifest("externalJS", "externalJS", fmt.Sprintf("externalJS lists %d file(s): %s", len(ext), short(strings.Join(ext, ", "))))
 })
 
 // bundledLibrary reports whether content.js (lower-cased) carries the
