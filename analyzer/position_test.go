@@ -181,7 +181,7 @@ function f(){return function(){}}var g=(a,b)=>a,h=async c=>c;x=class B{};y?()=>1
 	}
 }
 
-// refLineCol is the definition newPositions implements: lines end at \n,
+// refLineCol is the definition Program.Position implements (internal/textpos): lines end at \n,
 // \r\n or a lone \r; columns count UTF-8 sequences (bytes that are not
 // continuation bytes) from the line's start, from 1.
 func refLineCol(src []byte, off int) (int, int) {
@@ -200,6 +200,7 @@ func refLineCol(src []byte, off int) (int, int) {
 // Positions on long lines (the checkpoints and the eight-byte count), on
 // lines ending at chunk boundaries and in multi-byte characters.
 func TestPositionsMatchDefinition(t *testing.T) {
+	const cpStep = 4096                            // textpos's checkpoint step
 	long := strings.Repeat("var é = 'ü€😀';", 3000) // one line of ~57 KB
 	inputs := []string{
 		"", "a", "\n", "\r\n", "\r", "a\rb\r\nc\nd",
@@ -211,9 +212,9 @@ func TestPositionsMatchDefinition(t *testing.T) {
 	}
 	for n, in := range inputs {
 		src := []byte(in)
-		p := newPositions(src)
+		p := &Program{Src: src}
 		for off := 0; off <= len(src); off += 1 + off/97 {
-			l, c := p.at(off)
+			l, c := p.Position(off)
 			rl, rc := refLineCol(src, off)
 			if l != rl || c != rc {
 				t.Fatalf("input %d offset %d: got %d:%d, want %d:%d", n, off, l, c, rl, rc)

@@ -7,15 +7,14 @@ package analyzer
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"math/bits"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
+	"github.com/pbicert/pbicert/internal/textpos"
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/js"
 )
@@ -267,7 +266,7 @@ type Program struct {
 	buf      []byte // the parser's buffer (same bytes as Src), parsed in one piece
 	split    *split // or the units parsed in parallel
 	serial   func() // called when the walks enter their serial phase (the nesting guard starts there)
-	pos      *positions
+	pos      *textpos.Table
 	bindings map[*js.Var]*binding
 	callMemo map[callKey]*Value // resolved calls, from pass 2 on
 	nCalls   int                // calls counted by pass 1
@@ -307,7 +306,7 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 			}
 		}()
 		if d, at := nestingDepth(src, opts.MaxDepth); d > opts.MaxDepth {
-			l, c := lineCol(src, at)
+			l, c := textpos.LineCol(src, at)
 			nested <- &LimitError{What: fmt.Sprintf("code nested too deeply at line %d, column %d", l, c), Flag: "max-depth", Value: d, Max: opts.MaxDepth}
 			return
 		}
@@ -378,7 +377,9 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 				return nil, fmt.Errorf("code nested too deeply at line %d, column %d: %s (the JavaScript parser accepts about %d levels of nesting or operators in one chain)",
 					pe.Line, pe.Column, pe.Message, js.NestedExprLimit)
 			}
-			return nil, &SyntaxError{Line: pe.Line, Column: pe.Column, Offset: -1, Msg: pe.Message}
+			off := parserOffset(src, pe.Line, pe.Column)
+			l, c := textpos.LineCol(src, off)
+			return nil, &SyntaxError{Line: l, Column: c, Offset: off, Msg: pe.Message}
 		}
 		return nil, fmt.Errorf("syntax error: %v", perr)
 	}
@@ -417,12 +418,13 @@ func newProgram(file string, src []byte, ast *js.AST, buf []byte, opts Options) 
 }
 
 // Position converts a byte offset into a 1-based line and a 1-based column
-// counted in characters (code points) of that line.
+// counted in characters of that line, with pbicert's one convention
+// (internal/textpos: lines end at \n, \r\n or a lone \r).
 func (p *Program) Position(offset int) (line, col int) {
 	if p.pos == nil {
-		p.pos = newPositions(p.Src)
+		p.pos = textpos.New(p.Src)
 	}
-	return p.pos.at(offset)
+	return p.pos.LineCol(offset)
 }
 
 // FuncAt returns the index of the innermost function containing offset, or -1.
@@ -469,98 +471,6 @@ func (p *Program) FuncName(i int) string {
 	return out
 }
 
-// positions maps offsets to line/column quickly on multi-megabyte lines.
-type positions struct {
-	src   []byte
-	lines []int // start offset of each line
-	// checkpoints every cpStep bytes: character column at that offset
-	cps []int32
-}
-
-const cpStep = 4096
-
-func newPositions(src []byte) *positions {
-	p := &positions{src: src, lines: []int{0}}
-	col := int32(0)
-	p.cps = make([]int32, 0, len(src)/cpStep+1)
-	for base := 0; base < len(src); base += cpStep {
-		p.cps = append(p.cps, col)
-		chunk := src[base:min(base+cpStep, len(src))]
-		if bytes.IndexByte(chunk, '\n') < 0 && bytes.IndexByte(chunk, '\r') < 0 {
-			col += int32(countChars(chunk)) // one long line (minified code)
-			continue
-		}
-		for i := base; i < base+len(chunk); i++ {
-			b := src[i]
-			switch {
-			case b == '\n':
-				p.lines = append(p.lines, i+1)
-				col = 0
-			case b == '\r':
-				if i+1 < len(src) && src[i+1] == '\n' {
-					col++ // the \n will start the line
-					continue
-				}
-				p.lines = append(p.lines, i+1)
-				col = 0
-			case b&0xC0 != 0x80:
-				col++
-			}
-		}
-	}
-	return p
-}
-
-// countChars counts the bytes of b that start a UTF-8 sequence (all but
-// the 10xxxxxx continuation bytes), eight at a time.
-func countChars(b []byte) int {
-	n := len(b)
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		w := binary.LittleEndian.Uint64(b[i:])
-		n -= bits.OnesCount64(w & ^(w << 1) & 0x8080808080808080)
-	}
-	for ; i < len(b); i++ {
-		if b[i]&0xC0 == 0x80 {
-			n--
-		}
-	}
-	return n
-}
-
-func (p *positions) at(off int) (int, int) {
-	if off < 0 {
-		off = 0
-	}
-	if off > len(p.src) {
-		off = len(p.src)
-	}
-	li := sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > off }) - 1
-	start := p.lines[li]
-	// column: characters from line start to off
-	cp := off / cpStep * cpStep
-	var col int
-	if cp > start && cp/cpStep < len(p.cps) {
-		col = int(p.cps[cp/cpStep])
-		// cps[k] is the column count *before* byte k*cpStep, counted on the
-		// line containing it; it is valid because cp > start (same line).
-	} else {
-		cp = start
-		col = 0
-	}
-	for i := cp; i < off; i++ {
-		if p.src[i]&0xC0 != 0x80 {
-			col++
-		}
-	}
-	return li + 1, col + 1
-}
-
-// lineCol is a slow helper for error paths.
-func lineCol(src []byte, off int) (int, int) {
-	return newPositions(src).at(off)
-}
-
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -568,4 +478,33 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// parserOffset returns the byte offset of a tdewolff error position. The
+// parser counts lines its own way (U+2028 and U+2029 end a line too) and
+// columns in runes; the offset is converted back with pbicert's
+// convention (internal/textpos).
+func parserOffset(src []byte, line, col int) int {
+	i := 0
+	for l := 1; l < line && i < len(src); {
+		c := src[i]
+		switch {
+		case c == '\n':
+			l++
+		case c == '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			l++
+		case c == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9):
+			i += 2
+			l++
+		}
+		i++
+	}
+	for k := 1; k < col && i < len(src); k++ {
+		_, size := utf8.DecodeRune(src[i:])
+		i += size
+	}
+	return min(i, len(src))
 }

@@ -140,6 +140,17 @@ func TestSyntaxErrorNamesPosition(t *testing.T) {
 	assert.Contains(t, err.Error(), "line 2")
 }
 
+// A syntax error is placed with pbicert's line convention, not the
+// parser's: U+2028 inside a string does not end a line, a lone \r does.
+func TestSyntaxErrorPositionConvention(t *testing.T) {
+	src := "var s = \"\u2028é\";\rvar b = ;\n"
+	_, err := Parse("t.js", []byte(src), Options{})
+	var se *SyntaxError
+	require.True(t, errors.As(err, &se), "%v", err)
+	assert.Equal(t, strings.Index(src, ";\n"), se.Offset)
+	assert.Equal(t, [2]int{2, 9}, [2]int{se.Line, se.Column})
+}
+
 func TestDepthLimit(t *testing.T) {
 	deep := make([]byte, 0, 200000)
 	for i := 0; i < 100000; i++ {

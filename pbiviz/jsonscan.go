@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/pbicert/pbicert/internal/textpos"
 )
 
 // JSONDepthAt returns the offset of the first '[' or '{' nested deeper
@@ -310,16 +312,9 @@ func hex4(s []byte) (rune, bool) {
 }
 
 // LineCol converts a 0-based byte offset in text to a 1-based line and a
-// 1-based column counted in characters (runes; invalid bytes count as one).
-// Offsets past the end are clamped.
+// 1-based column counted in characters, with pbicert's one convention
+// (internal/textpos: lines end at \n, \r\n or a lone \r). Offsets past
+// the end are clamped.
 func LineCol(text []byte, offset int) (line, col int) {
-	if offset > len(text) {
-		offset = len(text)
-	}
-	if offset < 0 {
-		offset = 0
-	}
-	line = 1 + bytes.Count(text[:offset], []byte{'\n'})
-	start := bytes.LastIndexByte(text[:offset], '\n') + 1
-	return line, 1 + utf8.RuneCount(text[start:offset])
+	return textpos.LineCol(text, offset)
 }

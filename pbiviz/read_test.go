@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/pbicert/pbicert/internal/gen"
+	"github.com/pbicert/pbicert/internal/textpos"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -371,6 +372,12 @@ func TestLineCol(t *testing.T) {
 	assert.Equal(t, [2]int{2, 4}, [2]int{l, c}, "ç is one character, the invalid byte one")
 	l, c = LineCol(text, 1000)
 	assert.Equal(t, [2]int{3, 2}, [2]int{l, c})
+	// the one convention (internal/textpos): a lone \r ends a line
+	cr := []byte("{\r\"a\": 1,\r\n\"b\": \"\u2028\", \"c\": 2}")
+	l, c = LineCol(cr, bytes.Index(cr, []byte(`"c"`)))
+	assert.Equal(t, [2]int{3, 11}, [2]int{l, c})
+	l, c = textpos.LineCol(cr, bytes.Index(cr, []byte(`"c"`)))
+	assert.Equal(t, [2]int{3, 11}, [2]int{l, c})
 }
 
 func TestDeflatedZerosHelper(t *testing.T) {

@@ -281,7 +281,7 @@ func MinifiedReason(name string, text []byte) (string, int) {
 	line := 1
 	start := 0
 	for i := 0; i <= len(text); i++ {
-		if i < len(text) && text[i] != '\n' {
+		if i < len(text) && !lineBreak(text, i) {
 			continue
 		}
 		l := text[start:i]
@@ -305,11 +305,17 @@ func MinifiedReason(name string, text []byte) (string, int) {
 	return "", 0
 }
 
+// lineBreak reports whether a line ends at text[i] (\n, or a lone \r:
+// internal/textpos's convention, which reports the lines).
+func lineBreak(text []byte, i int) bool {
+	return text[i] == '\n' || text[i] == '\r' && (i+1 >= len(text) || text[i+1] != '\n')
+}
+
 func countHexIdents(text []byte) (int, int) {
 	n, first := 0, 0
 	line := 1
 	for i := 0; i+4 < len(text); i++ {
-		if text[i] == '\n' {
+		if lineBreak(text, i) {
 			line++
 			continue
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/pbicert/pbicert/internal/textpos"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/pbicert/pbicert/internal/gen"
 )
@@ -38,12 +38,9 @@ func TestCommittedPackagesUpToDate(t *testing.T) {
 	}
 }
 
-// lineCol returns the 1-based line and character column of off in s.
-func lineCol(s string, off int) (int, int) {
-	line := 1 + strings.Count(s[:off], "\n")
-	start := strings.LastIndexByte(s[:off], '\n') + 1
-	return line, 1 + utf8.RuneCountInString(s[start:off])
-}
+// lineCol returns the 1-based line and character column of off in s
+// (the report's convention, internal/textpos).
+func lineCol(s string, off int) (int, int) { return textpos.LineCol([]byte(s), off) }
 
 type jsonFinding struct {
 	Rule     string `json:"rule"`

@@ -22,6 +22,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/pbicert/pbicert/internal/textpos"
 	"github.com/pbicert/pbicert/pbiviz"
 )
 
@@ -347,13 +348,8 @@ func stripJSONC(b []byte) []byte {
 	return out
 }
 
-// lineOf returns the 1-based line of byte offset off in b.
+// lineOf returns the 1-based line of byte offset off in b (internal/textpos).
 func lineOf(b []byte, off int) int {
-	n := 1
-	for i := 0; i < off && i < len(b); i++ {
-		if b[i] == '\n' {
-			n++
-		}
-	}
-	return n
+	l, _ := textpos.LineCol(b, off)
+	return l
 }

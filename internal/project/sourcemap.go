@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"unicode/utf8"
+
+	"github.com/pbicert/pbicert/internal/textpos"
 )
 
 // segment is one decoded source-map mapping: a generated column (UTF-16
@@ -151,16 +153,10 @@ func (m *sourceMap) lookup(line, col int) (segment, bool) {
 	return segment{}, false
 }
 
-// lineStarts lists the byte offset of each line of b.
-func lineStarts(b []byte) []int {
-	out := []int{0}
-	for i, c := range b {
-		if c == '\n' {
-			out = append(out, i+1)
-		}
-	}
-	return out
-}
+// lineStarts lists the byte offset of each line of b as a source map
+// numbers them: esbuild ends a line at \n, \r\n, a lone \r, U+2028 and
+// U+2029 (the ECMAScript line terminators).
+func lineStarts(b []byte) []int { return textpos.ECMALineStarts(b) }
 
 // utf16Col converts the byte range line[0:n] to UTF-16 units.
 func utf16Col(line []byte) int {

@@ -6,10 +6,10 @@ import (
 	"path"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/evanw/esbuild/pkg/api"
 	"github.com/pbicert/pbicert/analyzer"
+	"github.com/pbicert/pbicert/internal/textpos"
 	"github.com/pbicert/pbicert/rules"
 )
 
@@ -86,17 +86,24 @@ func Transpile(f File) (js, sourceMap []byte, err error) {
 		TsconfigRaw:      `{"compilerOptions":{"experimentalDecorators":true,"useDefineForClassFields":false}}`,
 	})
 	if len(res.Errors) > 0 {
-		return nil, nil, esbuildError(f.Path, res.Errors[0])
+		return nil, nil, esbuildError(f, res.Errors[0])
 	}
 	return res.Code, res.Map, nil
 }
 
-func esbuildError(file string, m api.Message) error {
+// esbuildError names the position of an esbuild error with pbicert's line
+// convention (esbuild numbers lines its own way: U+2028 and U+2029 end a
+// line too; its column is a byte count in that line).
+func esbuildError(f File, m api.Message) error {
 	if m.Location != nil {
-		col := utf8.RuneCountInString(prefixBytes(m.Location.LineText, m.Location.Column)) + 1
-		return fmt.Errorf("%s:%d:%d: %s", file, m.Location.Line, col, m.Text)
+		off := len(f.Text)
+		if starts := textpos.ECMALineStarts(f.Text); m.Location.Line >= 1 && m.Location.Line <= len(starts) {
+			off = min(starts[m.Location.Line-1]+len(prefixBytes(m.Location.LineText, m.Location.Column)), len(f.Text))
+		}
+		l, c := textpos.LineCol(f.Text, off)
+		return fmt.Errorf("%s:%d:%d: %s", f.Path, l, c, m.Text)
 	}
-	return fmt.Errorf("%s: %s", file, m.Text)
+	return fmt.Errorf("%s: %s", f.Path, m.Text)
 }
 
 func prefixBytes(s string, n int) string {
@@ -179,7 +186,9 @@ func (u *unit) origPos(off int) (int, int, int, bool) {
 			b += len(between)
 		}
 	}
-	return b, seg.line + 1, utf8.RuneCount(u.File.Text[ls:b]) + 1, true
+	// the map's line numbers are esbuild's; the reported ones are pbicert's
+	l, c := textpos.LineCol(u.File.Text, b)
+	return b, l, c, true
 }
 
 // remap moves a finding reported on the analysed JavaScript to the
