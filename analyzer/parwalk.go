@@ -81,7 +81,7 @@ func counts(p *Program) [nKinds]int {
 // options, its own facts and memos.
 func (p *Program) walkerCopy() *Program {
 	return &Program{File: p.File, Src: p.Src, AST: p.AST, buf: p.buf, split: p.split, braces: p.braces, opts: p.opts,
-		bindings: p.bindings, members: p.members, callMemo: make(map[callKey]*Value), copied: true}
+		bindings: p.bindings, members: p.members, prefixes: p.prefixes, callMemo: make(map[callKey]*Value), copied: true}
 }
 
 // splice hands unit node n (hint: its name hint) to a task and moves the

@@ -24,6 +24,12 @@ type Options struct {
 	// Members names the properties whose accesses are recorded in
 	// Program.Members (e.g. "eventService"), whatever the receiver.
 	Members map[string]bool
+	// Paths are dotted API paths ("navigator.sendBeacon") whose uses
+	// through a local alias of their namespace (const n = navigator;
+	// n.sendBeacon(u)) are recorded as Refs at the use. Without them such a
+	// use is covered by the Ref where the alias is bound ("navigator"),
+	// which names only the namespace.
+	Paths map[string]bool
 	// Keep, when set, limits what the model records to what its consumers
 	// need (nil records everything): see Keep.
 	Keep *Keep
@@ -281,6 +287,9 @@ type Program struct {
 	opts      Options
 	evals     map[string]evalResult
 	members   *nameSet
+	// prefixes are the proper prefixes of opts.Paths ("navigator" for
+	// "navigator.sendBeacon"): an alias bound to one of them is followed
+	prefixes map[string]bool
 }
 
 // Parse parses src once and builds the model. file names the input in
@@ -414,7 +423,39 @@ func splitWalk(file string, src []byte, sp *split, braces []brace, opts Options,
 
 func newProgram(file string, src []byte, ast *js.AST, buf []byte, opts Options) *Program {
 	return &Program{File: file, Src: src, AST: ast, buf: buf, opts: opts,
-		bindings: make(map[*js.Var]*binding, len(src)/64), members: newNameSet(opts.Members)}
+		bindings: make(map[*js.Var]*binding, len(src)/64), members: newNameSet(opts.Members), prefixes: pathPrefixes(opts.Paths)}
+}
+
+// pathPrefixes lists the proper prefixes, cut at dots, of dotted paths.
+func pathPrefixes(paths map[string]bool) map[string]bool {
+	var out map[string]bool
+	for p := range paths {
+		for i := 0; i < len(p); i++ {
+			if p[i] == '.' {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[p[:i]] = true
+			}
+		}
+	}
+	return out
+}
+
+// throughAlias reports whether path, reached through a local alias of
+// the namespace alias, is or lies under one of opts.Paths longer than alias.
+func (p *Program) throughAlias(path, alias string) bool {
+	if len(path) <= len(alias) || path[len(alias)] != '.' || path[:len(alias)] != alias {
+		return false
+	}
+	for i := len(alias) + 1; i <= len(path); i++ {
+		if i == len(path) || path[i] == '.' {
+			if p.opts.Paths[path[:i]] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Position converts a byte offset into a 1-based line and a 1-based column

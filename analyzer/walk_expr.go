@@ -41,6 +41,13 @@ func (w *walker) maybeRef(e js.IExpr, pos int, use UseKind) {
 	if root, ok := chainRoot(e).(*js.Var); ok && varOf(root).Decl != js.NoDecl {
 		rv := w.p.Resolve(root, w.thisGlobal())
 		if rv.Kind == Global && rv.Path != "" {
+			// unless a consumer asked for a longer path under the alias's
+			// (const n = navigator; n.sendBeacon(u) for navigator.sendBeacon)
+			if w.p.prefixes[rv.Path] {
+				if v := w.p.Resolve(e, w.thisGlobal()); v.Kind == Global && w.p.throughAlias(v.Path, rv.Path) {
+					w.addRef(v, pos, use, e)
+				}
+			}
 			return
 		}
 		// a chain on a local that is not an API cannot become one unless it
@@ -422,7 +429,10 @@ func (w *walker) recordCall(node js.IExpr, callee js.IExpr, args []js.Arg, pos [
 	if c.Callee.Kind == Global && (c.Callee.Bound == "call" || c.Callee.Bound == "apply") {
 		m = innerMethod(c.Callee.Path)
 	}
-	if k := w.p.opts.Keep; k != nil && !k.Methods[m] && (c.Callee.Kind != Global || !k.ref(c.Callee)) {
+	// Reflect.apply and Reflect.construct calls are unwrapped below into the
+	// call they make: the filter applies to that one
+	if k := w.p.opts.Keep; k != nil && !k.Methods[m] && (c.Callee.Kind != Global || !k.ref(c.Callee)) &&
+		!c.Callee.IsGlobal("Reflect.apply") && !c.Callee.IsGlobal("Reflect.construct") {
 		return
 	}
 	if recv != nil {

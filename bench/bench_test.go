@@ -141,7 +141,7 @@ func BenchmarkParseOnly(b *testing.B) {
 
 // BenchmarkAnalyze builds the program model (analyzer.Parse).
 func BenchmarkAnalyze(b *testing.B) {
-	members := rules.TrackedMembers()
+	members := rules.TrackedMembers(nil)
 	forSizes(b, func(b *testing.B, name string, in input) {
 		opts := lint.AnalyzerOptions(lint.Options{Analyzer: analyzer.DefaultOptions()})
 		opts.Members = members

@@ -280,15 +280,19 @@ func Analyze(pkg *pbiviz.Package, opts Options) (*rules.Input, error) {
 	return in, nil
 }
 
-// AnalyzerOptions completes the analyzer options of a check: the host
-// members the rules track and the sandbox that evaluates closed keys.
+// AnalyzerOptions completes the analyzer options of a check: the facts the
+// rules to run declare they read (rules.Needs: host members, dotted paths,
+// the model filter) and the sandbox that evaluates closed keys.
 func AnalyzerOptions(opts Options) analyzer.Options {
 	ao := opts.Analyzer
 	if ao.Members == nil {
-		ao.Members = rules.TrackedMembers()
+		ao.Members = rules.TrackedMembers(opts.Rules)
+	}
+	if ao.Paths == nil {
+		ao.Paths = rules.ModelPaths(opts.Rules)
 	}
 	if ao.Keep == nil && !opts.KeepAll {
-		ao.Keep = rules.ModelKeep()
+		ao.Keep = rules.ModelKeep(opts.Rules)
 	}
 	if ao.Eval == nil && !opts.NoSandbox {
 		ao.Eval = func(code string) (string, bool) { return sandbox.EvalString(code, sandbox.Budget{}) }

@@ -35,6 +35,9 @@ func TestRuleMetadata(t *testing.T) {
 			t.Errorf("%s: name %q is not a unique kebab-case name", r.ID, r.Name)
 		}
 		seen[r.Name] = true
+		if r.Needs.Inputs == 0 {
+			t.Errorf("%s: Needs.Inputs is empty (declare what the rule reads: JS, CSS, ManifestInput, Repo)", r.ID)
+		}
 		d := r.Doc
 		if d.Title == "" || d.Why == "" || d.Example == "" || d.Fix == "" {
 			t.Errorf("%s: documentation is incomplete (title, why, example and fix are required)", r.ID)

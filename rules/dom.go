@@ -54,6 +54,7 @@ func jqueryHTMLIdiom(prog *analyzer.Program, a *analyzer.Assign) bool {
 
 var _ = register(&Rule{
 	ID: "DOM001", Name: "no-inner-html", Category: DOMInjection, Severity: Error,
+	Needs: Needs{Inputs: JS, Props: []string{"innerHTML", "outerHTML"}, Methods: []string{"cleanData", "assign"}},
 	Doc: Doc{
 		Title:   "innerHTML or outerHTML is set from data",
 		Why:     "Writing markup built from data lets the data inject script (through event-handler attributes, for example). A constant such as \"\" is not a finding. D3's own html() implementation is reported at info level: the finding that matters is the .html(data) call site (DOM009).",
@@ -63,9 +64,6 @@ var _ = register(&Rule{
 	},
 	Run: func(p *Pass) {
 		prog := p.In.JS
-		if prog == nil {
-			return
-		}
 		propSink(p, "innerHTML", "outerHTML")
 		for i := range prog.Assigns {
 			a := &prog.Assigns[i]
@@ -104,9 +102,6 @@ var _ = register(&Rule{
 func htmlCall(method string, i int, api string) func(*Pass) {
 	return func(p *Pass) {
 		prog := p.In.JS
-		if prog == nil {
-			return
-		}
 		for k := range prog.Calls {
 			c := &prog.Calls[k]
 			if c.Method != method || len(c.Args) <= i {
@@ -131,6 +126,7 @@ func htmlCall(method string, i int, api string) func(*Pass) {
 
 var _ = register(&Rule{
 	ID: "DOM002", Name: "no-insert-adjacent-html", Category: DOMInjection, Severity: Error,
+	Needs: Needs{Inputs: JS, Methods: []string{"insertAdjacentHTML"}},
 	Doc: Doc{
 		Title:   "insertAdjacentHTML inserts markup from data",
 		Why:     "insertAdjacentHTML parses its argument as HTML.",
@@ -143,6 +139,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "DOM003", Name: "no-document-write", Category: DOMInjection, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"document.write", "document.writeln"}, Methods: []string{"write", "writeln"}},
 	Doc: Doc{
 		Title:   "document.write or writeln writes markup from data",
 		Why:     "document.write parses HTML into the document.",
@@ -169,6 +166,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "DOM004", Name: "no-contextual-fragment", Category: DOMInjection, Severity: Error,
+	Needs: Needs{Inputs: JS, Methods: []string{"createContextualFragment"}},
 	Doc: Doc{
 		Title:   "Range.createContextualFragment parses markup from data",
 		Why:     "createContextualFragment runs the HTML parser, scripts included.",
@@ -181,6 +179,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "DOM005", Name: "no-dom-parser-html", Category: DOMInjection, Severity: Warning,
+	Needs: Needs{Inputs: JS, Methods: []string{"parseFromString"}},
 	Doc: Doc{
 		Title:   "DOMParser.parseFromString parses HTML from data",
 		Why:     "Parsed HTML inserted into the page carries its event handlers and scripts with it.",
@@ -190,9 +189,6 @@ var _ = register(&Rule{
 	},
 	Run: func(p *Pass) {
 		prog := p.In.JS
-		if prog == nil {
-			return
-		}
 		for i := range prog.Calls {
 			c := &prog.Calls[i]
 			if c.Method != "parseFromString" || len(c.Args) < 2 {
@@ -207,6 +203,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "DOM006", Name: "no-set-html-unsafe", Category: DOMInjection, Severity: Error,
+	Needs: Needs{Inputs: JS, Methods: []string{"setHTMLUnsafe", "parseHTMLUnsafe"}},
 	Doc: Doc{
 		Title:   "setHTMLUnsafe or Document.parseHTMLUnsafe parses markup from data",
 		Why:     "These APIs insert HTML without sanitising it.",
@@ -234,6 +231,7 @@ func attrNameArg(c *analyzer.Call) (int, bool) {
 
 var _ = register(&Rule{
 	ID: "DOM007", Name: "no-srcdoc", Category: DOMInjection, Severity: Error,
+	Needs: Needs{Inputs: JS, Props: []string{"srcdoc"}, Methods: append([]string{"assign"}, attrMethods...)},
 	Doc: Doc{
 		Title:   "iframe.srcdoc is set from data",
 		Why:     "srcdoc is a whole HTML document, scripts included.",
@@ -243,9 +241,6 @@ var _ = register(&Rule{
 	},
 	Run: func(p *Pass) {
 		prog := p.In.JS
-		if prog == nil {
-			return
-		}
 		propSink(p, "srcdoc")
 		for _, a := range prog.Assigns {
 			if a.Prop == "srcdoc" && isData(a.RHS) {
@@ -265,6 +260,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "DOM008", Name: "no-event-handler-attribute", Category: DOMInjection, Severity: Error,
+	Needs: Needs{Inputs: JS, Methods: attrMethods},
 	Doc: Doc{
 		Title:   "An on… event-handler attribute is set from a string",
 		Why:     "setAttribute(\"onclick\", \"…\") compiles its value as code when the event fires.",
@@ -274,9 +270,6 @@ var _ = register(&Rule{
 	},
 	Run: func(p *Pass) {
 		prog := p.In.JS
-		if prog == nil {
-			return
-		}
 		for i := range prog.Calls {
 			c := &prog.Calls[i]
 			ni, ok := attrNameArg(c)
@@ -303,6 +296,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "DOM009", Name: "no-html-method", Category: DOMInjection, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"d3", "$", "jQuery"}, Methods: []string{"html", "append", "prepend", "after", "before", "replaceWith", "wrap", "wrapAll", "wrapInner"}},
 	Doc: Doc{
 		Title:   "D3 or jQuery .html(), $(html) or .append(html) inserts markup from data",
 		Why:     "selection.html(value) sets innerHTML on every selected element; with data it injects markup. jQuery also parses markup given to $(…) and to .append, .prepend, .after, .before, .replaceWith and the wrap methods. These are the call sites the libraries' own innerHTML (reported at info as idioms) serve.",
@@ -312,9 +306,6 @@ var _ = register(&Rule{
 	},
 	Run: func(p *Pass) {
 		prog := p.In.JS
-		if prog == nil {
-			return
-		}
 		for i := range prog.Calls {
 			c := &prog.Calls[i]
 			if c.Method != "html" || len(c.Args) != 1 || c.Receiver.Kind == analyzer.Global && c.Receiver.Path == "d3" {
@@ -406,6 +397,7 @@ func receiverExpr(c *analyzer.Call) js.IExpr {
 
 var _ = register(&Rule{
 	ID: "DOM010", Name: "no-dangerously-set-inner-html", Category: DOMInjection, Severity: Error,
+	Needs: Needs{Inputs: JS, Props: []string{"dangerouslySetInnerHTML"}},
 	Doc: Doc{
 		Title:   "React dangerouslySetInnerHTML is given HTML built from data",
 		Why:     "dangerouslySetInnerHTML={{__html: x}} is React's innerHTML: markup built from data injects script. A constant is not a finding.",
@@ -415,9 +407,6 @@ var _ = register(&Rule{
 	},
 	Run: func(p *Pass) {
 		prog := p.In.JS
-		if prog == nil {
-			return
-		}
 		for _, pr := range prog.Props {
 			if pr.Name != "dangerouslySetInnerHTML" {
 				continue

@@ -13,6 +13,7 @@ const refSecurity = "https://learn.microsoft.com/power-bi/developer/visuals/powe
 
 var _ = register(&Rule{
 	ID: "DYN001", Name: "no-eval", Category: DynamicCode, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"eval"}},
 	Doc: Doc{
 		Title:   "eval runs code built at run time",
 		Why:     "Certification forbids dynamic code: eval runs a string as code, which reviewers cannot inspect. pbicert finds direct, indirect ((0,eval)), aliased and global-object forms.",
@@ -67,6 +68,7 @@ func funcCtorMsg(c *analyzer.Call) (string, Opt) {
 
 var _ = register(&Rule{
 	ID: "DYN002", Name: "no-function-constructor", Category: DynamicCode, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"Function", "AsyncFunction", "GeneratorFunction", "AsyncGeneratorFunction"}},
 	Doc: Doc{
 		Title:   "The Function constructor (or AsyncFunction/GeneratorFunction) compiles code from strings",
 		Why:     "Function(\"…\") is eval by another name. It is also reached as x.constructor.constructor, Reflect.construct(Function, …) and the constructors of async and generator functions. Libraries use Function(\"return this\")() to find the global object: that idiom is reported at info level and labelled.",
@@ -111,6 +113,7 @@ var timerAPIs = []string{"setTimeout", "setInterval", "setImmediate", "execScrip
 
 var _ = register(&Rule{
 	ID: "DYN003", Name: "no-string-timer", Category: DynamicCode, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: timerAPIs},
 	Doc: Doc{
 		Title:   "setTimeout, setInterval, setImmediate or execScript with a string runs it as code",
 		Why:     "A string passed to a timer is compiled like eval. Also found through a const, .call and .apply.",
@@ -133,6 +136,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "DYN004", Name: "no-javascript-url", Category: DynamicCode, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: append([]string{"Audio", "Image"}, navigationAPIs...), Methods: attrMethods, Props: urlPropList},
 	Doc: Doc{
 		Title:   "A javascript: (or data:text/html) URL is written to a link, source or location",
 		Why:     "javascript: URLs run their text as code when followed or loaded; data:text/html and data:…javascript URLs carry code too.",
@@ -159,6 +163,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "DYN005", Name: "no-wasm-compile", Category: DynamicCode, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"WebAssembly.compile", "WebAssembly.compileStreaming", "WebAssembly.instantiate", "WebAssembly.instantiateStreaming", "WebAssembly.Module"}},
 	Doc: Doc{
 		Title:   "WebAssembly is compiled or instantiated at run time",
 		Why:     "WebAssembly modules are code the reviewers cannot read in the bundle.",
@@ -172,6 +177,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "DYN006", Name: "no-exec-command-insert-html", Category: DynamicCode, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"document.execCommand"}},
 	Doc: Doc{
 		Title:   "document.execCommand(\"insertHTML\") inserts markup that can run script",
 		Why:     "insertHTML parses its argument as HTML in the document.",
@@ -190,6 +196,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "DYN007", Name: "no-with", Category: DynamicCode, Severity: Warning,
+	Needs: Needs{Inputs: JS},
 	Doc: Doc{
 		Title:   "with statement makes names unresolvable",
 		Why:     "Inside with, any name may come from the object: it hides which globals the code uses and is a common obfuscation device.",
@@ -198,9 +205,6 @@ var _ = register(&Rule{
 		Ref:     refSecurity,
 	},
 	Run: func(p *Pass) {
-		if p.In.JS == nil {
-			return
-		}
 		for _, at := range p.In.JS.Withs {
 			p.ReportJS(at, "with", "with statement: names inside it cannot be resolved statically")
 		}

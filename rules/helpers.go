@@ -35,12 +35,8 @@ func how(v analyzer.Value) string {
 // refRule reports every reference to one of apis (exact path or a member
 // path under it), except typeof feature tests and assignments.
 func refRule(apis []string, msg func(api string, r analyzer.Ref) string) func(*Pass) {
-	addRoots(apis...)
 	return func(p *Pass) {
 		prog := p.In.JS
-		if prog == nil {
-			return
-		}
 		seen := map[int]bool{}
 		for i := range prog.Refs {
 			r := &prog.Refs[i]
@@ -61,9 +57,6 @@ func refRule(apis []string, msg func(api string, r analyzer.Ref) string) func(*P
 // callsTo iterates calls whose callee resolves to one of the global paths.
 func callsTo(prog *analyzer.Program, paths ...string) []*analyzer.Call {
 	var out []*analyzer.Call
-	if prog == nil {
-		return nil
-	}
 	for i := range prog.Calls {
 		c := &prog.Calls[i]
 		if c.Callee.Kind != analyzer.Global {

@@ -38,12 +38,9 @@ func compareVersion(a, b string) int {
 	return 0
 }
 
-func manifestRule(id, name string, sev Severity, doc Doc, run func(p *Pass)) *Rule {
-	return register(&Rule{ID: id, Name: name, Category: Manifest, Severity: sev, Doc: doc, Run: func(p *Pass) {
-		if p.In.Manifest != nil {
-			run(p)
-		}
-	}})
+// manifestRule registers a manifest rule; needs must name ManifestInput.
+func manifestRule(id, name string, sev Severity, needs Needs, doc Doc, run func(p *Pass)) *Rule {
+	return register(&Rule{ID: id, Name: name, Category: Manifest, Severity: sev, Needs: needs, Doc: doc, Run: run})
 }
 
 func (p *Pass) reportManifest(key, api, msg string, opts ...Opt) {
@@ -55,7 +52,7 @@ func (p *Pass) reportManifest(key, api, msg string, opts ...Opt) {
 	p.ReportAt(loc, snip, api, msg, append(opts, func(f *Finding) { f.Caret = caret })...)
 }
 
-var _ = manifestRule("MAN001", "web-access-privilege", Error, Doc{
+var _ = manifestRule("MAN001", "web-access-privilege", Error, Needs{Inputs: ManifestInput}, Doc{
 	Title:   "The WebAccess privilege is declared",
 	Why:     "Certified visuals may not reach external services, so WebAccess must be absent or have no parameters. An empty WebAccess is tolerated but unnecessary.",
 	Example: "\"privileges\": [{\"name\": \"WebAccess\", \"essential\": true, \"parameters\": [\"https://*.example.com\"]}]",
@@ -76,7 +73,7 @@ var _ = manifestRule("MAN001", "web-access-privilege", Error, Doc{
 	}
 })
 
-var _ = manifestRule("MAN002", "aad-authentication", Warning, Doc{
+var _ = manifestRule("MAN002", "aad-authentication", Warning, Needs{Inputs: ManifestInput}, Doc{
 	Title:   "The AADAuthentication privilege is declared",
 	Why:     "AAD tokens exist to call the vendor's backend, which a certified visual may not do.",
 	Example: "{\"name\": \"AADAuthentication\", \"parameters\": {\"COM\": \"https://api.example.com\"}}",
@@ -90,7 +87,7 @@ var _ = manifestRule("MAN002", "aad-authentication", Warning, Doc{
 	}
 })
 
-var _ = manifestRule("MAN003", "missing-privileges", Warning, Doc{
+var _ = manifestRule("MAN003", "missing-privileges", Warning, Needs{Inputs: ManifestInput}, Doc{
 	Title:   "capabilities.privileges is missing (API 4.6.0 and later)",
 	Why:     "From API 4.6.0 privileges must be declared; before it, web access was granted implicitly.",
 	Example: "capabilities.json without \"privileges\"",
@@ -104,7 +101,7 @@ var _ = manifestRule("MAN003", "missing-privileges", Warning, Doc{
 	p.reportManifest("capabilities", "privileges", "capabilities has no privileges array (required from API 4.6.0)")
 })
 
-var _ = manifestRule("MAN004", "api-version", Error, Doc{
+var _ = manifestRule("MAN004", "api-version", Error, Needs{Inputs: ManifestInput}, Doc{
 	Title:   "apiVersion is below 4.7.0 (or below the latest)",
 	Why:     "pbiviz package refuses API versions below 4.7.0 for certification; old APIs also grant web access implicitly. Staying on the latest API (" + LatestAPI + ") is recommended.",
 	Example: "\"apiVersion\": \"3.8.0\"",
@@ -128,7 +125,7 @@ var _ = manifestRule("MAN004", "api-version", Error, Doc{
 
 var fourPart = regexp.MustCompile(`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$`)
 
-var _ = manifestRule("MAN005", "visual-version", Error, Doc{
+var _ = manifestRule("MAN005", "visual-version", Error, Needs{Inputs: ManifestInput}, Doc{
 	Title:   "visual.version is not four numeric parts without leading zeros",
 	Why:     "Power BI requires versions like 1.2.3.4 and compares them numerically.",
 	Example: "\"version\": \"1.0.01\"",
@@ -144,7 +141,7 @@ var _ = manifestRule("MAN005", "visual-version", Error, Doc{
 	}
 })
 
-var _ = manifestRule("MAN006", "author", Error, Doc{
+var _ = manifestRule("MAN006", "author", Error, Needs{Inputs: ManifestInput}, Doc{
 	Title:   "Author name or e-mail is missing or invalid",
 	Why:     "pbiviz package requires the author's name and a valid e-mail.",
 	Example: "\"author\": {\"name\": \"\", \"email\": \"\"}",
@@ -163,7 +160,7 @@ var _ = manifestRule("MAN006", "author", Error, Doc{
 	}
 })
 
-var _ = manifestRule("MAN007", "description", Error, Doc{
+var _ = manifestRule("MAN007", "description", Error, Needs{Inputs: ManifestInput}, Doc{
 	Title:   "visual.description is missing",
 	Why:     "pbiviz package requires a description.",
 	Example: "\"description\": \"\"",
@@ -179,7 +176,7 @@ var _ = manifestRule("MAN007", "description", Error, Doc{
 	}
 })
 
-var _ = manifestRule("MAN008", "support-url", Error, Doc{
+var _ = manifestRule("MAN008", "support-url", Error, Needs{Inputs: ManifestInput}, Doc{
 	Title:   "visual.supportUrl is missing or not https",
 	Why:     "Certified visuals must link to a support page over HTTPS.",
 	Example: "\"supportUrl\": \"http://example.com\"",
@@ -199,7 +196,7 @@ var _ = manifestRule("MAN008", "support-url", Error, Doc{
 	}
 })
 
-var _ = manifestRule("MAN009", "debug-guid", Error, Doc{
+var _ = manifestRule("MAN009", "debug-guid", Error, Needs{Inputs: ManifestInput}, Doc{
 	Title:   "The visual GUID ends in _DEBUG",
 	Why:     "A _DEBUG GUID is the developer visual of pbiviz start, never a release build.",
 	Example: "\"guid\": \"myVisual1234_DEBUG\"",
@@ -215,7 +212,7 @@ var _ = manifestRule("MAN009", "debug-guid", Error, Doc{
 	}
 })
 
-var _ = manifestRule("MAN010", "external-js", Error, Doc{
+var _ = manifestRule("MAN010", "external-js", Error, Needs{Inputs: ManifestInput}, Doc{
 	Title:   "externalJS lists files",
 	Why:     "Modern builds bundle everything into content.js; externalJS pulls in code outside the bundle.",
 	Example: "\"externalJS\": [\"node_modules/lib/lib.min.js\"]",
@@ -276,7 +273,7 @@ func bundledLibrary(lowered []byte, entry string) bool {
 	return bytes.Contains(lowered, []byte(name))
 }
 
-var _ = manifestRule("MAN011", "plugin-wrapper-mismatch", Error, Doc{
+var _ = manifestRule("MAN011", "plugin-wrapper-mismatch", Error, Needs{Inputs: ManifestInput | JS}, Doc{
 	Title:   "The plugin wrapper registers another name or API version than the manifest",
 	Why:     "The wrapper at the end of content.js registers the visual as powerbi.visuals.plugins[guid] with an apiVersion; if they differ from the manifest the package was assembled by hand or from another build.",
 	Example: "powerbi.visuals.plugins[\"otherGuid\"] = …",
@@ -284,7 +281,7 @@ var _ = manifestRule("MAN011", "plugin-wrapper-mismatch", Error, Doc{
 	Ref:     refPackaging,
 }, func(p *Pass) {
 	prog := p.In.JS
-	if prog == nil || p.In.Project {
+	if p.In.Project {
 		return
 	}
 	guid := p.In.Manifest.Resource.Visual.GUID
@@ -371,7 +368,7 @@ func hasPrivilege(p *Pass, name string) bool {
 // privilege the manifest does not declare.
 func memberNeedsPrivilege(member, privilege string) func(*Pass) {
 	return func(p *Pass) {
-		if p.In.JS == nil || hasPrivilege(p, privilege) {
+		if hasPrivilege(p, privilege) {
 			return
 		}
 		for _, m := range p.In.JS.Members {
@@ -383,7 +380,7 @@ func memberNeedsPrivilege(member, privilege string) func(*Pass) {
 	}
 }
 
-var _ = manifestRule("MAN012", "storage-without-privilege", Error, Doc{
+var _ = manifestRule("MAN012", "storage-without-privilege", Error, Needs{Inputs: ManifestInput | JS, Members: []string{"storageV2Service"}}, Doc{
 	Title:   "host.storageV2Service is used without the LocalStorage privilege",
 	Why:     "The storage service only works when the LocalStorage privilege is declared.",
 	Example: "this.host.storageV2Service.set(\"k\", v)",
@@ -391,7 +388,7 @@ var _ = manifestRule("MAN012", "storage-without-privilege", Error, Doc{
 	Ref:     refStorage,
 }, memberNeedsPrivilege("storageV2Service", "LocalStorage"))
 
-var _ = manifestRule("MAN013", "download-without-privilege", Error, Doc{
+var _ = manifestRule("MAN013", "download-without-privilege", Error, Needs{Inputs: ManifestInput | JS, Members: []string{"downloadService"}}, Doc{
 	Title:   "host.downloadService is used without the ExportContent privilege",
 	Why:     "Downloads only work when the ExportContent privilege is declared.",
 	Example: "this.host.downloadService.exportVisualsContent(…)",
@@ -403,9 +400,6 @@ var _ = manifestRule("MAN013", "download-without-privilege", Error, Doc{
 var networkAPIs = []string{"fetch", "fetchLater", "WebSocket", "EventSource", "navigator.sendBeacon", "WebTransport"}
 
 func usesNetwork(prog *analyzer.Program) bool {
-	if prog == nil {
-		return false
-	}
 	for _, r := range prog.Refs {
 		if r.Kind != analyzer.Global || r.Use == analyzer.Typeof {
 			continue
@@ -419,14 +413,14 @@ func usesNetwork(prog *analyzer.Program) bool {
 	return false
 }
 
-var _ = manifestRule("MAN014", "unused-web-access", Info, Doc{
+var _ = manifestRule("MAN014", "unused-web-access", Info, Needs{Inputs: ManifestInput | JS, APIs: append([]string{"XMLHttpRequest", "import()"}, networkAPIs...), WholeProgram: true}, Doc{
 	Title:   "WebAccess is declared but the code makes no network request",
 	Why:     "An unneeded privilege only raises questions in review.",
 	Example: "WebAccess declared, no fetch/XHR/WebSocket in content.js",
 	Fix:     "Remove the privilege.",
 	Ref:     refPrivileges,
 }, func(p *Pass) {
-	if p.In.JS == nil || !hasPrivilege(p, "WebAccess") || usesNetwork(p.In.JS) {
+	if !hasPrivilege(p, "WebAccess") || usesNetwork(p.In.JS) {
 		return
 	}
 	p.reportManifest("privilege:WebAccess", "WebAccess", "WebAccess is declared but the code makes no network request; drop it")
@@ -455,7 +449,7 @@ func originAllows(pattern string, u *url.URL) bool {
 	return strings.EqualFold(host, u.Host) || strings.EqualFold(host, u.Hostname())
 }
 
-var _ = manifestRule("MAN015", "origin-not-allowed", Error, Doc{
+var _ = manifestRule("MAN015", "origin-not-allowed", Error, Needs{Inputs: ManifestInput | JS, APIs: networkAPIs}, Doc{
 	Title:   "A request goes to an origin that no WebAccess entry allows",
 	Why:     "Power BI blocks requests to origins missing from WebAccess: the feature fails at run time. (For uncertified builds that legitimately call their backend.)",
 	Example: "WebAccess [\"https://api.example.com\"] but fetch(\"https://other.example.org/x\")",
@@ -468,7 +462,7 @@ var _ = manifestRule("MAN015", "origin-not-allowed", Error, Doc{
 			origins = append(origins, pr.Origins...)
 		}
 	}
-	if len(origins) == 0 || p.In.JS == nil {
+	if len(origins) == 0 {
 		return
 	}
 	for _, c := range callsTo(p.In.JS, networkAPIs...) {

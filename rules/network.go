@@ -24,6 +24,7 @@ func requestMsg(verb string) func(string, analyzer.Ref) string {
 
 var _ = register(&Rule{
 	ID: "NET001", Name: "no-fetch", Category: Network, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"fetch", "fetchLater"}},
 	Doc: Doc{
 		Title:   "fetch() or fetchLater() sends a request to an external service",
 		Why:     "Certified visuals may not contact any service outside Power BI. fetch and fetchLater send HTTP requests; the official audit only sees a plain `fetch` identifier and misses window[\"fe\"+\"tch\"], aliases, destructuring and optional calls, which pbicert resolves.",
@@ -38,6 +39,7 @@ var xhrRefs = refRule([]string{"XMLHttpRequest"}, requestMsg("sends a request to
 
 var _ = register(&Rule{
 	ID: "NET002", Name: "no-xhr", Category: Network, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"XMLHttpRequest", "ActiveXObject"}},
 	Doc: Doc{
 		Title:   "XMLHttpRequest (or ActiveXObject XMLHTTP) sends a request to an external service",
 		Why:     "XMLHttpRequest is the classic request API; libraries such as jQuery, axios and d3-request end in it.",
@@ -57,6 +59,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "NET003", Name: "no-websocket", Category: Network, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"WebSocket", "MozWebSocket"}},
 	Doc: Doc{
 		Title:   "WebSocket opens a connection to an external service",
 		Why:     "A WebSocket is a network connection leaving Power BI.",
@@ -69,6 +72,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "NET004", Name: "no-event-source", Category: Network, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"EventSource"}},
 	Doc: Doc{
 		Title:   "EventSource opens a server-sent events stream",
 		Why:     "EventSource keeps an HTTP connection to a server open.",
@@ -81,6 +85,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "NET005", Name: "no-beacon", Category: Network, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"navigator.sendBeacon"}},
 	Doc: Doc{
 		Title:   "navigator.sendBeacon sends data to an external service",
 		Why:     "Beacons are requests (typically telemetry) that leave Power BI.",
@@ -95,6 +100,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "NET006", Name: "no-webtransport", Category: Network, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"WebTransport"}},
 	Doc: Doc{
 		Title:   "WebTransport opens a connection to an external service",
 		Why:     "WebTransport is an HTTP/3 network connection.",
@@ -107,6 +113,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "NET007", Name: "no-peer-connection", Category: Network, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"RTCPeerConnection", "webkitRTCPeerConnection", "mozRTCPeerConnection"}},
 	Doc: Doc{
 		Title:   "RTCPeerConnection opens a peer-to-peer connection",
 		Why:     "WebRTC connects to STUN/TURN servers and peers outside Power BI.",
@@ -119,6 +126,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "NET008", Name: "no-dynamic-import", Category: Network, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"import()"}},
 	Doc: Doc{
 		Title:   "import() loads code at run time",
 		Why:     "A dynamic import fetches a module by URL: remote code the reviewers never saw. Bundle every module at build time.",
@@ -128,9 +136,6 @@ var _ = register(&Rule{
 	},
 	Run: func(p *Pass) {
 		prog := p.In.JS
-		if prog == nil {
-			return
-		}
 		for _, r := range prog.Refs {
 			if r.Kind == analyzer.Global && r.Path == "import()" {
 				p.ReportJSFunc(r.Pos, r.Func, "import()", "dynamic import() loads code at run time")
@@ -141,6 +146,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "NET009", Name: "no-import-scripts", Category: Network, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"importScripts"}},
 	Doc: Doc{
 		Title:   "importScripts loads remote code into a worker",
 		Why:     "importScripts fetches and runs scripts by URL.",
@@ -153,6 +159,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "NET010", Name: "no-remote-worker", Category: Network, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: append([]string{"Worker", "SharedWorker", "navigator.serviceWorker.register", "CSS.paintWorklet.addModule"}, objectURLAPIs...), Methods: []string{"addModule"}},
 	Doc: Doc{
 		Title:   "Worker, SharedWorker, service worker or worklet loaded from a URL",
 		Why:     "A worker started from a URL (not a blob: or data: URL built from bundled code) downloads code at run time.",
@@ -181,11 +188,11 @@ var _ = register(&Rule{
 			}
 			p.ReportJSFunc(c.Pos, c.Func, api, fmt.Sprintf("%s loads code from a URL computed at run time", api), WithSeverity(Warning))
 		}
-		if prog == nil {
-			return
-		}
 		for i := range prog.Calls {
 			c := &prog.Calls[i]
+			if c.Callee.IsGlobal("CSS.paintWorklet.addModule") {
+				continue // judged above
+			}
 			if c.Method == "addModule" && (strings.HasSuffix(c.Receiver.Path, "Worklet") || strings.HasSuffix(c.Receiver.Path, "worklet")) {
 				a := arg(c, 0)
 				if a.Kind == analyzer.Const && analyzer.ClassifyURL(a.Str) == analyzer.URLLocal || isBlobURL(a) || objectURLAt(prog, a.Pos) {
@@ -213,7 +220,7 @@ func isBlobURL(a analyzer.Arg) bool {
 // objectURLAt reports whether the expression starting at pos is a call to
 // URL.createObjectURL (a local blob: URL).
 func objectURLAt(prog *analyzer.Program, pos int) bool {
-	if prog == nil || pos < 0 {
+	if pos < 0 {
 		return false
 	}
 	for i := range prog.Calls {
@@ -270,9 +277,6 @@ type urlWrite struct {
 }
 
 func elementURLWrites(prog *analyzer.Program) []urlWrite {
-	if prog == nil {
-		return nil
-	}
 	var out []urlWrite
 	for _, a := range prog.Assigns {
 		if !urlProps[a.Prop] || a.Op != "=" {
@@ -320,6 +324,7 @@ func elemAPI(tag, prop string) string {
 
 var _ = register(&Rule{
 	ID: "NET011", Name: "no-remote-element-load", Category: Network, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: append([]string{"Audio", "Image"}, objectURLAPIs...), Methods: attrMethods, Props: urlPropList},
 	Doc: Doc{
 		Title:   "An element's src, href, srcset or data is set to a remote URL",
 		Why:     "Setting the URL of a script, image, iframe, link, media, object or SVG image/use element makes the browser fetch it: an external request (and, for scripts, remote code).",
@@ -363,9 +368,6 @@ func isLocation(v analyzer.Value) bool {
 // navigations yields URL navigations: location assignment, location.assign
 // and replace, window.open.
 func navigations(prog *analyzer.Program) []urlWrite {
-	if prog == nil {
-		return nil
-	}
 	var out []urlWrite
 	for _, a := range prog.Assigns {
 		if isLocation(a.Target) && a.Op == "=" {
@@ -384,6 +386,7 @@ func navigations(prog *analyzer.Program) []urlWrite {
 
 var _ = register(&Rule{
 	ID: "NET012", Name: "no-navigation", Category: Network, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: append(append([]string(nil), navigationAPIs...), objectURLAPIs...), Methods: []string{"submit", "open"}},
 	Doc: Doc{
 		Title:   "The visual navigates or opens a window to a URL",
 		Why:     "Assigning location or calling window.open leaves Power BI for an external site. The sanctioned way to open a link on a user's action is host.launchUrl(url), which Power BI confirms with the user.",
@@ -404,9 +407,6 @@ var _ = register(&Rule{
 			}
 		}
 		prog := p.In.JS
-		if prog == nil {
-			return
-		}
 		for i := range prog.Calls {
 			c := &prog.Calls[i]
 			if c.Method == "submit" && c.Receiver.Kind == analyzer.Element && c.Receiver.Tag == "form" {
@@ -418,6 +418,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "NET013", Name: "no-parent-post-message", Category: Network, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"postMessage"}, Methods: []string{"postMessage"}},
 	Doc: Doc{
 		Title:   "postMessage to the parent or top window",
 		Why:     "Visuals run in a sandboxed iframe; messages to parent/top bypass the visual API and reach the host page.",
@@ -439,6 +440,7 @@ var _ = register(&Rule{
 // in JavaScript strings.
 var _ = register(&Rule{
 	ID: "NET014", Name: "no-remote-css", Category: Network, Severity: Error,
+	Needs: Needs{Inputs: JS | CSS, Strings: []string{"url(", "@import", "\\"}},
 	Doc: Doc{
 		Title:   "CSS loads a remote resource with url(), @import or @font-face",
 		Why:     "Stylesheets are requests too: a remote font, image or imported stylesheet is fetched from a server outside Power BI. This includes CSS written into JavaScript strings and new FontFace(…, \"url(…)\").",
@@ -502,6 +504,7 @@ func cssMsg(r analyzer.CSSRef) string {
 
 var _ = register(&Rule{
 	ID: "NET015", Name: "no-library-request", Category: Network, Severity: Warning,
+	Needs: Needs{Inputs: JS, APIs: []string{"d3"}, Methods: []string{"ajax", "getJSON", "getScript", "json", "csv", "tsv", "xml", "text", "image", "dsv", "buffer", "blob", "html", "svg"}},
 	Doc: Doc{
 		Title:   "A library request helper (jQuery $.ajax/getJSON/getScript, d3.json/csv/text/xml/image) is called",
 		Why:     "Library helpers wrap fetch and XMLHttpRequest; the call site shows where the visual's own code asks for remote data.",
@@ -511,9 +514,6 @@ var _ = register(&Rule{
 	},
 	Run: func(p *Pass) {
 		prog := p.In.JS
-		if prog == nil {
-			return
-		}
 		for i := range prog.Calls {
 			c := &prog.Calls[i]
 			switch c.Method {

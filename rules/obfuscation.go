@@ -14,6 +14,7 @@ import (
 
 var _ = register(&Rule{
 	ID: "OBF001", Name: "unresolved-global-access", Category: Obfuscation, Severity: Warning,
+	Needs: Needs{Inputs: JS},
 	Doc: Doc{
 		Title:   "A global is reached through a key that cannot be resolved statically",
 		Why:     "window[k] with a key computed at run time can reach any API (fetch, eval, localStorage) while hiding its name from reviewers and from name-matching tools.",
@@ -23,9 +24,6 @@ var _ = register(&Rule{
 	},
 	Run: func(p *Pass) {
 		prog := p.In.JS
-		if prog == nil {
-			return
-		}
 		for _, r := range prog.Refs {
 			if r.Kind != analyzer.Unresolved {
 				continue
@@ -58,6 +56,7 @@ func isSensitive(path string) (string, bool) {
 
 var _ = register(&Rule{
 	ID: "OBF002", Name: "obfuscated-api-name", Category: Obfuscation, Severity: Warning,
+	Needs: Needs{Inputs: JS, APIs: sensitiveRoots},
 	Doc: Doc{
 		Title:   "A forbidden API's name is written with Unicode escapes or decoded from an encoded string",
 		Why:     "\\u0066etch or self[atob(\"ZmV0Y2g=\")] exist only to hide a name from reviewers. The API's own rule reports the use; this finding records the intent to hide it.",
@@ -67,9 +66,6 @@ var _ = register(&Rule{
 	},
 	Run: func(p *Pass) {
 		prog := p.In.JS
-		if prog == nil {
-			return
-		}
 		for _, r := range prog.Refs {
 			if r.Kind != analyzer.Global {
 				continue
@@ -91,6 +87,7 @@ var longEncoded = regexp.MustCompile(`^(?:[A-Za-z0-9+/_-]{24,}={0,2}|(?:[0-9a-fA
 
 var _ = register(&Rule{
 	ID: "OBF003", Name: "encoded-payload", Category: Obfuscation, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: codeSinks},
 	Doc: Doc{
 		Title:   "An encoded payload reaches a dynamic-code sink",
 		Why:     "eval(atob(\"…\")) runs code that is hidden even from someone reading the bundle.",
@@ -218,6 +215,7 @@ func hiddenAPIs(code string) []string {
 
 var _ = register(&Rule{
 	ID: "OBF004", Name: "hidden-code", Category: Obfuscation, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: append([]string{"Blob", "Worker", "SharedWorker"}, codeSinks...)},
 	Doc: Doc{
 		Title:   "Code hidden in a string (eval, Function, timer, Blob or data: worker source) reaches a forbidden API",
 		Why:     "A request or storage access written inside a string is invisible to tools that only read the bundle's code; pbicert parses the string and reports what it reaches.",
@@ -226,9 +224,6 @@ var _ = register(&Rule{
 		Ref:     refSecurity,
 	},
 	Run: func(p *Pass) {
-		if p.In.JS == nil {
-			return
-		}
 		for _, s := range codeStrings(p.In.JS) {
 			apis := hiddenAPIs(s.code)
 			if len(apis) == 0 {

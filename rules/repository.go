@@ -64,13 +64,10 @@ var IgnoredBuildDirs = []string{"node_modules", ".tmp", "dist"}
 
 const refRepo = "https://learn.microsoft.com/power-bi/developer/visuals/power-bi-custom-visuals-certified"
 
+// repoRule registers a repository rule: it reads Input.Repo, which only
+// source projects have.
 func repoRule(r *Rule) *Rule {
-	run := r.Run
-	r.Run = func(p *Pass) {
-		if p.In.Project && p.In.Repo != nil {
-			run(p)
-		}
-	}
+	r.Needs.Inputs |= Repo
 	return register(r)
 }
 
@@ -467,6 +464,7 @@ var _ = repoRule(&Rule{
 
 var _ = repoRule(&Rule{
 	ID: "REQ106", Name: "unused-ignore", Category: Requirement, Severity: Warning,
+	Needs: Needs{AfterIgnores: true},
 	Doc: Doc{
 		Title:   "A pbicert-ignore comment suppresses nothing",
 		Why:     "A stale suppression misleads readers and would silently hide a future finding on that line.",

@@ -34,6 +34,7 @@ func calledMethod(prog *analyzer.Program, name string) bool {
 
 var _ = register(&Rule{
 	ID: "REQ001", Name: "rendering-events", Category: Requirement, Severity: Error,
+	Needs: Needs{Inputs: JS, Members: []string{"eventService", "renderingStarted", "renderingFinished"}, Methods: []string{"renderingStarted", "renderingFinished"}, WholeProgram: true},
 	Doc: Doc{
 		Title:   "update() does not report renderingStarted and renderingFinished",
 		Why:     "Certification requires the rendering events API: eventService.renderingStarted(options) at the start of update, renderingFinished(options) at its end.",
@@ -43,9 +44,6 @@ var _ = register(&Rule{
 	},
 	Run: func(p *Pass) {
 		prog := p.In.JS
-		if prog == nil {
-			return
-		}
 		if !hasMember(prog, "eventService") {
 			p.ReportJS(-1, "eventService", "the visual never reaches host.eventService: rendering events are not reported")
 			return
@@ -60,6 +58,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "REQ002", Name: "rendering-failed", Category: Requirement, Severity: Warning,
+	Needs: Needs{Inputs: JS, Members: []string{"eventService", "renderingFailed"}, Methods: []string{"renderingFailed"}, WholeProgram: true},
 	Doc: Doc{
 		Title:   "renderingFailed is never called",
 		Why:     "When update throws, the visual should report eventService.renderingFailed(options, reason).",
@@ -69,7 +68,7 @@ var _ = register(&Rule{
 	},
 	Run: func(p *Pass) {
 		prog := p.In.JS
-		if prog == nil || !hasMember(prog, "eventService") {
+		if !hasMember(prog, "eventService") {
 			return
 		}
 		if !calledMethod(prog, "renderingFailed") {
@@ -80,6 +79,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "REQ003", Name: "dev-build", Category: Requirement, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"eval"}},
 	Doc: Doc{
 		Title:   "A development build is packaged (inline source maps, eval-wrapped modules, hot reload)",
 		Why:     "pbiviz start builds carry inline source maps, wrap each module in eval() and include webpack's hot-reload runtime: the package was not built with pbiviz package. A reference to an external map file (//# sourceMappingURL=visual.js.map) is not a sign of one.",
@@ -89,7 +89,7 @@ var _ = register(&Rule{
 	},
 	Run: func(p *Pass) {
 		prog := p.In.JS
-		if prog == nil || p.In.Project {
+		if p.In.Project {
 			return
 		}
 		// the bundle's own source map comment is at its end; library files
@@ -119,6 +119,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "REQ004", Name: "launch-url-in-update", Category: Requirement, Severity: Warning,
+	Needs: Needs{Inputs: JS, Methods: []string{"launchUrl"}},
 	Doc: Doc{
 		Title:   "host.launchUrl is called directly from update()",
 		Why:     "launchUrl is the sanctioned way to open a link, but only on a user's action: opening pages while rendering is rejected.",
@@ -128,9 +129,6 @@ var _ = register(&Rule{
 	},
 	Run: func(p *Pass) {
 		prog := p.In.JS
-		if prog == nil {
-			return
-		}
 		for i := range prog.Calls {
 			c := &prog.Calls[i]
 			if c.Method != "launchUrl" || c.Func < 0 {

@@ -28,7 +28,11 @@ type Rule struct {
 	Category Category
 	Severity Severity // default severity
 	Doc      Doc
-	// Run checks the shared model and reports through pass.
+	// Needs declares the inputs and the facts of the model the rule reads.
+	Needs Needs
+	// Run checks the shared model and reports through pass. It runs only
+	// when the inputs in Needs are present (In.JS is not nil for a rule
+	// that reads only JS) and must not modify the model.
 	Run func(pass *Pass)
 }
 
@@ -69,16 +73,6 @@ func Lookup(idOrName string) *Rule {
 		}
 	}
 	return nil
-}
-
-// TrackedMembers are the property names whose accesses the analyzer records
-// for the rules (host services, rendering events).
-func TrackedMembers() map[string]bool {
-	return map[string]bool{
-		"eventService": true, "renderingStarted": true, "renderingFinished": true, "renderingFailed": true,
-		"storageV2Service": true, "storageService": true, "downloadService": true, "launchUrl": true,
-		"exportVisualsContent": true, "acquireAADTokenService": true,
-	}
 }
 
 // Input is everything one check sees: the manifest and the program models.
@@ -212,6 +206,9 @@ func WithOrigin(o string) Opt { return func(f *Finding) { f.Origin = o } }
 func Run(in *Input, rs []*Rule, sev map[string]Severity) []Finding {
 	var out []Finding
 	for _, r := range rs {
+		if !r.Runs(in) {
+			continue
+		}
 		s := r.Severity
 		if v, ok := sev[r.ID]; ok {
 			s = v

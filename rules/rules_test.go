@@ -90,6 +90,22 @@ func srcPos(src string, off int) (line, col int) {
 	return line, 1 + len([]rune(src[start:off]))
 }
 
+// testVisual is the generated visual holding a testdata source, as its
+// harness options ask.
+func testVisual(src string, opts map[string]bool) gen.Visual {
+	v := gen.Visual{Modules: []string{src}}
+	if opts["api5.3"] {
+		v.APIVersion = "5.3.0"
+	}
+	if opts["localstorage"] {
+		v.Privileges = []byte(`[{"name":"LocalStorage","essential":false}]`)
+	}
+	if opts["no-default-visual"] {
+		v.VisualModule, v.Modules = src, nil
+	}
+	return v
+}
+
 // checkModule builds a visual whose one extra module is src and returns the
 // findings, the bundle and the module's offset in content.js.
 func checkModule(t *testing.T, v gen.Visual) (lint.Result, gen.Bundle) {
@@ -133,17 +149,7 @@ func runFile(t *testing.T, file string) {
 	}
 	src := string(raw)
 	wants, opts := parseWants(src)
-	v := gen.Visual{Modules: []string{src}}
-	if opts["api5.3"] {
-		v.APIVersion = "5.3.0"
-	}
-	if opts["localstorage"] {
-		v.Privileges = []byte(`[{"name":"LocalStorage","essential":false}]`)
-	}
-	if opts["no-default-visual"] {
-		v.VisualModule, v.Modules = src, nil
-	}
-	res, b := checkModule(t, v)
+	res, b := checkModule(t, testVisual(src, opts))
 	var modStart int
 	if opts["no-default-visual"] {
 		modStart = b.VisualModuleOffset

@@ -14,6 +14,7 @@ func storageMsg(api string, r analyzer.Ref) string {
 
 var _ = register(&Rule{
 	ID: "STO001", Name: "no-web-storage", Category: Storage, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"localStorage", "sessionStorage"}},
 	Doc: Doc{
 		Title:   "localStorage or sessionStorage is used",
 		Why:     "Visuals may not keep data in the browser's storage; Power BI offers host.storageV2Service (with the LocalStorage privilege) instead.",
@@ -26,6 +27,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "STO002", Name: "no-indexeddb", Category: Storage, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"indexedDB", "webkitIndexedDB", "mozIndexedDB", "msIndexedDB", "IDBFactory"}},
 	Doc: Doc{
 		Title:   "IndexedDB is used",
 		Why:     "IndexedDB (and its prefixed forms) is browser storage.",
@@ -38,6 +40,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "STO003", Name: "no-cookies", Category: Storage, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"document.cookie", "cookieStore"}},
 	Doc: Doc{
 		Title:   "document.cookie or cookieStore is read or written",
 		Why:     "Cookies are browser storage and are sent with requests.",
@@ -47,9 +50,6 @@ var _ = register(&Rule{
 	},
 	Run: func(p *Pass) {
 		prog := p.In.JS
-		if prog == nil {
-			return
-		}
 		for _, r := range prog.Refs {
 			if r.Kind != analyzer.Global || r.Use == analyzer.Typeof {
 				continue
@@ -70,6 +70,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "STO004", Name: "no-cache-storage", Category: Storage, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"caches"}},
 	Doc: Doc{
 		Title:   "Cache Storage (caches) is used",
 		Why:     "The Cache API stores responses in the browser.",
@@ -82,6 +83,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "STO005", Name: "no-storage-manager", Category: Storage, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"navigator.storage"}},
 	Doc: Doc{
 		Title:   "navigator.storage (origin private file system, persist) is used",
 		Why:     "The Storage API exposes the origin private file system and persistence.",
@@ -94,6 +96,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "STO006", Name: "no-web-sql", Category: Storage, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"openDatabase"}},
 	Doc: Doc{
 		Title:   "openDatabase (Web SQL) is used",
 		Why:     "Web SQL is browser storage.",
@@ -106,6 +109,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "STO007", Name: "no-file-picker", Category: Storage, Severity: Error,
+	Needs: Needs{Inputs: JS, APIs: []string{"showOpenFilePicker", "showSaveFilePicker", "showDirectoryPicker"}},
 	Doc: Doc{
 		Title:   "File System Access pickers (showOpenFilePicker, showSaveFilePicker, showDirectoryPicker)",
 		Why:     "Pickers read and write the user's files outside Power BI; exports go through host.downloadService.",
@@ -120,6 +124,7 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "STO008", Name: "removed-storage-service", Category: Storage, Severity: Warning,
+	Needs: Needs{Inputs: JS | ManifestInput, Members: []string{"storageService"}},
 	Doc: Doc{
 		Title:   "host.storageService was removed in API 5.11",
 		Why:     "The old local storage API no longer exists from API 5.11.0; calls fail at run time.",
@@ -128,7 +133,7 @@ var _ = register(&Rule{
 		Ref:     refStorage,
 	},
 	Run: func(p *Pass) {
-		if p.In.JS == nil || p.In.Manifest == nil || compareVersion(p.In.Manifest.Resource.APIVersion, "5.11.0") < 0 {
+		if compareVersion(p.In.Manifest.Resource.APIVersion, "5.11.0") < 0 {
 			return
 		}
 		for _, m := range p.In.JS.Members {

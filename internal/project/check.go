@@ -18,11 +18,6 @@ import (
 
 func init() { lint.ProjectChecker = Check }
 
-// wholeProgram are the rules that judge the visual as a whole (is an API
-// called anywhere? is a privilege used anywhere?): they run once over the
-// union of every source's model, never per file.
-var wholeProgram = map[string]bool{"REQ001": true, "REQ002": true, "MAN014": true}
-
 // MaxDepFiles bounds how many node_modules files are analysed.
 const MaxDepFiles = 5000
 
@@ -68,9 +63,11 @@ func Analyze(dir string, opts lint.Options) (*Checked, error) {
 	var perFile, whole, after []*rules.Rule
 	for _, r := range all {
 		switch {
-		case wholeProgram[r.ID]:
+		case r.Needs.WholeProgram:
+			// judges the visual as a whole (is an API called anywhere?):
+			// once over the union of every source's model, never per file
 			whole = append(whole, r)
-		case r.ID == "REQ106":
+		case r.Needs.AfterIgnores:
 			after = append(after, r)
 		default:
 			perFile = append(perFile, r)

@@ -93,7 +93,8 @@ func checkWants(t *testing.T, p *Project, fs []rules.Finding) []rules.Finding {
 // projectLevel rules judge the project, not a line of code: they cannot
 // carry a want comment and are checked by each test's explicit list.
 func projectLevel(id string) bool {
-	return strings.HasPrefix(id, "REQ1") || strings.HasPrefix(id, "MAN1") || id == "REQ001" || id == "REQ002" || id == "MAN014"
+	r := rules.Lookup(id)
+	return r.Needs.Inputs&rules.Repo != 0 || r.Needs.WholeProgram
 }
 
 func summary(fs []rules.Finding) []string {
