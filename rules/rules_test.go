@@ -9,6 +9,9 @@ package rules_test
 // Syntax:
 //   - `// want "RULE"`, `// want "RULE:col"`, `// want "RULE@severity"`: a
 //     finding of RULE on this line (several items may follow one want).
+//   - `// want "RULE" `regexp``: a backquoted regular expression after an
+//     item must also match that finding's message (RE2 syntax, unanchored,
+//     as analysistest matches diagnostics): `// want "NET005:7" `sendBeacon``.
 //   - `// want-program "RULE"`: a finding of RULE without a position (the
 //     whole-program requirement rules REQ001/REQ002); the line it sits on
 //     only places it in a section for the coverage test.
@@ -41,16 +44,37 @@ import (
 type expectation struct {
 	rule    string
 	line    int
-	col     int    // 0: any column
-	sev     string // "": any severity
-	program bool   // a finding without a position
+	col     int            // 0: any column
+	sev     string         // "": any severity
+	program bool           // a finding without a position
+	msg     *regexp.Regexp // nil: any message
+	bad     string         // a regexp that did not compile
 	matched bool
 }
 
+// matches reports whether f satisfies w's rule, severity and message.
+func (w *expectation) matches(f rules.Finding) bool {
+	return w.rule == f.Rule && (w.sev == "" || w.sev == f.Severity.String()) && (w.msg == nil || w.msg.MatchString(f.Message))
+}
+
+func (w *expectation) describe() string {
+	s := w.rule
+	if w.col != 0 {
+		s += fmt.Sprintf(" at column %d", w.col)
+	}
+	if w.sev != "" {
+		s += " with severity " + w.sev
+	}
+	if w.msg != nil {
+		s += fmt.Sprintf(" with a message matching `%s`", w.msg)
+	}
+	return s
+}
+
 var (
-	wantComment = regexp.MustCompile(`(?://|/\*)\s*want((?:\s+"[^"]+")+)\s*(?:\*/)?`)
-	wantProgram = regexp.MustCompile(`//\s*want-program((?:\s+"[^"]+")+)`)
-	wantItem    = regexp.MustCompile(`"([A-Z]{3}[0-9]{3})(?::([0-9]+))?(?:@(error|warning|info))?"`)
+	wantComment = regexp.MustCompile("(?://|/\\*)\\s*want((?:\\s+(?:\"[^\"]+\"|`[^`]*`))+)\\s*(?:\\*/)?")
+	wantProgram = regexp.MustCompile("//\\s*want-program((?:\\s+(?:\"[^\"]+\"|`[^`]*`))+)")
+	wantItem    = regexp.MustCompile("\"([A-Z]{3}[0-9]{3})(?::([0-9]+))?(?:@(error|warning|info))?\"|`([^`]*)`")
 	// `// harness: manifest` asks the harness to keep manifest findings.
 	harnessOpt = regexp.MustCompile(`//\s*harness:\s*(.*)`)
 )
@@ -59,19 +83,32 @@ var (
 func parseWants(src string) (wants []*expectation, opts map[string]bool) {
 	opts = map[string]bool{}
 	for i, line := range strings.Split(src, "\n") {
-		for _, m := range wantComment.FindAllStringSubmatch(line, -1) {
-			for _, it := range wantItem.FindAllStringSubmatch(m[1], -1) {
-				e := &expectation{rule: it[1], line: i + 1, sev: it[3]}
-				if it[2] != "" {
-					e.col, _ = strconv.Atoi(it[2])
+		items := func(list string, program bool) {
+			var last *expectation
+			for _, it := range wantItem.FindAllStringSubmatch(list, -1) {
+				if it[1] == "" { // a backquoted message regexp
+					switch re, err := regexp.Compile(it[4]); {
+					case last == nil:
+						wants = append(wants, &expectation{line: i + 1, bad: fmt.Sprintf("`%s` follows no rule", it[4])})
+					case err != nil:
+						last.bad = err.Error()
+					default:
+						last.msg = re
+					}
+					continue
 				}
-				wants = append(wants, e)
+				last = &expectation{rule: it[1], line: i + 1, sev: it[3], program: program}
+				if it[2] != "" {
+					last.col, _ = strconv.Atoi(it[2])
+				}
+				wants = append(wants, last)
 			}
 		}
+		for _, m := range wantComment.FindAllStringSubmatch(line, -1) {
+			items(m[1], false)
+		}
 		for _, m := range wantProgram.FindAllStringSubmatch(line, -1) {
-			for _, it := range wantItem.FindAllStringSubmatch(m[1], -1) {
-				wants = append(wants, &expectation{rule: it[1], line: i + 1, sev: it[3], program: true})
-			}
+			items(m[1], true)
 		}
 		if m := harnessOpt.FindStringSubmatch(line); m != nil {
 			for _, o := range strings.Fields(m[1]) {
@@ -191,7 +228,7 @@ func runFile(t *testing.T, file string) {
 		line, col := srcPos(src, off-modStart)
 		found := false
 		for _, w := range wants {
-			if w.matched || w.program || w.rule != f.Rule || w.line != line || (w.col != 0 && w.col != col) || (w.sev != "" && w.sev != f.Severity.String()) {
+			if w.matched || w.program || w.line != line || (w.col != 0 && w.col != col) || !w.matches(f) {
 				continue
 			}
 			w.matched = true
@@ -204,26 +241,27 @@ func runFile(t *testing.T, file string) {
 	}
 	var missing []string
 	for _, w := range wants {
+		if w.bad != "" {
+			t.Errorf("%s:%d: bad want: %s", file, w.line, w.bad)
+			continue
+		}
 		if w.matched {
 			continue
 		}
 		if w.program {
-			missing = append(missing, fmt.Sprintf("%s:%d: missing %s without a position\n\t%s", file, w.line, w.rule, strings.TrimSpace(lines[w.line-1])))
+			missing = append(missing, fmt.Sprintf("%s:%d: missing %s without a position\n\t%s", file, w.line, w.describe(), strings.TrimSpace(lines[w.line-1])))
 			continue
-		}
-		at := ""
-		if w.col != 0 {
-			at = fmt.Sprintf(" at column %d", w.col)
-		}
-		if w.sev != "" {
-			at += " with severity " + w.sev
 		}
 		// say what was reported on that line, to help
 		var got []string
 		for _, f := range res.Findings {
 			if off := f.Location.Offset; strings.HasSuffix(f.Location.File, "#content.js") && off >= modStart && off < modEnd {
 				if l, c := srcPos(src, off-modStart); l == w.line {
-					got = append(got, fmt.Sprintf("%s:%d@%s", f.Rule, c, f.Severity))
+					g := fmt.Sprintf("%s:%d@%s", f.Rule, c, f.Severity)
+					if w.msg != nil {
+						g += fmt.Sprintf(" %q", f.Message)
+					}
+					got = append(got, g)
 				}
 			}
 		}
@@ -231,7 +269,7 @@ func runFile(t *testing.T, file string) {
 		if len(got) > 0 {
 			note = "reported there: " + strings.Join(got, ", ")
 		}
-		missing = append(missing, fmt.Sprintf("%s:%d: missing %s%s (%s)\n\t%s", file, w.line, w.rule, at, note, strings.TrimSpace(lines[w.line-1])))
+		missing = append(missing, fmt.Sprintf("%s:%d: missing %s (%s)\n\t%s", file, w.line, w.describe(), note, strings.TrimSpace(lines[w.line-1])))
 	}
 	sort.Strings(unexpected)
 	for _, m := range missing {
@@ -245,7 +283,7 @@ func runFile(t *testing.T, file string) {
 // matchProgram marks the first unmatched want-program expectation of f's rule.
 func matchProgram(wants []*expectation, f rules.Finding) bool {
 	for _, w := range wants {
-		if w.program && !w.matched && w.rule == f.Rule && (w.sev == "" || w.sev == f.Severity.String()) {
+		if w.program && !w.matched && w.matches(f) {
 			w.matched = true
 			return true
 		}
@@ -264,6 +302,20 @@ func TestHarnessParsesWants(t *testing.T) {
 	want := []string{"NET001:1:0::false", "OBF002:1:3::false", "DYN002:2:0:info:false", "REQ001:4:0::true"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Fatalf("parseWants = %v, want %v", got, want)
+	}
+	// message regexps attach to the item before them
+	wants, _ = parseWants("f(u); // want \"NET001\" `call to fetch\\(\\)` \"OBF002:3@warning\" `hide`\n// want-program \"REQ001\" `never`\nx; // want `orphan`\ny; // want \"DYN001\" `(`\n")
+	got = got[:0]
+	for _, w := range wants {
+		got = append(got, fmt.Sprintf("%s:%d:%d:%s:%v:%v:%v", w.rule, w.line, w.col, w.sev, w.program, w.msg, w.bad != ""))
+	}
+	want = []string{`NET001:1:0::false:call to fetch\(\):false`, `OBF002:1:3:warning:false:hide:false`, `REQ001:2:0::true:never:false`, `:3:0::false:<nil>:true`, `DYN001:4:0::false:<nil>:true`}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("parseWants with messages = %v, want %v", got, want)
+	}
+	w := wants[0]
+	if !w.matches(rules.Finding{Rule: "NET001", Message: "call to fetch() sends a request"}) || w.matches(rules.Finding{Rule: "NET001", Message: "reference to fetch"}) {
+		t.Fatal("a want's message regexp does not decide the match")
 	}
 	if l, c := srcPos("ab\ncé\u00e9x", len("ab\ncéé")); l != 2 || c != 4 {
 		t.Fatalf("srcPos = %d:%d, want 2:4", l, c)

@@ -2,7 +2,7 @@
 // namespace object (issue 14: DYN005 missed these).
 // evasion: DYN005 alias of WebAssembly, destructured from the global object
 const wa = WebAssembly;
-wa.compile(bytes); // want "DYN005:1"
+wa.compile(bytes); // want "DYN005:1" `^WebAssembly\.compile compiles`
 wa.instantiateStreaming(resp); // want "DYN005"
 const { WebAssembly: wa2 } = globalThis;
 new wa2.Module(bytes); // want "DYN005"

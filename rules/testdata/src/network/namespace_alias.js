@@ -4,7 +4,7 @@
 // these were missed before rules declared their dotted paths (issue 14).
 // evasion: NET005 alias of navigator, navigator destructured from window
 const nv = navigator;
-nv.sendBeacon("https://t.example.com", data); // want "NET005:1"
+nv.sendBeacon("https://t.example.com", data); // want "NET005:1" `^navigator\.sendBeacon sends data to an external service$`
 const { navigator: nv2 } = window;
 nv2.sendBeacon(u, d); // want "NET005"
 const w0 = window, nv3 = w0.navigator;
@@ -24,7 +24,7 @@ CSS.paintWorklet.addModule(U.createObjectURL(new Blob([src])));
 const doc = document;
 doc.location.assign("https://example.com/next"); // want "NET012"
 const loc = location;
-loc.replace("https://example.com/other"); // want "NET012"
+loc.replace("https://example.com/other"); // want "NET012" `location\.replace navigates to the remote URL "https://example\.com/other"`
 doc.location = "https://example.com/moved"; // want "NET012"
 // near-miss: NET012 an alias of document that only reads
 doc.location.hash.slice(1);

@@ -2,8 +2,8 @@
 // object (issue 14: these were missed).
 // evasion: STO003 alias of document: read and write
 const d = document;
-d.cookie = "seen=1"; // want "STO003:1"
-const jar = d.cookie; // want "STO003"
+d.cookie = "seen=1"; // want "STO003:1" `document\.cookie writes browser cookies`
+const jar = d.cookie; // want "STO003" `document\.cookie reads browser cookies`
 const { document: d2 } = window;
 d2["coo" + "kie"] = "x=1"; // want "STO003"
 // near-miss: STO003 an alias of document that never touches cookies
