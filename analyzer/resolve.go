@@ -197,6 +197,10 @@ func (p *Program) resolveBinding(b *binding, depth int) Value {
 			out = r
 		case out.Kind == Const && r.Kind == Const && out.Str == r.Str:
 		case out.Kind == Element && r.Kind == Element && out.Tag == r.Tag:
+		case out == (Value{}) && r.Kind == Element && r.Tag != "":
+			// an element of a known tag or something unknown (webpack's
+			// loader reuses a found <script> or creates one): the element
+			out = r
 		default:
 			if out.Kind != Element {
 				out = Value{}
@@ -315,6 +319,10 @@ func (p *Program) resolve(e js.IExpr, thisGlobal bool, depth int) Value {
 					k = Value{Kind: Const, Str: s, Encoded: true, EncodedLen: len(code)}
 				}
 			}
+		}
+		if rx.Kind == Element && (k.Kind != Const || isDigits(k.Str)) {
+			// an item of getElementsByTagName("script"): an element of that tag
+			return rx
 		}
 		if k.Kind != Const {
 			if rx.Kind == Global && (rx.Path == "" || rx.Realm) {
@@ -753,6 +761,15 @@ func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
 		callee.Bound = ""
 		return callee
 	}
+	if callee.Kind == Global && callee.Bound == "" && (callee.Path == "$" || callee.Path == "jQuery") && len(args) > 0 {
+		// $(…) wraps elements: $("<img>") creates one of a known tag
+		if t := argVal(0); t.Kind == Const {
+			return Value{Kind: Element, Tag: markupTag(t.Str)}
+		} else if t.Kind == Element {
+			return t
+		}
+		return Value{Kind: Element}
+	}
 	// String and array methods on constants
 	if dot, ok := unparen(n.X).(*js.DotExpr); ok {
 		lit, ok := dotName(dot.Y)
@@ -760,6 +777,11 @@ func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
 			return Value{}
 		}
 		method := string(lit.Data)
+		if selectionMethods[method] || method == "append" || method == "insert" || method == "appendTo" {
+			if v, ok := p.selectionCall(dot.X, method, argVal, len(args), thisGlobal, d); ok {
+				return v
+			}
+		}
 		recvExpr := unparen(dot.X)
 		if arr, ok := recvExpr.(*js.ArrayExpr); ok {
 			elems := make([]string, 0, len(arr.List))
@@ -783,6 +805,60 @@ func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
 		}
 	}
 	return Value{}
+}
+
+// selectionMethods return their receiver (D3 and jQuery chains):
+// sel.attr("class", c).style(…) is still sel.
+var selectionMethods = map[string]bool{"attr": true, "style": true, "classed": true, "property": true, "on": true,
+	"call": true, "each": true, "datum": true, "addClass": true, "removeClass": true, "css": true, "prop": true}
+
+// selectionCall resolves a D3/jQuery chain step on an element selection:
+// sel.append("img") and sel.insert("img") select a new element of that tag
+// (D3), sel.attr(…) and the like return sel.
+func (p *Program) selectionCall(recvExpr js.IExpr, method string, arg func(int) Value, nargs int, thisGlobal bool, d int) (Value, bool) {
+	if method == "append" || method == "insert" {
+		if nargs == 0 {
+			return Value{}, false
+		}
+		t := arg(0)
+		if t.Kind != Const {
+			return Value{}, false
+		}
+		tag := t.Str
+		if i := strings.IndexByte(tag, ':'); i >= 0 { // d3 v3 "svg:rect"
+			tag = tag[i+1:]
+		}
+		if !isSimpleTag(tag) {
+			return Value{}, false
+		}
+		return Value{Kind: Element, Tag: strings.ToLower(tag)}, true
+	}
+	if nargs < 2 && method != "each" && method != "call" {
+		return Value{}, false // getters: sel.attr("src") is a string
+	}
+	r := p.resolve(recvExpr, thisGlobal, d)
+	if r.Kind == Element {
+		return r, true
+	}
+	return Value{}, false
+}
+
+// markupTag returns the tag of markup that is one element ("<img>",
+// "<span/>", "<div></div>"), "" otherwise.
+func markupTag(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) < 3 || s[0] != '<' {
+		return ""
+	}
+	end := strings.IndexAny(s, " />")
+	if end < 0 {
+		return ""
+	}
+	tag := s[1:end]
+	if !isSimpleTag(tag) {
+		return ""
+	}
+	return strings.ToLower(tag)
 }
 
 // constArray folds calls that yield arrays of constant strings:

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -324,7 +325,7 @@ func elemAPI(tag, prop string) string {
 
 var _ = register(&Rule{
 	ID: "NET011", Name: "no-remote-element-load", Category: Network, Severity: Error,
-	Needs: Needs{Inputs: JS, APIs: append([]string{"Audio", "Image"}, objectURLAPIs...), Methods: attrMethods, Props: urlPropList},
+	Needs: Needs{Inputs: JS, APIs: append([]string{"Audio", "Image"}, objectURLAPIs...), Methods: attrMethods, Props: append([]string{"p"}, urlPropList...)}, // "p": webpack's public path, __webpack_require__.p = "…",
 	Doc: Doc{
 		Title:   "An element's src, href, srcset or data is set to a remote URL",
 		Why:     "Setting the URL of a script, image, iframe, link, media, object or SVG image/use element makes the browser fetch it: an external request (and, for scripts, remote code).",
@@ -346,6 +347,14 @@ var _ = register(&Rule{
 					p.ReportJSFunc(w.pos, w.fn, w.api, fmt.Sprintf("%s is set to the remote URL %q; if the element loads it, this is an external request", w.api, short(w.value.Str)), WithSeverity(Warning))
 				}
 			case urlDynamic:
+				if w.tag == "script" && webpackLoader(p.In.JS, w.fn) {
+					if pp, ok := publicPath(p.In.JS); ok {
+						p.ReportJSFunc(w.pos, w.fn, w.api, fmt.Sprintf("webpack's chunk loader adds <script> elements that load code from the public path %q", short(pp)))
+					} else {
+						p.ReportJSFunc(w.pos, w.fn, w.api, "webpack's chunk loader adds <script> elements that load code-split chunks from the public path at run time", WithSeverity(Warning))
+					}
+					continue
+				}
 				if known {
 					p.ReportJSFunc(w.pos, w.fn, w.api, fmt.Sprintf("%s is set to a URL computed at run time, which may be remote", w.api), WithSeverity(Warning))
 				}
@@ -527,3 +536,26 @@ var _ = register(&Rule{
 		}
 	},
 })
+
+// webpackLoader: the function is webpack's script loader
+// (__webpack_require__.l in webpack 5, the JSONP chunk loader in webpack 4):
+// it marks its <script> with data-webpack, or sets charset and timeout = 120.
+func webpackLoader(prog *analyzer.Program, fn int) bool {
+	f := funcText(prog, fn)
+	if f == nil {
+		return false
+	}
+	return bytes.Contains(f, []byte("data-webpack")) || bytes.Contains(f, []byte("charset")) && (bytes.Contains(f, []byte("timeout=120")) || bytes.Contains(f, []byte("timeout = 120")))
+}
+
+// publicPath finds webpack's public path set to a remote constant
+// (__webpack_require__.p = "https://cdn.example.com/").
+func publicPath(prog *analyzer.Program) (string, bool) {
+	for i := range prog.Assigns {
+		a := &prog.Assigns[i]
+		if a.Prop == "p" && a.RHS.Kind == analyzer.Const && analyzer.ClassifyURL(a.RHS.Str) == analyzer.URLRemote {
+			return a.RHS.Str, true
+		}
+	}
+	return "", false
+}
