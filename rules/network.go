@@ -325,7 +325,7 @@ func elemAPI(tag, prop string) string {
 
 var _ = register(&Rule{
 	ID: "NET011", Name: "no-remote-element-load", Category: Network, Severity: Error,
-	Needs: Needs{Inputs: JS, APIs: append([]string{"Audio", "Image"}, objectURLAPIs...), Methods: attrMethods, Props: append([]string{"p"}, urlPropList...)}, // "p": webpack's public path, __webpack_require__.p = "…",
+	Needs: Needs{Inputs: JS, APIs: append([]string{"Audio", "Image"}, objectURLAPIs...), Methods: attrMethods, Props: append([]string{"p"}, urlPropList...)}, // "p": webpack's public path (__webpack_require__.p = "…")
 	Doc: Doc{
 		Title:   "An element's src, href, srcset or data is set to a remote URL",
 		Why:     "Setting the URL of a script, image, iframe, link, media, object or SVG image/use element makes the browser fetch it: an external request (and, for scripts, remote code).",
