@@ -197,6 +197,10 @@ type Call struct {
 	Func     int
 	Node     js.IExpr
 	Optional bool
+	// Uncallable says what the callee is when calling it always throws a
+	// TypeError ("undefined", "null", "a number", "a method of undefined",
+	// …); "" otherwise. Such calls are recorded whatever Options.Keep says.
+	Uncallable string
 }
 
 // Assign is an assignment to a variable or member.

@@ -431,8 +431,9 @@ func (w *walker) recordCall(node js.IExpr, callee js.IExpr, args []js.Arg, pos [
 	}
 	// Reflect.apply and Reflect.construct calls are unwrapped below into the
 	// call they make: the filter applies to that one
+	c.Uncallable = w.p.uncallable(callee, optional)
 	if k := w.p.opts.Keep; k != nil && !k.Methods[m] && (c.Callee.Kind != Global || !k.ref(c.Callee)) &&
-		!c.Callee.IsGlobal("Reflect.apply") && !c.Callee.IsGlobal("Reflect.construct") {
+		!c.Callee.IsGlobal("Reflect.apply") && !c.Callee.IsGlobal("Reflect.construct") && c.Uncallable == "" {
 		return
 	}
 	if recv != nil {

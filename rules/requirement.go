@@ -141,3 +141,34 @@ var _ = register(&Rule{
 		}
 	},
 })
+
+var _ = register(&Rule{
+	ID: "REQ005", Name: "uncallable-call", Category: Requirement, Severity: Error,
+	Doc: Doc{
+		Title: "undefined, null or a literal is called: a TypeError at run time",
+		Why: "Certification requires a visual that runs without console errors. `pbiviz package --certification-fix` " +
+			"replaces the calls its audit flags with undefined, including methods that only share a name with a " +
+			"forbidden API: a library's `this.eval(e, t)` becomes `undefined(e, t)`, and `new XMLHttpRequest()` " +
+			"becomes `undefined`, so the next `xhr.open(…)` throws. The package builds, the visual breaks.",
+		Example: "undefined(e, t);\nconst xhr = undefined; xhr.open(\"GET\", url);",
+		Fix:     "Remove the remote feature in the source (a build flag or a stub that reports it is disabled) instead of letting the fix rewrite the bundle; never ship code that calls undefined.",
+		Ref:     "https://learn.microsoft.com/power-bi/developer/visuals/power-bi-custom-visuals-certified",
+	},
+	Run: func(p *Pass) {
+		prog := p.In.JS
+		if prog == nil {
+			return
+		}
+		for i := range prog.Calls {
+			c := &prog.Calls[i]
+			if c.Uncallable == "" {
+				continue
+			}
+			what := "call of " + c.Uncallable
+			if c.New {
+				what = "new of " + c.Uncallable
+			}
+			p.ReportJSFunc(c.Pos, c.Func, c.Uncallable, what+": it throws a TypeError at run time")
+		}
+	},
+})
