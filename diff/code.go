@@ -82,8 +82,12 @@ func codeDiff(cert, uncert *Build) CodeDiff {
 	}
 	for _, ci := range restC {
 		f := cert.fns[ci]
+		why := "function only in the certified build"
+		if hasBad(f.disp) {
+			why += "; it calls what cannot be called (" + CallRule + ": a TypeError at run time)"
+		}
 		cd.Unexplained = append(cd.Unexplained, FuncChange{Name: f.name, CertifiedLocation: cert.location(f), cert: f,
-			certChanged: allTrue(len(f.disp)), Why: "function only in the certified build"})
+			certChanged: allTrue(len(f.disp)), Why: why})
 	}
 	for _, p := range pairs {
 		cf, uf := cert.fns[p[0]], uncert.fns[p[1]]
@@ -94,6 +98,7 @@ func codeDiff(cert, uncert *Build) CodeDiff {
 		ok, why := compareFuncs(&c, cf, uf, removedOK)
 		c.Why = why
 		if ok {
+			c.certSpan = cert.span(cf)
 			cd.Explained = append(cd.Explained, c)
 		} else {
 			cd.Unexplained = append(cd.Unexplained, c)
@@ -295,6 +300,7 @@ func compareFuncs(c *FuncChange, cf, uf *function, removedOK map[int]string) (bo
 	explained := true
 	var whys []string
 	var unexpl []string
+	badCall := ""
 	addWhy := func(s string) {
 		for _, w := range whys {
 			if w == s {
@@ -336,6 +342,9 @@ func compareFuncs(c *FuncChange, cf, uf *function, removedOK map[int]string) (bo
 			continue
 		}
 		explained = false
+		if badCall == "" && hasBad(ct) {
+			badCall = fmt.Sprintf("the certified build calls what cannot be called where the uncertified build has %s (%s: a TypeError at run time)", showToks(uf.s, ut), CallRule)
+		}
 		if len(unexpl) < 3 {
 			unexpl = append(unexpl, fmt.Sprintf("%s → %s", showToks(uf.s, ut), showToks(cf.s, ct)))
 		}
@@ -346,7 +355,21 @@ func compareFuncs(c *FuncChange, cf, uf *function, removedOK map[int]string) (bo
 		}
 		return true, strings.Join(whys, "; ")
 	}
-	return false, "changed (uncertified → certified): " + strings.Join(unexpl, "; ")
+	why := "changed (uncertified → certified): " + strings.Join(unexpl, "; ")
+	if badCall != "" {
+		why = badCall + "; " + why
+	}
+	return false, why
+}
+
+// hasBad reports whether ts holds part of a call that cannot be made.
+func hasBad(ts []token) bool {
+	for _, t := range ts {
+		if t.flags&fBad != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // hasUndefined reports whether ts holds the name undefined (as a global,

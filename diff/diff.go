@@ -65,6 +65,9 @@ type FuncChange struct {
 	Why                 string          `json:"why"`
 
 	cert, uncert *function
+	// certSpan is the function's span in the certified code as written
+	// (explained changes only)
+	certSpan [2]int
 	// changed flags per display token of each side
 	certChanged, uncertChanged []bool
 }
@@ -230,9 +233,9 @@ func (b *Build) prepare(prog *analyzer.Program) {
 		s.fns[i+1] = &function{s: s, idx: i, kind: f.Kind, pos: f.Pos}
 	}
 	toks := lex(s.srcb)
-	var netAPI []int32
-	netAPI, s.apis = netSpans(toks, b.marks, b.In.JSFile)
-	splitFuncs(s, funcs, toks, netAPI, globals)
+	netAPI, apis, bad := netSpans(toks, b.marks, b.In.JSFile)
+	s.apis = apis
+	splitFuncs(s, funcs, toks, netAPI, bad, globals)
 	b.fns = s.fns
 	normaliseAll(b.fns)
 }
@@ -318,9 +321,26 @@ func Compare(cert, uncert *Build) *Report {
 			r.Reasons = append(r.Reasons, fmt.Sprintf("manifest: %s %s, which does not remove remote access", m.Path, m.Change))
 		}
 	}
-	if n := len(r.Findings.OnlyCertified); n > 0 {
+	// a call of undefined inside a function whose change is explained is
+	// the network call replaced by undefined: that change, not another
+	var only []rules.Finding
+	for _, f := range r.Findings.OnlyCertified {
+		covered := false
+		if f.Rule == CallRule && f.Location.File == cert.In.JSFile {
+			for _, c := range r.Code.Explained {
+				if c.cert != nil && c.certSpan[0] <= f.Location.Offset && f.Location.Offset < c.certSpan[1] {
+					covered = true
+					break
+				}
+			}
+		}
+		if !covered {
+			only = append(only, f)
+		}
+	}
+	if n := len(only); n > 0 {
 		var list []string
-		for i, f := range r.Findings.OnlyCertified {
+		for i, f := range only {
 			if i == 3 {
 				list = append(list, "…")
 				break
@@ -392,6 +412,15 @@ func (b *Build) location(f *function) *rules.Location {
 		loc.Line, loc.Column = b.In.JS.Position(loc.Offset)
 	}
 	return loc
+}
+
+// span returns f's span in the code as written.
+func (b *Build) span(f *function) [2]int {
+	if b.In.JS == nil || f.idx < 0 {
+		return [2]int{0, len(b.In.JS.Src)}
+	}
+	fi := f.s.prog.Funcs[f.idx]
+	return [2]int{b.cmap.source(fi.Pos), b.cmap.source(fi.End)}
 }
 
 // sortChanges orders changes by uncertified position, then certified.

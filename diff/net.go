@@ -13,15 +13,30 @@ import (
 // chained .then(…) calls) when the reference is called or constructed:
 // that is the code a certified build may remove or stub.
 // The result holds, per token, 1 + the index in apis of the API name (0: none).
-func netSpans(toks []rawTok, findings []rules.Finding, jsFile string) (api []int32, apis []string) {
+// bad marks the callee of every call that cannot be made (CallRule).
+func netSpans(toks []rawTok, findings []rules.Finding, jsFile string) (api []int32, apis []string, bad []bool) {
 	api = make([]int32, len(toks))
+	bad = make([]bool, len(toks))
 	index := map[string]int32{}
 	for _, f := range findings {
-		if f.Category != rules.Network || f.Location.File != jsFile || f.API == "" {
+		if f.Location.File != jsFile || f.API == "" {
 			continue
 		}
 		i := sort.Search(len(toks), func(i int) bool { return int(toks[i].start) >= f.Location.Offset })
 		if i >= len(toks) || int(toks[i].start) != f.Location.Offset {
+			continue
+		}
+		if f.Rule == CallRule {
+			end := i + 1
+			if toks[i].tt == js.OpenParenToken {
+				end = matchClose(toks, i)
+			}
+			for k := i; k < end; k++ {
+				bad[k] = true
+			}
+			continue
+		}
+		if f.Category != rules.Network {
 			continue
 		}
 		id, ok := index[f.API]
@@ -41,7 +56,7 @@ func netSpans(toks []rawTok, findings []rules.Finding, jsFile string) (api []int
 			}
 		}
 	}
-	return api, apis
+	return api, apis, bad
 }
 
 // chainEnd returns the index after the member/call chain starting at i:

@@ -37,6 +37,9 @@ const (
 	fNum
 	fTpl
 	fRe
+	// fBad: part of a call the certified build cannot make (REQ005: a
+	// call of undefined or of a literal)
+	fBad
 )
 
 // token is one token of a function: 16 bytes, its text a window of the
@@ -194,6 +197,7 @@ type splitter struct {
 	s       *store
 	toks    []rawTok
 	netAPI  []int32
+	bad     []bool
 	globals map[string]bool
 	fns     []*function
 	count   []int   // pass 1: tokens per function
@@ -216,7 +220,7 @@ func (w *splitter) put(fid int, t token) {
 // splitFuncs assigns the tokens to the functions of fns (index 0 is the
 // top-level code, fns[i+1] is funcs[i]), nested functions appearing as one
 // placeholder token, and sets each function's disp window.
-func splitFuncs(s *store, funcs []funcMeta, toks []rawTok, netAPI []int32, globals map[string]bool) {
+func splitFuncs(s *store, funcs []funcMeta, toks []rawTok, netAPI []int32, bad []bool, globals map[string]bool) {
 	fns := s.fns
 	// token spans of the functions, recomputed on the tokens from the
 	// analyzer's start offsets (which may point a few separators early).
@@ -232,7 +236,7 @@ func splitFuncs(s *store, funcs []funcMeta, toks []rawTok, netAPI []int32, globa
 	}
 	sort.SliceStable(order, func(a, b int) bool { return funcs[order[a]].pos < funcs[order[b]].pos })
 	sort.SliceStable(order, func(a, b int) bool { return startTok[order[a]] < startTok[order[b]] })
-	w := &splitter{s: s, toks: toks, netAPI: netAPI, globals: globals, fns: fns,
+	w := &splitter{s: s, toks: toks, netAPI: netAPI, bad: bad, globals: globals, fns: fns,
 		count: make([]int, len(fns)), last: make([]token, len(fns)), hasLast: make([]bool, len(fns))}
 	w.walk(funcs, order, startTok, endTok)
 	total := 0
@@ -346,6 +350,9 @@ func (w *splitter) walk(funcs []funcMeta, order, startTok, endTok []int) {
 			}
 		default:
 			tk.kind = kPunct
+		}
+		if w.bad[ti] {
+			tk.flags |= fBad
 		}
 		w.put(fid, tk)
 	}
