@@ -144,6 +144,8 @@ var _ = register(&Rule{
 
 var _ = register(&Rule{
 	ID: "REQ005", Name: "uncallable-call", Category: Requirement, Severity: Error,
+	// calls of what cannot be called are recorded whatever the model keeps
+	Needs: Needs{Inputs: JS},
 	Doc: Doc{
 		Title: "undefined, null or a literal is called: a TypeError at run time",
 		Why: "Certification requires a visual that runs without console errors. `pbiviz package --certification-fix` " +
