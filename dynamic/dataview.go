@@ -1,0 +1,229 @@
+package dynamic
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// The synthesised data view: a few rows of plausible values for every data
+// role of capabilities.json, in each mapping the visual declares
+// (categorical, table, matrix, single), with a null and a long string. Every
+// text value and column name carries the canary token, and the measures are
+// canary numbers: a request that carries one of them carries report data.
+
+// canaryToken is in every category value and column display name.
+const canaryToken = "zqk4"
+
+// canaries are what marks report data in a request.
+var canaries = []string{canaryToken, "7301.58", "4409.17", "218.06"}
+
+var rowWords = []string{"Nordhafen", "Südtal", "", "", "Ostmark"}
+
+type role struct {
+	Name        string `json:"name"`
+	DisplayName string `json:"displayName"`
+	Kind        any    `json:"kind"`
+}
+
+type capabilities struct {
+	DataRoles        []role                       `json:"dataRoles"`
+	DataViewMappings []map[string]json.RawMessage `json:"dataViewMappings"`
+}
+
+func (r role) measure() bool {
+	switch k := r.Kind.(type) {
+	case string:
+		return strings.EqualFold(k, "Measure")
+	case float64:
+		return k == 1
+	}
+	return false
+}
+
+type column struct {
+	DisplayName string          `json:"displayName"`
+	QueryName   string          `json:"queryName"`
+	Roles       map[string]bool `json:"roles"`
+	Index       int             `json:"index"`
+	IsMeasure   bool            `json:"isMeasure"`
+	Type        map[string]bool `json:"type"`
+	Format      string          `json:"format,omitempty"`
+	Objects     map[string]any  `json:"objects"`
+}
+
+func categoryValue(col, row int) any {
+	switch row {
+	case 2:
+		return nil
+	case 3:
+		return fmt.Sprintf("Long label %s%c%d ", canaryToken, 'a'+col, row+1) + strings.Repeat("très long libellé ", 16)
+	}
+	return fmt.Sprintf("%s %s%c%d", rowWords[row], canaryToken, 'a'+col, row+1)
+}
+
+func measureValue(col, row int) any {
+	base := []any{7301.58, 4409.17, nil, -218.06, 0.0}[row]
+	if f, ok := base.(float64); ok && col > 0 {
+		return f + float64(col)*1000
+	}
+	return base
+}
+
+// dataViewJSON returns the data view (as JSON) for capabilities, and the
+// data view kinds it holds.
+func dataViewJSON(capsJSON []byte) ([]byte, []string) {
+	var c capabilities
+	_ = json.Unmarshal(capsJSON, &c)
+	if len(c.DataRoles) == 0 {
+		c.DataRoles = []role{{Name: "category", DisplayName: "Category", Kind: "Grouping"}, {Name: "measure", DisplayName: "Value", Kind: "Measure"}}
+	}
+	var cats, vals []column
+	for i, r := range c.DataRoles {
+		name := r.Name
+		if name == "" {
+			name = fmt.Sprintf("role%d", i)
+		}
+		dn := r.DisplayName
+		if dn == "" {
+			dn = name
+		}
+		col := column{DisplayName: fmt.Sprintf("%s %sc%d", dn, canaryToken, i), QueryName: "Canary." + name, Roles: map[string]bool{name: true},
+			Index: i, IsMeasure: r.measure(), Objects: map[string]any{}}
+		if col.IsMeasure {
+			col.Type = map[string]bool{"numeric": true}
+			col.Format = "0.00"
+			vals = append(vals, col)
+		} else {
+			col.Type = map[string]bool{"text": true}
+			cats = append(cats, col)
+		}
+	}
+	kinds := map[string]bool{}
+	for _, m := range c.DataViewMappings {
+		for k := range m {
+			kinds[k] = true
+		}
+	}
+	if len(kinds) == 0 {
+		kinds = map[string]bool{"categorical": true, "table": true}
+	}
+	const rows = 5
+	var all []column
+	all = append(all, cats...)
+	all = append(all, vals...)
+	dv := map[string]any{"metadata": map[string]any{"columns": all, "objects": map[string]any{}}}
+	var order []string
+	if kinds["categorical"] {
+		order = append(order, "categorical")
+		var categories, values []any
+		for j, col := range cats {
+			vs := make([]any, rows)
+			for i := range vs {
+				vs[i] = categoryValue(j, i)
+			}
+			categories = append(categories, map[string]any{"source": col, "values": vs, "identityFields": []any{}})
+		}
+		for j, col := range vals {
+			vs := make([]any, rows)
+			for i := range vs {
+				vs[i] = measureValue(j, i)
+			}
+			values = append(values, map[string]any{"source": col, "values": vs, "min": -218.06, "max": 7301.58 + float64(j)*1000})
+		}
+		cat := map[string]any{"values": values}
+		if len(categories) > 0 {
+			cat["categories"] = categories
+		}
+		dv["categorical"] = cat
+	}
+	if kinds["table"] {
+		order = append(order, "table")
+		var trows []any
+		for i := 0; i < rows; i++ {
+			var r []any
+			for j := range cats {
+				r = append(r, categoryValue(j, i))
+			}
+			for j := range vals {
+				r = append(r, measureValue(j, i))
+			}
+			trows = append(trows, r)
+		}
+		dv["table"] = map[string]any{"columns": all, "rows": trows, "totals": []any{}}
+	}
+	if kinds["matrix"] {
+		order = append(order, "matrix")
+		var children []any
+		for i := 0; i < rows; i++ {
+			values := map[string]any{}
+			for j := range vals {
+				values[fmt.Sprint(j)] = map[string]any{"value": measureValue(j, i), "valueSourceIndex": j}
+			}
+			var v any
+			if len(cats) > 0 {
+				v = categoryValue(0, i)
+			}
+			children = append(children, map[string]any{"level": 0, "value": v, "levelValues": []any{map[string]any{"value": v, "levelSourceIndex": 0}}, "values": values})
+		}
+		var colChildren []any
+		for j := range vals {
+			colChildren = append(colChildren, map[string]any{"level": 0, "levelSourceIndex": j, "isSubtotal": false})
+		}
+		levels := []any{}
+		if len(cats) > 0 {
+			levels = append(levels, map[string]any{"sources": []any{cats[0]}})
+		}
+		dv["matrix"] = map[string]any{
+			"rows":         map[string]any{"root": map[string]any{"children": children}, "levels": levels},
+			"columns":      map[string]any{"root": map[string]any{"children": colChildren}, "levels": []any{map[string]any{"sources": vals}}},
+			"valueSources": vals,
+		}
+	}
+	if kinds["single"] {
+		order = append(order, "single")
+		dv["single"] = map[string]any{"value": 7301.58, "column": firstOr(vals, cats)}
+	}
+	if kinds["tree"] {
+		order = append(order, "tree")
+		var children []any
+		for i := 0; i < rows; i++ {
+			children = append(children, map[string]any{"name": categoryValue(0, i), "value": measureValue(0, i)})
+		}
+		dv["tree"] = map[string]any{"root": map[string]any{"children": children}}
+	}
+	b, _ := json.Marshal(dv)
+	return b, order
+}
+
+func firstOr(a, b []column) any {
+	if len(a) > 0 {
+		return a[0]
+	}
+	if len(b) > 0 {
+		return b[0]
+	}
+	return nil
+}
+
+// dataViewJS turns the JSON data view into the objects a visual reads:
+// selection identities on categories and table rows, grouped() on value
+// columns.
+const dataViewJS = `(function (pbi, json) {
+  var dv = JSON.parse(json);
+  var c = dv.categorical;
+  if (c) {
+    (c.categories || []).forEach(function (cat, j) {
+      cat.identity = cat.values.map(function (v, i) { return pbi.selectionId("cat" + j + ":" + i); });
+    });
+    var values = c.values || [];
+    var source = values.length ? values[0].source : undefined;
+    values.grouped = function () { return [{ values: values, identity: pbi.selectionId("group0"), name: source && source.displayName, objects: {} }]; };
+    values.source = source;
+    values.identityFields = [];
+    c.values = values;
+  }
+  if (dv.table) dv.table.identity = dv.table.rows.map(function (r, i) { return pbi.selectionId("row" + i); });
+  if (dv.matrix) dv.matrix.rows.root.children.forEach(function (n, i) { n.identity = pbi.selectionId("node" + i); });
+  return dv;
+})`
