@@ -149,7 +149,13 @@ func (e *env) installHTMLElement() {
 	})
 	e.prop(p, "draggable", func(n *html.Node) goja.Value { v, _ := getAttr(n, "draggable"); return e.v(v == "true") },
 		func(n *html.Node, v goja.Value) { setAttr(n, "draggable", e.str(v)) })
-	e.prop(p, "contentEditable", func(n *html.Node) goja.Value { v, ok := getAttr(n, "contenteditable"); if !ok { v = "inherit" }; return e.v(v) },
+	e.prop(p, "contentEditable", func(n *html.Node) goja.Value {
+		v, ok := getAttr(n, "contenteditable")
+		if !ok {
+			v = "inherit"
+		}
+		return e.v(v)
+	},
 		func(n *html.Node, v goja.Value) { setAttr(n, "contenteditable", e.str(v)) })
 	e.prop(p, "isContentEditable", func(n *html.Node) goja.Value { return e.v(false) }, nil)
 	e.prop(p, "innerText", func(n *html.Node) goja.Value { return e.v(textOf(n)) }, func(n *html.Node, v goja.Value) { e.setText(n, e.str(v)) })

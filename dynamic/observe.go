@@ -73,42 +73,8 @@ type Report struct {
 	Millis int64 `json:"millis"`
 }
 
-// Request is a request the visual made, in the simple typed form the
-// endpoint inventory reads.
-type Request struct {
-	URL        string `json:"url"`
-	Host       string `json:"host,omitempty"`
-	Method     string `json:"method,omitempty"`
-	API        string `json:"api"`
-	Rule       string `json:"rule"`
-	Phase      string `json:"phase"`
-	ReportData bool   `json:"reportData,omitempty"`
-	// Line and Column of the call site in content.js (0 when unknown).
-	Line   int `json:"line,omitempty"`
-	Column int `json:"column,omitempty"`
-}
-
 // IsNetwork tells whether the observation is a request (a network rule).
 func (o *Observation) IsNetwork() bool { return strings.HasPrefix(o.Rule, "NET") }
-
-// Requests lists the network observations of the run.
-func (r *Report) Requests() []Request {
-	if r == nil {
-		return nil
-	}
-	var out []Request
-	for _, o := range r.Observations {
-		if !o.IsNetwork() {
-			continue
-		}
-		q := Request{URL: o.Target, Host: hostOf(o.Target), Method: o.Method, API: o.API, Rule: o.Rule, Phase: o.Phase, ReportData: o.ReportData}
-		if len(o.Stack) > 0 {
-			q.Line, q.Column = o.Stack[0].Line, o.Stack[0].Column
-		}
-		out = append(out, q)
-	}
-	return out
-}
 
 // hostOf returns the host of an absolute URL ("" otherwise).
 func hostOf(s string) string {

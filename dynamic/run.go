@@ -112,7 +112,7 @@ func Run(in Input, lim Limits) (rep *Report) {
 	}
 
 	// load
-	e.phase = PhaseLoad
+	e.enter(PhaseLoad)
 	prog, lowered, err := e.compile(in.JS)
 	rep.Lowered = lowered
 	if err != nil {
@@ -132,7 +132,7 @@ func Run(in Input, lim Limits) (rep *Report) {
 	}
 
 	// constructor
-	e.phase = PhaseConstructor
+	e.enter(PhaseConstructor)
 	plugin := e.plugin(in.GUID)
 	if plugin == nil {
 		rep.Error = "constructor: no visual registered in powerbi.visuals.plugins (the bundle did not register a plugin)"
@@ -179,6 +179,7 @@ func Run(in Input, lim Limits) (rep *Report) {
 		return rep
 	}
 	for i, phase := range []string{PhaseUpdate, PhaseResize} {
+		e.enter(phase)
 		e.phase = PhaseUpdate
 		w, h := viewW, viewH
 		typ := 62 // VisualUpdateType.All
@@ -226,7 +227,7 @@ func Run(in Input, lim Limits) (rep *Report) {
 	}
 
 	// timers, frames and messages on the virtual clock
-	e.phase = PhaseTimer
+	e.enter(PhaseTimer)
 	err = e.runTurns(lim.MaxTurns, horizon)
 	if err != nil && e.fatal(err) {
 		fail(PhaseTimer, err)
@@ -239,7 +240,7 @@ func Run(in Input, lim Limits) (rep *Report) {
 	}
 
 	// events: a click, a hover and a context menu on elements that listen
-	e.phase = PhaseEvent
+	e.enter(PhaseEvent)
 	e.eventErr = nil
 	types := map[string]bool{"click": true, "mouseover": true, "mouseenter": true, "contextmenu": true, "pointerdown": true, "mousedown": true}
 	_, err = e.run(func() (goja.Value, error) {
@@ -262,6 +263,14 @@ func Run(in Input, lim Limits) (rep *Report) {
 		rep.Completed = append(rep.Completed, PhaseEvent)
 	}
 	return rep
+}
+
+// enter starts a phase (announced to the parent when in a child).
+func (e *env) enter(phase string) {
+	e.phase = phase
+	if phaseHook != nil {
+		phaseHook(phase)
+	}
 }
 
 func newEnv() *env {

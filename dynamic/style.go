@@ -133,7 +133,10 @@ func (e *env) installStyle() {
 		return e.v("")
 	})
 	_ = p.DefineAccessorProperty("cssText", e.v(func(c goja.FunctionCall) goja.Value { return e.v(e.cssText(self(c))) }),
-		e.v(func(c goja.FunctionCall) goja.Value { e.parseCSSText(self(c), e.str(c.Argument(0))); return goja.Undefined() }),
+		e.v(func(c goja.FunctionCall) goja.Value {
+			e.parseCSSText(self(c), e.str(c.Argument(0)))
+			return goja.Undefined()
+		}),
 		goja.FLAG_FALSE, goja.FLAG_TRUE)
 	_ = p.DefineAccessorProperty("length", e.v(func(c goja.FunctionCall) goja.Value { return e.v(len(self(c).Keys())) }),
 		nil, goja.FLAG_FALSE, goja.FLAG_TRUE)

@@ -55,6 +55,10 @@ type Options struct {
 	KeepAll bool
 	// NoSandbox disables evaluating closed key expressions in goja.
 	NoSandbox bool
+	// Dynamic, when set, runs after the static pass of each package, with
+	// the rule input and the result to complete (check --dynamic; the
+	// dynamic package provides it, lint does not depend on it).
+	Dynamic func(in *rules.Input, r *Result)
 	// Progress, when set, is called after each input completes.
 	Progress func(done, total int, path string)
 }
@@ -315,6 +319,9 @@ func CheckPackage(path string, pkg *pbiviz.Package, opts Options) Result {
 	r.Findings = rules.Run(in, rs, opts.Severity)
 	if r.Findings == nil {
 		r.Findings = []rules.Finding{}
+	}
+	if opts.Dynamic != nil {
+		opts.Dynamic(in, &r)
 	}
 	return r
 }

@@ -120,9 +120,56 @@ type Finding struct {
 	// Fingerprint is stable across rebuilds of the same source: it derives
 	// from the rule, the API and the enclosing function, never from offsets.
 	Fingerprint string `json:"fingerprint,omitempty"`
+	// Runtime is set when the dynamic run (check --dynamic) observed or
+	// confirmed the finding.
+	Runtime *Runtime `json:"runtime,omitempty"`
 	// Caret is the character column of the location within Snippet (for
 	// text output; not part of the JSON contract).
 	Caret int `json:"-"`
+}
+
+// Runtime is what the dynamic run saw at a finding (contract: runtime).
+type Runtime struct {
+	// Phase is when: load, constructor, update, timer or event.
+	Phase string `json:"phase"`
+	// Target is what the code reached: a request's URL, the storage API
+	// and key, the first 200 characters of code or markup.
+	Target string `json:"target"`
+	// ReportData is true when a request carried values of the data view.
+	ReportData bool `json:"reportData,omitempty"`
+	// Observed is true for a finding only the run found (no static finding
+	// explained the call); false when the run confirmed a static finding.
+	Observed bool `json:"observed,omitempty"`
+}
+
+// Dynamic summarises a dynamic run (contract: results[].dynamic).
+type Dynamic struct {
+	// Completed lists the phases that ran to the end, in order.
+	Completed []string `json:"completed"`
+	// Error is the first error that stopped a phase ("" when none).
+	Error string `json:"error"`
+	// Millis is the wall time of the run.
+	Millis int64 `json:"millis,omitempty"`
+	// Observations counts the calls the traps recorded.
+	Observations int `json:"observations,omitempty"`
+	// Requests are the requests the visual made (URL, method, phase).
+	Requests []Request `json:"requests,omitempty"`
+	// RenderingEvents tells whether update reported renderingStarted and
+	// renderingFinished: "reported", "missing" or "" (update did not run).
+	RenderingEvents string `json:"renderingEvents,omitempty"`
+}
+
+// Request is one request the dynamic run observed.
+type Request struct {
+	URL        string `json:"url"`
+	Host       string `json:"host,omitempty"`
+	Method     string `json:"method,omitempty"`
+	API        string `json:"api"`
+	Rule       string `json:"rule"`
+	Phase      string `json:"phase"`
+	ReportData bool   `json:"reportData,omitempty"`
+	// Location is the call site in content.js (Line 0 when unknown).
+	Location Location `json:"location"`
 }
 
 // SortFindings orders findings by file, line, column, rule (stable).
@@ -160,6 +207,8 @@ type Result struct {
 	Findings []Finding `json:"findings"`
 	// Notes are informational remarks about the run (e.g. dependencies not analysed).
 	Notes []string `json:"notes,omitempty"`
+	// Dynamic is the summary of the dynamic run (check --dynamic only).
+	Dynamic *Dynamic `json:"dynamic,omitempty"`
 }
 
 // Summary counts findings by severity (contract: summary).

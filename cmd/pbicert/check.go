@@ -31,6 +31,8 @@ type checkFlags struct {
 	// baselines (see config.go)
 	writeBaseline string
 	baseline      string
+	// check --dynamic (dynamic.go)
+	dyn dynamicFlags
 }
 
 func newCheckCmd() *cobra.Command {
@@ -76,6 +78,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above --fail-on,
 	fl.Int64Var(&f.lim.MaxFileBytes, "max-file-bytes", f.lim.MaxFileBytes, "largest .pbiviz file accepted")
 	fl.IntVar(&f.ana.MaxBytes, "max-js-bytes", f.ana.MaxBytes, "largest content.js accepted")
 	fl.IntVar(&f.ana.MaxDepth, "max-depth", f.ana.MaxDepth, "deepest code nesting accepted")
+	addDynamicFlags(fl, &f.dyn)
 	return cmd
 }
 
@@ -160,6 +163,7 @@ func runCheck(c *cobra.Command, f *checkFlags, args []string) error {
 	if err := applyConfig(c, f, &opts, &threshold); err != nil {
 		return &exitError{code: 2, msg: err.Error()}
 	}
+	enableDynamic(f, &opts)
 	ins, bad := lint.Expand(args)
 	jobs := f.workers
 	if jobs <= 0 {

@@ -43,7 +43,9 @@ func loadConfig(c *cobra.Command, f *checkFlags, opts *lint.Options, threshold *
 		if err != nil {
 			return err
 		}
-		cfg.Apply(target(opts, threshold), c.Flags().Changed)
+		t := target(opts, threshold)
+		t.Dynamic = &f.dyn.on
+		cfg.Apply(t, c.Flags().Changed)
 		st.cfg = cfg
 	}
 	if f.baseline != "" {

@@ -9,6 +9,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/pbicert/pbicert/dynamic"
 )
 
 // version is set at build time (-ldflags "-X main.version=…").
@@ -23,6 +25,9 @@ type exitError struct {
 func (e *exitError) Error() string { return e.msg }
 
 func main() {
+	// a dynamic run's child process (pbicert re-executing itself) never
+	// reaches the commands
+	dynamic.MaybeChild()
 	tuneGC() // gc.go
 	os.Exit(run(os.Args[1:]))
 }

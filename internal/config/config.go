@@ -44,6 +44,9 @@ type Config struct {
 	IgnorePaths []string `yaml:"ignore-paths"`
 	// Limits are the defaults of the limit flags (the flags win).
 	Limits Limits `yaml:"limits"`
+	// Dynamic turns on check --dynamic: each package is also run in the
+	// sandbox (the --dynamic flag wins).
+	Dynamic bool `yaml:"dynamic"`
 	// Suppress lists findings to drop, each with a reason.
 	Suppress []Suppression `yaml:"suppress"`
 
@@ -221,6 +224,7 @@ type Target struct {
 	Limits     *pbiviz.Limits
 	MaxJSBytes *int // analyzer.Options.MaxBytes
 	MaxDepth   *int // analyzer.Options.MaxDepth
+	Dynamic    *bool
 }
 
 // Apply sets the check's options and the fail-on threshold from the
@@ -285,6 +289,9 @@ func (c *Config) Apply(t Target, set func(flag string) bool) {
 	}
 	setInt("max-js-bytes", t.MaxJSBytes, l.MaxJSBytes)
 	setInt("max-depth", t.MaxDepth, l.MaxDepth)
+	if c.Dynamic && t.Dynamic != nil && !set("dynamic") {
+		*t.Dynamic = true
+	}
 }
 
 // parseOrigin checks an allowed origin: scheme://host[:port], where host

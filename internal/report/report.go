@@ -96,6 +96,9 @@ func Text(w io.Writer, results []result.Result, o Options) error {
 			fmt.Fprintf(w, "%s: %s %s\n", c(bold, r.Path), c(red, "error:"), r.Error)
 			continue
 		}
+		if d := r.Dynamic; d != nil && d.Error != "" {
+			fmt.Fprintf(w, "%s: %s dynamic run stopped: %s (completed: %s)\n", c(bold, r.Path), c(yellow, "note:"), d.Error, strings.Join(d.Completed, ", "))
+		}
 		for _, f := range r.Findings {
 			sev := f.Severity.String()
 			switch f.Severity {
@@ -123,7 +126,14 @@ func Text(w io.Writer, results []result.Result, o Options) error {
 			if f.Idiom != "" {
 				extra = c(dim, " ["+f.Idiom+"]")
 			}
+			if f.Runtime != nil {
+				// check --dynamic: the run reached this call
+				extra += c(bold, " [observed at run time, "+f.Runtime.Phase+"]")
+			}
 			fmt.Fprintf(w, "%s: %s %s %s: %s%s\n", c(bold, loc), sev, c(bold, f.Rule), f.Name, f.Message, extra)
+			if f.Runtime != nil && f.Runtime.Target != "" {
+				fmt.Fprintf(w, "    target: %s\n", window(f.Runtime.Target))
+			}
 			if f.Snippet != "" {
 				line := window(f.Snippet)
 				caret := f.Caret

@@ -293,6 +293,10 @@ func (b *sarifBuilder) result(r result.Result, f *result.Finding) {
 	if r.Visual.GUID != "" {
 		props["visualGuid"] = r.Visual.GUID
 	}
+	if rt := f.Runtime; rt != nil {
+		// check --dynamic: what the run reached at this finding
+		props["runtime"] = map[string]any{"phase": rt.Phase, "target": rt.Target, "reportData": rt.ReportData, "observed": rt.Observed}
+	}
 	res.Properties = props
 
 	loc := &sarif.Location{}

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"context"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/pbicert/pbicert/dynamic"
+	"github.com/pbicert/pbicert/lint"
+	"github.com/pbicert/pbicert/rules"
+)
+
+// dynamicFlags are check's --dynamic flags.
+type dynamicFlags struct {
+	on     bool
+	budget time.Duration
+	memory int64 // MiB
+}
+
+func addDynamicFlags(fl *pflag.FlagSet, d *dynamicFlags) {
+	fl.BoolVar(&d.on, "dynamic", false, "also run each package's visual in the goja sandbox (a child process) and report what it reached at run time")
+	fl.DurationVar(&d.budget, "dynamic-budget", 10*time.Second, "wall time of one visual's dynamic run")
+	fl.Int64Var(&d.memory, "dynamic-memory", 1024, "resident memory ceiling of a dynamic run's child process, in MiB")
+}
+
+// enableDynamic sets the lint hook when --dynamic (or dynamic: true in the
+// configuration) is on.
+func enableDynamic(f *checkFlags, opts *lint.Options) {
+	if !f.dyn.on {
+		return
+	}
+	lim := dynamic.Limits{Budget: f.dyn.budget, Memory: f.dyn.memory << 20}
+	sev := opts.Severity
+	opts.Dynamic = func(in *rules.Input, r *lint.Result) {
+		dynamic.Check(context.Background(), dynamic.Runner{}, lim, in, r, sev)
+	}
+}

