@@ -25,7 +25,7 @@ test: fmt-check vet
 # race: the in-process packages under the race detector (parallel batches,
 # diff normalisation, project reads).
 race:
-	$(GO) test -race -count=1 ./analyzer/ ./rules/ ./lint/ ./diff/ ./internal/project/ ./internal/report/ ./internal/config/ ./internal/baseline/ ./internal/sandbox/ ./pbiviz/
+	$(GO) test -race -count=1 ./analyzer/... ./rules/ ./lint/ ./diff/ ./internal/project/ ./internal/report/ ./internal/config/ ./internal/baseline/ ./internal/sandbox/ ./pbiviz/
 
 # demo: check the bundled example packages (exit 1: the second one has findings).
 demo: build

@@ -33,6 +33,10 @@ const (
 	nKinds
 )
 
+// unitCount is what pass 1 counted in one unit (not in its child units):
+// pass 2 sizes the unit's facts with it.
+type unitCount struct{ nFuncs, nCalls int }
+
 // bindEvent is a binding made by a pass 1 task: a source of v, or v
 // mutated.
 type bindEvent struct {
@@ -80,7 +84,7 @@ func counts(p *Program) [nKinds]int {
 // walkerCopy is a Program for one pass 2 walker: shared input, bindings and
 // options, its own facts and memos.
 func (p *Program) walkerCopy() *Program {
-	return &Program{File: p.File, Src: p.Src, AST: p.AST, buf: p.buf, split: p.split, braces: p.braces, opts: p.opts,
+	return &Program{File: p.File, Src: p.Src, AST: p.AST, buf: p.buf, split: p.split, unitCounts: p.unitCounts, braces: p.braces, opts: p.opts,
 		bindings: p.bindings, members: p.members, prefixes: p.prefixes, callMemo: make(map[callKey]*Value), copied: true}
 }
 
@@ -90,7 +94,7 @@ func (w *walker) splice(n js.INode, hint string) bool {
 	if w.par == nil || n == w.root {
 		return false
 	}
-	id := w.p.split.unitOf(n)
+	id := w.p.split.UnitOf(n)
 	if id < 0 {
 		return false
 	}
@@ -100,7 +104,7 @@ func (w *walker) splice(n js.INode, hint string) bool {
 		w.par.spawn(w.p, t)
 		return true
 	}
-	end := w.p.split.units[id].end
+	end := w.p.split.End(id)
 	w.task.splices = append(w.task.splices, splice{t: t, at: counts(w.p), fn: w.curFunc(), unplaced: w.p.Unplaced, end: end})
 	w.cur = max(w.cur, end)
 	w.par.spawn(w.p, t)
@@ -127,16 +131,15 @@ func (pw *parWalk) run(base *Program, t *walkTask) {
 	if pw.pass == 1 {
 		defer func() {
 			t.counts = [3]int{w.nCalls, w.nFuncs, w.nAssigns}
-			if id := base.split.unitOf(t.node); id >= 0 {
-				u := &base.split.units[id] // each unit has one task: no race
-				u.nFuncs, u.nCalls = w.nFuncs, w.nCalls
+			if id := base.split.UnitOf(t.node); id >= 0 {
+				base.unitCounts[id] = unitCount{w.nFuncs, w.nCalls} // each unit has one task: no race
 			}
 		}()
-	} else if id := base.split.unitOf(t.node); id >= 0 {
+	} else if id := base.split.UnitOf(t.node); id >= 0 {
 		// sized by pass 1's counts: no growing garbage (there is no collector)
-		u := &base.split.units[id]
-		prog.Funcs = make([]FuncInfo, 0, u.nFuncs)
-		prog.callMemo = make(map[callKey]*Value, u.nCalls)
+		c := base.unitCounts[id]
+		prog.Funcs = make([]FuncInfo, 0, c.nFuncs)
+		prog.callMemo = make(map[callKey]*Value, c.nCalls)
 	}
 	t.prog = w.p
 	defer func() {
@@ -282,6 +285,7 @@ func (p *Program) assemble(root *walkTask) {
 // their sources and the order in which walk resolves them are exactly
 // those of one walk. w is the root walker; it gets the counts.
 func (p *Program) collectParallel(w *walker) error {
+	p.unitCounts = make([]unitCount, p.split.Len())
 	pw := &parWalk{pass: 1, sem: make(chan struct{}, p.workers)}
 	root := &walkTask{}
 	w.par, w.task = pw, root

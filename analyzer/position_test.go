@@ -8,6 +8,7 @@ import (
 
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/parser"
+	"github.com/pbicert/pbicert/analyzer/internal/jsscan"
 	"github.com/stretchr/testify/require"
 
 	"github.com/pbicert/pbicert/internal/gen"
@@ -72,7 +73,7 @@ func checkPositions(t *testing.T, name, src string) {
 	for _, off := range p.Idents {
 		want, ok := oracle[off]
 		end := off
-		for end < len(src) && isIdentByte(src[end]) {
+		for end < len(src) && jsscan.IsIdentByte(src[end]) {
 			if src[end] == '\\' {
 				end++
 			}

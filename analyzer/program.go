@@ -14,6 +14,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/pbicert/pbicert/analyzer/internal/jsscan"
 	"github.com/pbicert/pbicert/internal/textpos"
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/js"
@@ -273,21 +274,22 @@ type Program struct {
 	// FirstUnplaced is the cursor offset at the first unplaced identifier.
 	FirstUnplaced int
 
-	buf      []byte // the parser's buffer (same bytes as Src), parsed in one piece
-	split    *split // or the units parsed in parallel
-	serial   func() // called when the walks enter their serial phase (the nesting guard starts there)
-	pos      *textpos.Table
-	bindings map[*js.Var]*binding
-	callMemo map[callKey]*Value // resolved calls, from pass 2 on
-	nCalls   int                // calls counted by pass 1
-	order    []*binding         // bindings in the order pass 1 made them
+	buf        []byte        // the parser's buffer (same bytes as Src), parsed in one piece
+	split      *jsscan.Split // or the units parsed in parallel
+	unitCounts []unitCount   // by unit: what pass 1 counted in it
+	serial     func()        // called when the walks enter their serial phase (the nesting guard starts there)
+	pos        *textpos.Table
+	bindings   map[*js.Var]*binding
+	callMemo   map[callKey]*Value // resolved calls, from pass 2 on
+	nCalls     int                // calls counted by pass 1
+	order      []*binding         // bindings in the order pass 1 made them
 	// depthCuts counts resolutions cut short by maxResolveDepth: a call
 	// whose resolution was cut is not memoised
 	depthCuts int
-	workers   int     // goroutines for a split input's pass 2
-	braces    []brace // matching braces (nil when the scan failed)
-	parallel  bool    // pass 2 ran in parallel tasks (tests)
-	copied    bool    // a parallel pass 2 walker's copy (reads variable values only)
+	workers   int            // goroutines for a split input's pass 2
+	braces    []jsscan.Brace // matching braces (nil when the scan failed)
+	parallel  bool           // pass 2 ran in parallel tasks (tests)
+	copied    bool           // a parallel pass 2 walker's copy (reads variable values only)
 	opts      Options
 	evals     map[string]evalResult
 	members   *nameSet
@@ -318,7 +320,7 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 				nested <- nil
 			}
 		}()
-		if d, at := nestingDepth(src, opts.MaxDepth); d > opts.MaxDepth {
+		if d, at := jsscan.NestingDepth(src, opts.MaxDepth); d > opts.MaxDepth {
 			l, c := textpos.LineCol(src, at)
 			nested <- &LimitError{What: fmt.Sprintf("code nested too deeply at line %d, column %d", l, c), Flag: "max-depth", Value: d, Max: opts.MaxDepth}
 			return
@@ -330,7 +332,7 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 			prog, err = nil, fmt.Errorf("internal error while parsing: %v", r)
 		}
 	}()
-	splitMin, unitMin := splitMinBytes, unitMinBytes
+	splitMin, unitMin := jsscan.SplitMinBytes, jsscan.UnitMinBytes
 	if opts.splitMin > 0 {
 		splitMin, unitMin = opts.splitMin, opts.unitMin
 	}
@@ -350,19 +352,19 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 		startGuard()
 		return <-nested
 	}
-	var sc scan
-	var sp *split
+	var braces []jsscan.Brace
+	var sp *jsscan.Split
 	if parallel {
-		sc, sp = scanSplit(src, unitMin, workers)
+		braces, sp = jsscan.ScanSplit(src, unitMin, workers)
 	} else {
 		// the scan gives every function its exact end (the brace table)
-		sc = safeScan(src, unitMin)
+		braces = jsscan.Braces(src)
 		if nerr := verdict(); nerr != nil {
 			return nil, nerr
 		}
 	}
 	if sp != nil {
-		prog, ok, werr := splitWalk(file, src, sp, sc.braces, opts, workers, startGuard)
+		prog, ok, werr := splitWalk(file, src, sp, braces, opts, workers, startGuard)
 		if nerr := verdict(); nerr != nil {
 			return nil, nerr
 		}
@@ -397,7 +399,7 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 		return nil, fmt.Errorf("syntax error: %v", perr)
 	}
 	prog = newProgram(file, src, ast, buf, opts)
-	prog.braces = sc.braces
+	prog.braces = braces
 	if err := prog.collectBindings(); err != nil {
 		return nil, err
 	}
@@ -409,16 +411,16 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 
 // splitWalk builds the model of a split parse. ok is false when a unit was
 // not grafted (the input must then be parsed in one piece).
-func splitWalk(file string, src []byte, sp *split, braces []brace, opts Options, workers int, serial func()) (prog *Program, ok bool, err error) {
-	prog = newProgram(file, src, sp.root, nil, opts)
+func splitWalk(file string, src []byte, sp *jsscan.Split, braces []jsscan.Brace, opts Options, workers int, serial func()) (prog *Program, ok bool, err error) {
+	prog = newProgram(file, src, sp.Root(), nil, opts)
 	prog.split, prog.workers, prog.braces, prog.serial = sp, workers, braces, serial
 	if err := prog.collectBindings(); err != nil {
 		return nil, true, err
 	}
-	if sp.failed || sp.grafted != len(sp.units) {
+	if !sp.Complete() {
 		return nil, false, nil
 	}
-	prog.AST.Undeclared = append(prog.AST.Undeclared, sp.globals()...)
+	prog.AST.Undeclared = append(prog.AST.Undeclared, sp.Globals()...)
 	if err := prog.walk(); err != nil {
 		return nil, true, err
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/pbicert/pbicert/analyzer/internal/jsscan"
 	"github.com/pbicert/pbicert/internal/gen"
 )
 
@@ -104,7 +105,7 @@ func TestSplitSameModelRuleTestdata(t *testing.T) {
 		require.NoError(t, err)
 		split := sameModel(t, f, src)
 		// a file with function expressions must really be split
-		if len(scanUnits(src, 1).spans) > 0 {
+		if jsscan.Units(src, 1) > 0 {
 			assert.True(t, split, "%s fell back to one piece", f)
 			used++
 		}
@@ -210,33 +211,6 @@ func TestSplitUsed(t *testing.T) {
 	}
 }
 
-func TestScanUnits(t *testing.T) {
-	text := func(src string, s []span) []string {
-		var out []string
-		for _, sp := range s {
-			out = append(out, src[sp.start:sp.end])
-		}
-		return out
-	}
-	for _, tc := range []struct {
-		src  string
-		want []string
-	}{
-		{`a = function(){ b }`, []string{`function(){ b }`}},
-		{`function d(){ return function(e){} }`, []string{`function(e){}`}},
-		{`x(async (a, b) => { c }, async d => { e }, f => { g }, (h) => i)`, []string{`async (a, b) => { c }`, `async d => { e }`, `f => { g }`}},
-		{`o = { k: function*named(){ }, m(){ }, function(){ } }`, []string{`function*named(){ }`, `function(){ }`}},
-		{`s = "function(){}" + '{' + /}/.source; t = function(){ }`, []string{`function(){ }`}},
-		{"u = `${function(){ }}`", []string{`function(){ }`}},
-		{`if (a) /{/.test(b); v = function(){ }`, []string{`function(){ }`}},
-		{`a.function(function(){ })`, []string{`function(){ }`}},
-		{`w = function(){ `, nil},
-		{`w = function(){ } }`, nil},
-	} {
-		assert.Equal(t, tc.want, text(tc.src, scanUnits([]byte(tc.src), 1).spans), tc.src)
-	}
-}
-
 // FuzzSplit: for any input, parsing split and in one piece agree.
 func FuzzSplit(f *testing.F) {
 	for _, s := range jsSeeds() {
@@ -263,17 +237,17 @@ func FuzzSplit(f *testing.F) {
 	})
 }
 
-// BenchmarkScanUnits measures the split scan on a generated 1 MB bundle.
-func BenchmarkScanUnits(b *testing.B) {
-	v := gen.WithFindings()
-	v.FillerBytes = 1 << 20
-	src := []byte(gen.BuildJS(v).JS)
-	b.SetBytes(int64(len(src)))
-	for b.Loop() {
-		if len(scanUnits(src, unitMinBytes).spans) == 0 {
-			b.Fatal("no units")
-		}
+// TestSplitSameModelOverflow: more units than the pipe's queue holds
+// (jsscan's TestPipeQueueOverflow overflows it) still give the one-piece
+// model.
+func TestSplitSameModelOverflow(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("var fs = [")
+	for i := range 300 {
+		fmt.Fprintf(&b, "function(a){ return a.x%d + %d }, ", i, i)
 	}
+	b.WriteString("];\nfs[0](window).fetch('https://example.com/');")
+	assert.True(t, sameModel(t, "overflow", []byte(b.String())), "split")
 }
 
 // TestPass1ResolvesNothing: pass 1 only collects bindings. A value resolved

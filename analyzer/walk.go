@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/pbicert/pbicert/analyzer/internal/jsscan"
+
 	"github.com/tdewolff/parse/v2/js"
 )
 
@@ -134,12 +136,12 @@ func (w *walker) leaf(b []byte) int {
 		if w.p.split == nil {
 			return -1
 		}
-		sg, ok := w.p.split.find(ptr)
+		sg, ok := w.p.split.Find(ptr)
 		if !ok {
 			return -1
 		}
-		w.segLo, w.segN, w.segOff = sg.lo, sg.n, sg.off
-		d = ptr - sg.lo
+		w.segLo, w.segN, w.segOff = sg.Lo, sg.N, sg.Off
+		d = ptr - sg.Lo
 	}
 	off := w.segOff + int(d)
 	if w.pass == 2 && off >= w.cur {
@@ -189,9 +191,9 @@ func (w *walker) token(i int) (end int, word bool) {
 	src := w.p.Src
 	c := src[i]
 	switch {
-	case isIdentByte(c) && !(c >= '0' && c <= '9'):
+	case jsscan.IsIdentByte(c) && !(c >= '0' && c <= '9'):
 		j := i
-		for j < len(src) && isIdentByte(src[j]) {
+		for j < len(src) && jsscan.IsIdentByte(src[j]) {
 			if src[j] == '\\' {
 				j++
 			}
@@ -203,7 +205,7 @@ func (w *walker) token(i int) (end int, word bool) {
 		return j, true
 	case c >= '0' && c <= '9' || c == '.' && i+1 < len(src) && src[i+1] >= '0' && src[i+1] <= '9':
 		j := i + 1
-		for j < len(src) && (isIdentByte(src[j]) || src[j] == '.' || ((src[j] == '+' || src[j] == '-') && (src[j-1] == 'e' || src[j-1] == 'E'))) {
+		for j < len(src) && (jsscan.IsIdentByte(src[j]) || src[j] == '.' || ((src[j] == '+' || src[j] == '-') && (src[j-1] == 'e' || src[j-1] == 'E'))) {
 			j++
 		}
 		return j, false
@@ -739,7 +741,7 @@ func (w *walker) popFunc(open int) {
 		w.fn = w.fn[:len(w.fn)-1]
 		c := -1
 		if open >= 0 && w.p.braces != nil {
-			c = closing(w.p.braces, open)
+			c = jsscan.Closing(w.p.braces, open)
 		}
 		if c >= 0 {
 			w.cur = max(w.cur, c+1)
@@ -761,7 +763,7 @@ func stableName(b []byte) string {
 
 func (w *walker) function(n *js.FuncDecl, hint string) {
 	if w.p.split != nil {
-		w.p.split.graftFunc(n)
+		w.p.split.GraftFunc(n)
 		if w.splice(n, hint) {
 			return
 		}
@@ -796,8 +798,8 @@ func (w *walker) params(ps *js.Params) {
 
 func (w *walker) arrowFunc(n *js.ArrowFunc) int {
 	if w.p.split != nil {
-		w.p.split.graftArrow(n)
-		if w.par != nil && n != w.root && w.p.split.isUnit(n) {
+		w.p.split.GraftArrow(n)
+		if w.par != nil && n != w.root && w.p.split.IsUnit(n) {
 			start := w.exprStart()
 			w.splice(n, w.takeHint())
 			return start
@@ -896,7 +898,7 @@ func (w *walker) exprStart() int {
 			i++
 			continue
 		}
-		if isIdentByte(c) && !(c >= '0' && c <= '9') {
+		if jsscan.IsIdentByte(c) && !(c >= '0' && c <= '9') {
 			end, _ := w.token(i)
 			switch string(src[i:end]) {
 			case "return", "yield", "await", "typeof", "void", "delete", "case", "default", "else", "do", "in", "of",

@@ -1,17 +1,9 @@
-package analyzer
+package jsscan
 
 import (
-	"bytes"
 	"cmp"
-	"fmt"
 	"slices"
 	"sort"
-	"strconv"
-	"sync"
-	"unsafe"
-
-	"github.com/tdewolff/parse/v2"
-	"github.com/tdewolff/parse/v2/js"
 )
 
 // Parallel parsing. A multi-megabyte bundle is mostly large function
@@ -22,7 +14,7 @@ import (
 // short placeholder function in its place. Pass 1 grafts every parsed
 // function into its placeholder the first time it meets it (split.graft),
 // so that the rest of the analyzer sees one ordinary syntax tree;
-// parwalk.go walks the units in parallel.
+// the analyzer's parwalk.go walks the units in parallel.
 //
 // Nothing here has to be right for the result to be right: a unit is only
 // grafted where the parser itself found its placeholder function (checked
@@ -43,15 +35,15 @@ type span struct {
 // scan is what scanUnits finds.
 type scan struct {
 	spans  []span  // function expressions of at least minSize bytes, by start (nested ones included; none when piped)
-	braces []brace // every {…} pair, by opening offset
+	braces []Brace // every {…} pair, by opening offset
 	ok     bool    // false: the scan did not balance (parse in one piece, no brace table)
 }
 
 // brace is a pair of matching curly braces: offsets of '{' and '}'.
-type brace struct{ open, close int32 }
+type Brace struct{ open, close int32 }
 
 // closing returns the offset of the '}' matching the '{' at open, or -1.
-func closing(braces []brace, open int) int {
+func Closing(braces []Brace, open int) int {
 	i := sort.Search(len(braces), func(i int) bool { return int(braces[i].open) >= open })
 	if i < len(braces) && int(braces[i].open) == open {
 		return int(braces[i].close)
@@ -81,7 +73,7 @@ func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 	n := len(src)
 	stack := make([]frame, 0, 256)
 	var out []span
-	braces := make([]brace, 0, n/64)
+	braces := make([]Brace, 0, n/64)
 	// regexOK: a '/' here starts a regular expression. exprOK: a function
 	// keyword here starts a function expression (not a declaration).
 	regexOK, exprOK := true, false
@@ -210,7 +202,7 @@ func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 			if i, ok = skipRegex(src, i); !ok {
 				return scan{}
 			}
-			for i+1 < n && isIdentByte(src[i+1]) {
+			for i+1 < n && IsIdentByte(src[i+1]) {
 				i++
 			}
 			regexOK, exprOK, prev, afterDot = false, false, pOther, false
@@ -237,7 +229,7 @@ func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 				f = frame{kind: '{', fnStart: pendingBody, fnExpr: bodyExpr, arrow: bodyArrow}
 			}
 			f.brace = int32(len(braces))
-			braces = append(braces, brace{open: int32(i), close: -1})
+			braces = append(braces, Brace{open: int32(i), close: -1})
 			stack = append(stack, f)
 			regexOK, exprOK, prev, afterDot = true, false, pOther, false
 		case c == ')' || c == ']' || c == '}':
@@ -314,7 +306,7 @@ func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 		case c == '.':
 			if i+1 < n && src[i+1] >= '0' && src[i+1] <= '9' { // .5
 				i++
-				for i+1 < n && isIdentByte(src[i+1]) {
+				for i+1 < n && IsIdentByte(src[i+1]) {
 					i++
 				}
 				regexOK, exprOK, prev, afterDot = false, false, pOther, false
@@ -348,6 +340,15 @@ func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 	return scan{spans: out, braces: braces, ok: true}
 }
 
+// Units returns how many function expressions of at least minSize bytes
+// the scan finds in src (the units ScanSplit would parse on their own).
+func Units(src []byte, minSize int) int { return len(safeScan(src, minSize).spans) }
+
+// Braces scans src and returns its table of matching braces (nil when the
+// scan did not balance or the input is over 2 GiB): the walker ends each
+// function exactly after its closing brace.
+func Braces(src []byte) []Brace { return safeScan(src, 1<<62).braces }
+
 // safeScan is scanUnits, with nothing found (a parse in one piece, no
 // brace table) should it ever panic.
 func safeScan(src []byte, minSize int) (sc scan) {
@@ -365,305 +366,11 @@ func safeScan(src []byte, minSize int) (sc scan) {
 // identByte marks the bytes of identifiers, numbers and keywords.
 var identByte = func() (t [256]bool) {
 	for c := range 256 {
-		t[c] = isIdentByte(byte(c))
+		t[c] = IsIdentByte(byte(c))
 	}
 	return t
 }()
 
 func sortSpans(s []span) {
 	slices.SortFunc(s, func(a, b span) int { return cmp.Compare(a.start, b.start) })
-}
-
-// Sizes of the split: inputs smaller than splitMinBytes are parsed as one
-// piece; function expressions smaller than unitMinBytes stay in their
-// parent's text (tests lower both with Options.splitMin and unitMin). 4 KB
-// makes units of the webpack modules of application code as well as of
-// whole libraries; on the real 6 MB bundle 16 KB and 4 KB take the same
-// time, on generated bundles of 4-7 KB modules 4 KB takes 0.49 s instead of
-// 0.68 s.
-const (
-	splitMinBytes = 256 << 10
-	unitMinBytes  = 4 << 10
-)
-
-// unit is a function expression parsed on its own.
-type unit struct {
-	span
-	children []int    // units directly inside it, by start
-	buf      []byte   // its parse input: "(" + text with children replaced + ")"
-	ast      *js.AST  // the parse of buf
-	fn       js.IExpr // the *js.FuncDecl or *js.ArrowFunc of ast
-	err      error    // parse error
-	grafted  bool
-	nFuncs   int // functions of its own (not in its child units), counted by pass 1
-	nCalls   int // calls of its own, counted by pass 1
-}
-
-// seg maps a piece of a parse buffer back to the source: bytes
-// [lo, lo+n) of memory hold src[off:off+n].
-type seg struct {
-	lo, n uintptr
-	off   int
-}
-
-// split is a parse in units.
-type split struct {
-	units   []unit
-	root    *js.AST // the parse of the text outside every unit
-	rootBuf []byte
-	rootErr error
-	segs    []seg           // sorted by lo
-	markers map[uintptr]int // address of a placeholder's marker string -> unit
-	outer   map[*js.Scope]*js.Scope
-	nodes   map[js.INode]int // grafted function node -> unit
-	mu      sync.Mutex       // guards outer, nodes, grafted, failed and units' graft state (parallel pass 1)
-	grafted int
-	failed  bool // a placeholder did not match its unit: parse as one piece
-}
-
-// placeholder returns the text that stands for unit id in its parent's
-// buffer and the offset of its marker string in it.
-func placeholder(id int, arrow bool) (string, int) {
-	head := "function(){"
-	if arrow {
-		head = "()=>{"
-	}
-	return head + `"pbicert:` + strconv.Itoa(id) + `"}`, len(head)
-}
-
-// build fills one parse buffer: src[lo:hi] with the listed units replaced
-// by placeholders, in parentheses when wrap.
-func (s *split) build(src []byte, lo, hi int, children []int, wrap bool) []byte {
-	size := hi - lo + 3
-	for _, c := range children {
-		ph, _ := placeholder(c, s.units[c].arrow)
-		size += len(ph) - (s.units[c].end - s.units[c].start)
-	}
-	buf := make([]byte, 0, size)
-	if wrap {
-		buf = append(buf, '(')
-	}
-	piece := func(a, b int) {
-		if a < b {
-			s.segs = append(s.segs, seg{lo: uintptr(unsafe.Pointer(&buf[:len(buf)+1][len(buf)])), n: uintptr(b - a), off: a})
-			buf = append(buf, src[a:b]...)
-		}
-	}
-	at := lo
-	for _, c := range children {
-		u := &s.units[c]
-		piece(at, u.start)
-		ph, mark := placeholder(c, u.arrow)
-		s.markers[uintptr(unsafe.Pointer(&buf[:len(buf)+mark+1][len(buf)+mark]))] = c
-		buf = append(buf, ph...)
-		at = u.end
-	}
-	piece(at, hi)
-	if wrap {
-		buf = append(buf, ')')
-	}
-	return buf
-}
-
-// safeParse parses one buffer (its spare capacity takes the parser's NUL).
-func safeParse(buf []byte) (ast *js.AST, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			ast, err = nil, fmt.Errorf("internal error while parsing: %v", r)
-		}
-	}()
-	return js.Parse(parse.NewInputBytes(buf), js.Options{})
-}
-
-// unitFunc returns the function of "(function…)" or "(…=>{…})", or nil
-// when the unit parsed as something else.
-func unitFunc(ast *js.AST, arrow bool) js.IExpr {
-	if len(ast.List) != 1 {
-		return nil
-	}
-	es, ok := ast.List[0].(*js.ExprStmt)
-	if !ok {
-		return nil
-	}
-	g, ok := es.Value.(*js.GroupExpr)
-	if !ok {
-		return nil
-	}
-	switch f := g.X.(type) {
-	case *js.FuncDecl:
-		if !arrow {
-			return f
-		}
-	case *js.ArrowFunc:
-		if arrow {
-			return f
-		}
-	}
-	return nil
-}
-
-// marker returns the unit whose placeholder body is body, or -1.
-func (s *split) marker(body *js.BlockStmt) int {
-	if len(body.List) != 1 {
-		return -1
-	}
-	var data []byte
-	switch st := body.List[0].(type) {
-	case *js.DirectivePrologueStmt:
-		data = st.Value
-	case *js.ExprStmt:
-		if lit, ok := st.Value.(*js.LiteralExpr); ok {
-			data = lit.Data
-		}
-	}
-	if len(data) == 0 {
-		return -1
-	}
-	id, ok := s.markers[uintptr(unsafe.Pointer(&data[0]))]
-	if !ok {
-		return -1
-	}
-	return id
-}
-
-// unitOf returns the unit grafted at node n, or -1.
-func (s *split) unitOf(n js.INode) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if id, ok := s.nodes[n]; ok {
-		return id
-	}
-	return -1
-}
-
-func (s *split) isUnit(n js.INode) bool { return s.unitOf(n) >= 0 }
-
-// graftFunc replaces a placeholder function by its unit's function, once.
-func (s *split) graftFunc(n *js.FuncDecl) {
-	s.graft(n, &n.Body, func(fn js.IExpr) *js.BlockStmt {
-		f, ok := fn.(*js.FuncDecl)
-		if !ok {
-			return nil
-		}
-		*n = *f
-		return &f.Body
-	})
-}
-
-// graftArrow is graftFunc for arrow functions.
-func (s *split) graftArrow(n *js.ArrowFunc) {
-	s.graft(n, &n.Body, func(fn js.IExpr) *js.BlockStmt {
-		f, ok := fn.(*js.ArrowFunc)
-		if !ok {
-			return nil
-		}
-		*n = *f
-		return &f.Body
-	})
-}
-
-// graft grafts the unit whose placeholder body is body (in node n): swap
-// copies the unit's function into n and returns the unit's own body, or
-// nil when the unit is not a function of n's kind.
-func (s *split) graft(n js.INode, body *js.BlockStmt, swap func(js.IExpr) *js.BlockStmt) {
-	id := s.marker(body)
-	if id < 0 {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	u := &s.units[id]
-	if u.grafted {
-		s.failed = true
-		return
-	}
-	around := body.Scope.Parent // before swap overwrites n
-	own := swap(u.fn)
-	if own == nil {
-		s.failed = true
-		return
-	}
-	s.nodes[n] = id
-	s.link(u, &own.Scope, around)
-}
-
-// link (with s.mu held) resolves the free variables of a grafted unit (body: its function's
-// scope) in the scopes around its placeholder, as the parser would have in
-// one piece: a name declared there becomes that variable; others stay
-// global.
-func (s *split) link(u *unit, body, around *js.Scope) {
-	u.grafted = true
-	s.grafted++
-	// the unit's global scope, where its scope chains end (the parser's
-	// own object: AST.BlockStmt.Scope is a copy of it)
-	global := body
-	for global.Parent != nil {
-		global = global.Parent
-	}
-	s.outer[global] = around
-	for _, v := range global.Undeclared {
-		if v.Link != nil || v.Decl != js.NoDecl {
-			continue
-		}
-		if d := s.lookup(around, v.Data); d != nil && d != v {
-			v.Link = d
-		}
-	}
-}
-
-// lookup finds the variable a name declares in scope sc or around it,
-// crossing from a unit to the scopes around its placeholder.
-func (s *split) lookup(sc *js.Scope, name []byte) *js.Var {
-	for sc != nil {
-		if v := declaredIn(sc, name); v != nil {
-			return v
-		}
-		if sc.Parent == nil {
-			sc = s.outer[sc]
-			continue
-		}
-		sc = sc.Parent
-	}
-	return nil
-}
-
-func declaredIn(sc *js.Scope, name []byte) *js.Var {
-	if sc.VarIndices != nil {
-		idx := sc.VarIndices[string(name)]
-		for i := len(idx) - 1; i >= 0; i-- {
-			if idx[i] >= 0 {
-				return sc.Declared[idx[i]]
-			}
-		}
-		return nil
-	}
-	for i := len(sc.Declared) - 1; i >= 0; i-- {
-		if v := sc.Declared[i]; bytes.Equal(v.Data, name) {
-			return v
-		}
-	}
-	return nil
-}
-
-// globals returns the free variables of the grafted units that no scope
-// declares (the parser would have listed them as undeclared).
-func (s *split) globals() []*js.Var {
-	var out []*js.Var
-	for i := range s.units {
-		for _, v := range s.units[i].ast.BlockStmt.Scope.Undeclared {
-			if v.Link == nil && v.Decl == js.NoDecl {
-				out = append(out, v)
-			}
-		}
-	}
-	return out
-}
-
-// find returns the segment holding address p.
-func (s *split) find(p uintptr) (seg, bool) {
-	i := sort.Search(len(s.segs), func(i int) bool { return s.segs[i].lo+s.segs[i].n > p })
-	if i < len(s.segs) && s.segs[i].lo <= p {
-		return s.segs[i], true
-	}
-	return seg{}, false
 }

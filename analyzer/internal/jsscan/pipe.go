@@ -1,4 +1,4 @@
-package analyzer
+package jsscan
 
 import (
 	"cmp"
@@ -43,7 +43,7 @@ func (j *unitJob) parse() {
 // close; its workers parse them meanwhile.
 type pipe struct {
 	src     []byte
-	s       *split     // units in the order they closed, their markers and segments
+	s       *Split     // units in the order they closed, their markers and segments
 	jobs    []*unitJob // by unit
 	open    []int      // the units not inside another unit found so far, by start
 	queue   chan *unitJob
@@ -54,12 +54,12 @@ type pipe struct {
 }
 
 func newPipe(src []byte, workers int) *pipe {
-	return newPipeQueue(src, workers, len(src)/unitMinBytes+64)
+	return newPipeQueue(src, workers, len(src)/UnitMinBytes+64)
 }
 
 // newPipeQueue is newPipe with a queue of the given size (tests overflow it).
 func newPipeQueue(src []byte, workers, size int) *pipe {
-	pl := &pipe{src: src, s: &split{markers: map[uintptr]int{}, outer: map[*js.Scope]*js.Scope{}, nodes: map[js.INode]int{}},
+	pl := &pipe{src: src, s: &Split{markers: map[uintptr]int{}, outer: map[*js.Scope]*js.Scope{}, nodes: map[js.INode]int{}},
 		queue: make(chan *unitJob, size)}
 	// the scan keeps one core busy until it ends
 	for range max(workers-1, 1) {
@@ -117,7 +117,7 @@ func (pl *pipe) abort() {
 
 // finish completes the split once the scan ended (ok: it balanced). It
 // returns nil when the input is to be parsed in one piece.
-func (pl *pipe) finish(ok bool) *split {
+func (pl *pipe) finish(ok bool) *Split {
 	s := pl.s
 	if !ok || pl.crossed || len(s.units) == 0 {
 		pl.abort()
@@ -138,7 +138,7 @@ func (pl *pipe) finish(ok bool) *split {
 		}
 		most = max(most, n)
 	}
-	if most > len(pl.src)*3/4 && len(pl.src) >= splitMinBytes { // (tests split small inputs whatever)
+	if most > len(pl.src)*3/4 && len(pl.src) >= SplitMinBytes { // (tests split small inputs whatever)
 		pl.abort()
 		return nil
 	}
@@ -163,7 +163,7 @@ func (pl *pipe) finish(ok bool) *split {
 		}
 	}
 	pl.renumber()
-	slices.SortFunc(s.segs, func(a, b seg) int { return cmp.Compare(a.lo, b.lo) })
+	slices.SortFunc(s.segs, func(a, b Seg) int { return cmp.Compare(a.Lo, b.Lo) })
 	return s
 }
 
@@ -197,9 +197,19 @@ func (pl *pipe) renumber() {
 	}
 }
 
+// ScanSplit scans an input that may be split and parses its units (the
+// function expressions of at least minUnit bytes) on workers goroutines
+// while the scan goes on. It returns the brace table (nil when the scan
+// did not balance) and the split, or nil when the input is to be parsed in
+// one piece.
+func ScanSplit(src []byte, minUnit, workers int) ([]Brace, *Split) {
+	sc, sp := scanSplit(src, minUnit, workers)
+	return sc.braces, sp
+}
+
 // scanSplit is the scan of an input that may be split, with its units
 // parsed as they are found (nil split: parse in one piece).
-func scanSplit(src []byte, minSize, workers int) (sc scan, sp *split) {
+func scanSplit(src []byte, minSize, workers int) (sc scan, sp *Split) {
 	if len(src) >= 1<<31-1 {
 		return scan{}, nil
 	}

@@ -1,12 +1,12 @@
-package analyzer
+package jsscan
 
-// nestingDepth scans JavaScript text once, without parsing, and returns the
+// NestingDepth scans JavaScript text once, without parsing, and returns the
 // deepest nesting of brackets, template substitutions, conditional operators
 // and runs of prefix operators, stopping early once max is exceeded. The
 // parser and the walker recurse on nesting, so deeper inputs are refused
 // before they can exhaust the stack. Strings, comments, templates and
 // regular expressions (told from division by the previous token) are skipped.
-func nestingDepth(src []byte, max int) (depth, at int) {
+func NestingDepth(src []byte, max int) (depth, at int) {
 	type frame struct {
 		template bool // this level was opened by ${ inside a template
 		ternary  int  // open ? (and right-associative = and =>) at this level
@@ -58,7 +58,7 @@ func nestingDepth(src []byte, max int) (depth, at int) {
 		case c == '/' && regexOK:
 			i++
 			i, _ = skipRegex(src, i)
-			for i+1 < n && isIdentByte(src[i+1]) {
+			for i+1 < n && IsIdentByte(src[i+1]) {
 				i++
 			}
 			regexOK, unary = false, 0
@@ -242,7 +242,7 @@ func skipTemplate(src []byte, i int) int {
 	return -1
 }
 
-func isIdentByte(c byte) bool {
+func IsIdentByte(c byte) bool {
 	return c == '_' || c == '$' || c == '\\' || c >= 0x80 ||
 		(c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
 }
