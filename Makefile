@@ -1,15 +1,15 @@
 # pbicert — see README.md
 GO      ?= go
 BIN     ?= bin/pbicert
-VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+VERSION ?= $(shell git describe --tags --exact-match --match "v[0-9]*" 2>/dev/null)
 PKGS    := ./...
 
-.PHONY: all build test race vet fmt-check fuzz demo diff-demo generate clean
+.PHONY: all build test race vet fmt-check fuzz demo diff-demo generate clean actionlint
 
 all: build
 
 build:
-	$(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION)" -o $(BIN) ./cmd/pbicert
+	$(GO) build -trimpath -ldflags "-s -w $(if $(VERSION),-X main.version=$(VERSION))" -o $(BIN) ./cmd/pbicert
 
 fmt-check:
 	@out="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"; \
@@ -51,6 +51,13 @@ diff-demo:
 
 generate:
 	$(GO) generate ./...
+
+# actionlint: the workflows and, through .github/workflows/action.yml which
+# uses it, the composite action's metadata (action.yml), with a pinned
+# actionlint (shellcheck is used when installed).
+ACTIONLINT ?= github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+actionlint:
+	$(GO) run $(ACTIONLINT) .github/workflows/*.yml
 
 clean:
 	rm -rf bin

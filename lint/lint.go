@@ -271,6 +271,9 @@ func Analyze(pkg *pbiviz.Package, opts Options) (*rules.Input, error) {
 		ManifestFile: pkg.ResourcePath + "#capabilities",
 		CSS:          pkg.Resource.Content.CSS,
 	}
+	if pkg.Legacy { // pre-2018 layout: the code is in its own entries
+		in.JSFile, in.CSSFile, in.ManifestFile = pkg.JSPath, pkg.CSSPath, pkg.ResourcePath
+	}
 	ao := AnalyzerOptions(opts)
 	if js := pkg.Resource.Content.JS; js != "" {
 		// the analyzer only reads Src (it parses its own copies): no need
@@ -323,5 +326,20 @@ func CheckPackage(path string, pkg *pbiviz.Package, opts Options) Result {
 	if opts.Dynamic != nil {
 		opts.Dynamic(in, &r)
 	}
+	if pkg.Legacy {
+		r.Notes = append(r.Notes, LegacyNote(pkg))
+	}
 	return r
+}
+
+// LegacyNote says that a package uses the pre-2018 layout and what was
+// analysed.
+func LegacyNote(pkg *pbiviz.Package) string {
+	parts := pkg.JSPath
+	if pkg.CSSPath != "" {
+		parts += ", " + pkg.CSSPath
+	}
+	return "pre-2018 package format (" + parts + " and package.json, no resources/<guid>.pbiviz.json): its JavaScript, " +
+		"CSS and package.json were analysed; it declares no apiVersion and no capabilities (the visual declared them in code, " +
+		"and web access was granted implicitly); rebuild it with current pbiviz tools to certify it"
 }

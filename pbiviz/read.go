@@ -25,6 +25,13 @@ type Package struct {
 	ResourceRaw  []byte   // exact bytes of the resource (after BOM strip)
 
 	Entries []string // zip entry names, in archive order
+
+	// Legacy is true for the pre-2018 layout (legacy.go): JSPath and
+	// CSSPath are then the entries read as content.js and content.css
+	// ("resources/project.js"), ResourcePath and ResourceRaw are
+	// package.json's, and there are no capabilities or apiVersion.
+	Legacy          bool
+	JSPath, CSSPath string
 }
 
 var bom = []byte("\xEF\xBB\xBF")
@@ -130,6 +137,12 @@ func Read(r io.ReaderAt, size int64, lim Limits) (p *Package, err error) {
 		}
 	}
 
+	if legacy, err := readLegacy(p, byName, rd); legacy || err != nil {
+		if err != nil {
+			return nil, err
+		}
+		return p, nil
+	}
 	resPath, err := locateResource(p, byName)
 	if err != nil {
 		return nil, err

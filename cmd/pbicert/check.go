@@ -33,6 +33,10 @@ type checkFlags struct {
 	baseline      string
 	// check --dynamic (dynamic.go)
 	dyn dynamicFlags
+
+	minSeverity    string
+	verbose        bool
+	maxAnnotations int
 }
 
 func newCheckCmd() *cobra.Command {
@@ -58,13 +62,17 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above --fail-on,
 			}
 			return nil
 		},
-		RunE: func(c *cobra.Command, args []string) error { return runCheck(c, f, args) },
+		RunE:              func(c *cobra.Command, args []string) error { return runCheck(c, f, args) },
+		ValidArgsFunction: completeInputs,
 	}
 	fl := cmd.Flags()
 	fl.StringArrayVar(&f.formats, "format", nil, "output format: "+strings.Join(report.Formats(), ", ")+"; repeatable; FORMAT:FILE writes that report to FILE")
 	fl.StringArrayVar(&f.outputs, "output", nil, "write the report to FILE instead of standard output; the i-th --output goes with the i-th --format")
 	fl.StringVar(&f.failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error, warning, info or never")
-	fl.StringVar(&f.config, "config", "", "configuration file (default .pbicert.yaml when present)")
+	fl.StringVar(&f.minSeverity, "min-severity", "info", "lowest severity shown in every report (error, warning or info); --fail-on still counts what is hidden")
+	fl.StringVar(&f.config, "config", "", "configuration file for every input (default: the nearest .pbicert.yaml next to each input or in its parents up to the repository root, else in the working folder)")
+	fl.BoolVarP(&f.verbose, "verbose", "v", false, "say which configuration file applies to each input; show fingerprints in text output")
+	fl.IntVar(&f.maxAnnotations, "max-annotations", report.DefaultMaxAnnotations, "--format github: most annotations of each level (error, warning, notice), then one summary; -1 for no cap")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings by fingerprint in FILE (JSON)")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in FILE (written by --write-baseline)")
 	fl.StringVar(&f.color, "color", "auto", "colour text output: auto, always or never (NO_COLOR is honoured)")
@@ -79,15 +87,38 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above --fail-on,
 	fl.IntVar(&f.ana.MaxBytes, "max-js-bytes", f.ana.MaxBytes, "largest content.js accepted")
 	fl.IntVar(&f.ana.MaxDepth, "max-depth", f.ana.MaxDepth, "deepest code nesting accepted")
 	addDynamicFlags(fl, &f.dyn)
+	registerCheckCompletions(cmd)
 	return cmd
 }
+
+// failOnValues and colorValues are the accepted values (validation and
+// completion).
+var (
+	failOnValues   = []string{"error", "warning", "info", "never"}
+	severityValues = []string{"error", "warning", "info"}
+	colorValues    = []string{"auto", "always", "never"}
+)
 
 // failThreshold parses --fail-on; 0 means never.
 func failThreshold(s string) (rules.Severity, error) {
 	if strings.EqualFold(s, "never") || strings.EqualFold(s, "none") {
 		return 0, nil
 	}
-	return rules.ParseSeverity(s)
+	sev, err := rules.ParseSeverity(s)
+	if err != nil {
+		return 0, fmt.Errorf("unknown value %q (want one of %s)", s, strings.Join(failOnValues, ", "))
+	}
+	return sev, nil
+}
+
+// checkColor validates --color.
+func checkColor(s string) error {
+	for _, v := range colorValues {
+		if s == v {
+			return nil
+		}
+	}
+	return fmt.Errorf("--color: unknown value %q (want one of %s)", s, strings.Join(colorValues, ", "))
 }
 
 type outputSpec struct {
@@ -155,16 +186,27 @@ func runCheck(c *cobra.Command, f *checkFlags, args []string) error {
 	if err != nil {
 		return &exitError{code: 2, msg: "--fail-on: " + err.Error()}
 	}
+	minSev, err := rules.ParseSeverity(f.minSeverity)
+	if err != nil {
+		return &exitError{code: 2, msg: fmt.Sprintf("--min-severity: unknown value %q (want one of %s)", f.minSeverity, strings.Join(severityValues, ", "))}
+	}
+	if err := checkColor(f.color); err != nil {
+		return &exitError{code: 2, msg: err.Error()}
+	}
 	specs, err := pairOutputs(f.formats, f.outputs)
 	if err != nil {
 		return &exitError{code: 2, msg: err.Error()}
 	}
 	opts := lint.Options{Limits: f.lim, Analyzer: f.ana, Workers: f.workers, Stdin: c.InOrStdin(), NoSandbox: f.noEval}
-	if err := applyConfig(c, f, &opts, &threshold); err != nil {
+	ins, bad := lint.Expand(args)
+	groups, err := configGroups(c, f, ins)
+	if err != nil {
 		return &exitError{code: 2, msg: err.Error()}
 	}
-	enableDynamic(f, &opts)
-	ins, bad := lint.Expand(args)
+	base, err := loadBaseline(f)
+	if err != nil {
+		return &exitError{code: 2, msg: err.Error()}
+	}
 	jobs := f.workers
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -172,25 +214,70 @@ func runCheck(c *cobra.Command, f *checkFlags, args []string) error {
 	gcJobs(min(jobs, max(len(ins), 1)))
 	opts.Analyzer.OnInput = gcInput
 	stderr := c.ErrOrStderr()
+	done := 0
 	if len(ins) > 3 && isTerminal(stderr) {
-		opts.Progress = func(done, total int, path string) {
-			fmt.Fprintf(stderr, "\r\x1b[K[%d/%d] %s", done, total, path)
-			if done == total {
+		opts.Progress = func(_, _ int, path string) {
+			done++
+			fmt.Fprintf(stderr, "\r\x1b[K[%d/%d] %s", done, len(ins), path)
+			if done == len(ins) {
 				fmt.Fprint(stderr, "\r\x1b[K")
 			}
 		}
 	}
-	results := append(bad, lint.Check(ins, opts)...)
-	results = postProcess(c, f, results)
+	// each group of inputs sharing a configuration file is checked with
+	// its options and post-processed with its suppressions
+	results := append([]lint.Result(nil), bad...)
+	thresholds := make([]rules.Severity, len(bad))
+	for i := range thresholds {
+		thresholds[i] = threshold
+	}
+	byInput := make([]lint.Result, len(ins))
+	thresholdOf := make([]rules.Severity, len(ins))
+	for _, g := range groups {
+		gopts, gthreshold, gf := opts, threshold, *f
+		if g.cfg != nil {
+			t := target(&gopts, &gthreshold)
+			t.Dynamic = &gf.dyn.on // dynamic: true in this group's file
+			g.cfg.Apply(t, c.Flags().Changed)
+		}
+		enableDynamic(&gf, &gopts)
+		sub := make([]lint.Input, len(g.inputs))
+		for i, idx := range g.inputs {
+			sub[i] = ins[idx]
+		}
+		rs := postProcess(c, g.cfg, lint.Check(sub, gopts))
+		for i, idx := range g.inputs {
+			byInput[idx], thresholdOf[idx] = rs[i], gthreshold
+		}
+	}
+	results = append(results, byInput...)
+	thresholds = append(thresholds, thresholdOf...)
+	wroteBaseline := false
+	if f.writeBaseline != "" {
+		if err := writeBaseline(f.writeBaseline, results); err != nil {
+			// a failed write is an input-level failure: exit code 2
+			results = append(results, lint.Result{Path: f.writeBaseline, Kind: "package",
+				Error: "writing baseline: " + err.Error(), Findings: []rules.Finding{}})
+			thresholds = append(thresholds, threshold)
+		} else {
+			wroteBaseline = true
+		}
+	}
+	if base != nil {
+		results, _ = base.Filter(results)
+	}
+	shown, hidden := report.FilterMinSeverity(results, minSev)
+	toStdout := false
 	for _, s := range specs {
 		wr, _ := report.Lookup(s.format)
 		var buf bytes.Buffer
 		var dst io.Writer = c.OutOrStdout()
-		ro := report.Options{Version: version}
+		ro := report.Options{Version: pbicertVersion(), FailOn: threshold, Thresholds: thresholds, Verbose: f.verbose,
+			Hidden: hidden, MinSeverity: minSev, MaxAnnotations: f.maxAnnotations}
 		if s.file == "" || s.file == "-" {
 			ro.Color = s.format == "text" && useColor(f.color, dst)
 		}
-		if err := wr(&buf, results, ro); err != nil {
+		if err := wr(&buf, shown, ro); err != nil {
 			return &exitError{code: 2, msg: fmt.Sprintf("writing %s report: %v", s.format, err)}
 		}
 		if s.file != "" && s.file != "-" {
@@ -199,11 +286,26 @@ func runCheck(c *cobra.Command, f *checkFlags, args []string) error {
 			}
 			continue
 		}
+		toStdout = true
 		if _, err := dst.Write(buf.Bytes()); err != nil {
 			return &exitError{code: 2, msg: err.Error()}
 		}
 	}
-	return exitFor(results, threshold)
+	if !toStdout {
+		// every report went to a file: say on standard error what the run
+		// found, so that a failing job says why
+		fmt.Fprintln(stderr, "pbicert: "+report.SummaryLine(shown, report.Options{Hidden: hidden, MinSeverity: minSev}))
+	}
+	if wroteBaseline {
+		fmt.Fprintf(stderr, "pbicert: wrote the baseline %s\n", f.writeBaseline)
+		// recording a baseline succeeds whatever it recorded; only inputs
+		// that could not be read (an incomplete baseline) still exit 2
+		threshold = 0
+		for i := range thresholds {
+			thresholds[i] = 0
+		}
+	}
+	return exitFor(results, thresholds)
 }
 
 func isTerminal(w io.Writer) bool {
@@ -213,12 +315,17 @@ func isTerminal(w io.Writer) bool {
 	return false
 }
 
-// exitFor maps results to the contract's exit codes.
-func exitFor(results []lint.Result, threshold rules.Severity) error {
+// exitFor maps results to the contract's exit codes; thresholds[i] is the
+// fail-on severity of results[i] (0: never).
+func exitFor(results []lint.Result, thresholds []rules.Severity) error {
 	failed, hit := false, false
-	for _, r := range results {
+	for i, r := range results {
 		if r.Error != "" {
 			failed = true
+		}
+		threshold := rules.Severity(0)
+		if i < len(thresholds) {
+			threshold = thresholds[i]
 		}
 		for _, fd := range r.Findings {
 			if threshold != 0 && fd.Severity >= threshold {
@@ -233,25 +340,4 @@ func exitFor(results []lint.Result, threshold rules.Severity) error {
 		return &exitError{code: 1}
 	}
 	return nil
-}
-
-// applyConfig and postProcess are extension points for configuration,
-// suppressions and baselines (see config.go when present).
-var (
-	configHook      func(c *cobra.Command, f *checkFlags, opts *lint.Options, threshold *rules.Severity) error
-	postProcessHook func(c *cobra.Command, f *checkFlags, results []lint.Result) []lint.Result
-)
-
-func applyConfig(c *cobra.Command, f *checkFlags, opts *lint.Options, threshold *rules.Severity) error {
-	if configHook != nil {
-		return configHook(c, f, opts, threshold)
-	}
-	return nil
-}
-
-func postProcess(c *cobra.Command, f *checkFlags, results []lint.Result) []lint.Result {
-	if postProcessHook != nil {
-		return postProcessHook(c, f, results)
-	}
-	return results
 }

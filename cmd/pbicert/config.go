@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -13,84 +12,90 @@ import (
 	"github.com/pbicert/pbicert/rules"
 )
 
-// runState is what configHook prepares for postProcessHook in one run.
-type runState struct {
-	cfg  *config.Config
-	base *baseline.File
+// configGroup is the inputs (indexes into the expanded inputs) that one
+// configuration applies to; cfg is nil when none does.
+type configGroup struct {
+	cfg    *config.Config
+	inputs []int
 }
 
-var (
-	statesMu sync.Mutex
-	states   = map[*checkFlags]*runState{}
-)
-
-func init() {
-	configHook = loadConfig
-	postProcessHook = applyConfigAndBaseline
+// configGroups finds the configuration of each input: --config for all of
+// them when given, else the nearest .pbicert.yaml next to the input or in
+// its parents up to the repository root, else the working folder's (see
+// config.Discover). Inputs are grouped by file, in order of first use.
+// With --verbose each input's file is named on standard error. A file that
+// does not load is a usage error (exit 2).
+func configGroups(c *cobra.Command, f *checkFlags, ins []lint.Input) ([]configGroup, error) {
+	var groups []configGroup
+	index := map[string]int{}
+	loaded := map[string]*config.Config{}
+	explicit := ""
+	if f.config != "" {
+		var err error
+		if explicit, err = config.Find(f.config, ""); err != nil {
+			return nil, err
+		}
+	}
+	for i, in := range ins {
+		file := explicit
+		if file == "" {
+			file = config.Discover(in.Path)
+		}
+		if f.verbose {
+			if file == "" {
+				fmt.Fprintf(c.ErrOrStderr(), "pbicert: %s: no configuration file (defaults)\n", in.Path)
+			} else {
+				fmt.Fprintf(c.ErrOrStderr(), "pbicert: %s: configuration %s\n", in.Path, file)
+			}
+		}
+		if _, ok := loaded[file]; !ok && file != "" {
+			cfg, err := config.Load(file)
+			if err != nil {
+				return nil, err
+			}
+			loaded[file] = cfg
+		}
+		g, ok := index[file]
+		if !ok {
+			g = len(groups)
+			index[file] = g
+			groups = append(groups, configGroup{cfg: loaded[file]})
+		}
+		groups[g].inputs = append(groups[g].inputs, i)
+	}
+	return groups, nil
 }
 
-// loadConfig reads .pbicert.yaml (or --config), applies it to the options
-// (command-line flags win) and loads --baseline. Any error is a usage
-// error (exit 2).
-func loadConfig(c *cobra.Command, f *checkFlags, opts *lint.Options, threshold *rules.Severity) error {
-	st := &runState{}
-	file, err := config.Find(f.config, "")
+// loadBaseline reads --baseline (nil without it).
+func loadBaseline(f *checkFlags) (*baseline.File, error) {
+	if f.baseline == "" {
+		return nil, nil
+	}
+	b, err := baseline.Load(f.baseline)
 	if err != nil {
-		return err
+		return nil, fmt.Errorf("--baseline: %w", err)
 	}
-	if file != "" {
-		cfg, err := config.Load(file)
-		if err != nil {
-			return err
-		}
-		t := target(opts, threshold)
-		t.Dynamic = &f.dyn.on
-		cfg.Apply(t, c.Flags().Changed)
-		st.cfg = cfg
-	}
-	if f.baseline != "" {
-		b, err := baseline.Load(f.baseline)
-		if err != nil {
-			return fmt.Errorf("--baseline: %w", err)
-		}
-		st.base = b
-	}
-	statesMu.Lock()
-	states[f] = st
-	statesMu.Unlock()
-	return nil
+	return b, nil
 }
 
-// applyConfigAndBaseline fingerprints the findings, applies ignore-paths,
-// allowed origins and suppressions (warning about unused ones on standard
-// error), writes --write-baseline and filters by --baseline.
-func applyConfigAndBaseline(c *cobra.Command, f *checkFlags, results []lint.Result) []lint.Result {
-	statesMu.Lock()
-	st := states[f]
-	delete(states, f)
-	statesMu.Unlock()
+// postProcess fingerprints the findings and applies a configuration's
+// ignore-paths, allowed origins and suppressions, warning about unused
+// suppressions on standard error.
+func postProcess(c *cobra.Command, cfg *config.Config, results []lint.Result) []lint.Result {
 	results = report.Fingerprint(results)
-	if st == nil {
+	if cfg == nil {
 		return results
 	}
-	if st.cfg != nil {
-		var unused []*config.Suppression
-		results, unused = st.cfg.Process(results)
-		for _, s := range unused {
-			fmt.Fprintf(c.ErrOrStderr(), "pbicert: %s: warning: unused suppression (%s): no finding matched it; remove it\n", s.Where(), s.Describe())
-		}
-	}
-	if f.writeBaseline != "" {
-		if err := baseline.Write(f.writeBaseline, results); err != nil {
-			// a failed write is an input-level failure: exit code 2
-			results = append(results, lint.Result{Path: f.writeBaseline, Kind: "package",
-				Error: "writing baseline: " + err.Error(), Findings: []rules.Finding{}})
-		}
-	}
-	if st.base != nil {
-		results, _ = st.base.Filter(results)
+	results, unused := cfg.Process(results)
+	for _, s := range unused {
+		fmt.Fprintf(c.ErrOrStderr(), "pbicert: %s: warning: unused suppression (%s): no finding matched it; remove it\n", s.Where(), s.Describe())
 	}
 	return results
+}
+
+// writeBaseline records the findings left after configuration in file.
+func writeBaseline(file string, results []lint.Result) error {
+	return baseline.Write(file, results)
 }
 
 // target is the part of a check's options a configuration file sets.

@@ -13,9 +13,6 @@ import (
 	"github.com/pbicert/pbicert/dynamic"
 )
 
-// version is set at build time (-ldflags "-X main.version=…").
-var version = "0.1.0"
-
 // exitError carries an exit code through cobra.
 type exitError struct {
 	code int
@@ -62,7 +59,7 @@ obfuscated access to globals and manifest problems, including the aliased,
 computed and encoded forms that name-matching tools miss.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       version,
+		Version:       pbicertVersion(),
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: 2, msg: err.Error() + "\nRun '" + c.CommandPath() + " --help' for usage."}
@@ -83,7 +80,7 @@ func newVersionCmd() *cobra.Command {
 		Short: "Print pbicert's version",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			fmt.Fprintf(c.OutOrStdout(), "pbicert %s\n", version)
+			fmt.Fprintf(c.OutOrStdout(), "pbicert %s\n", pbicertVersion())
 			return nil
 		},
 	}

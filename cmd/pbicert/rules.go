@@ -14,6 +14,8 @@ func newRulesCmd() *cobra.Command {
 		Use:   "rules [RULE]",
 		Short: "List the rules, or explain one",
 		Args:  cobra.MaximumNArgs(1),
+		// completion offers the rule IDs
+		ValidArgsFunction: completeRuleIDs,
 		RunE: func(c *cobra.Command, args []string) error {
 			out := c.OutOrStdout()
 			if len(args) == 1 {

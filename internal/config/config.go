@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -91,12 +92,57 @@ func Find(explicit, dir string) (string, error) {
 	}
 	p := DefaultFile
 	if dir != "" {
-		p = dir + string(os.PathSeparator) + DefaultFile
+		p = filepath.Join(dir, DefaultFile)
 	}
-	if st, err := os.Stat(p); err == nil && !st.IsDir() {
+	if isFile(p) {
 		return p, nil
 	}
 	return "", nil
+}
+
+// Discover returns the configuration file that applies to an input, as
+// ESLint and ruff look for theirs: DefaultFile in the input's folder (a
+// project folder, the folder of a .pbiviz; the working folder for "-"),
+// else in its parents up to the repository root (the first folder holding
+// .git) or the file system's root; else DefaultFile in the working folder
+// when present; else "". The path is returned as found (relative when the
+// input was).
+func Discover(input string) string {
+	start := "."
+	if input != "-" && input != "" {
+		if st, err := os.Stat(input); err == nil && st.IsDir() {
+			start = input
+		} else {
+			start = filepath.Dir(input)
+		}
+	}
+	abs, err := filepath.Abs(start)
+	if err != nil {
+		return ""
+	}
+	rel := filepath.Clean(start)
+	for {
+		if p := filepath.Join(rel, DefaultFile); isFile(filepath.Join(abs, DefaultFile)) {
+			return p
+		}
+		if _, err := os.Stat(filepath.Join(abs, ".git")); err == nil {
+			break // the repository root
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			break
+		}
+		abs, rel = parent, filepath.Join(rel, "..")
+	}
+	if isFile(DefaultFile) {
+		return DefaultFile
+	}
+	return ""
+}
+
+func isFile(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
 }
 
 // Load reads and validates a configuration file.

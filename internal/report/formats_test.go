@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -50,12 +51,17 @@ func examples(t testing.TB) []lint.Result {
 
 func render(t testing.TB, format string, rs []lint.Result) []byte {
 	t.Helper()
+	return renderWith(t, format, rs, Options{Version: "0.1.0", FailOn: rules.Error})
+}
+
+func renderWith(t testing.TB, format string, rs []lint.Result, o Options) []byte {
+	t.Helper()
 	w, ok := Lookup(format)
 	if !ok {
 		t.Fatalf("format %s is not registered", format)
 	}
 	var buf bytes.Buffer
-	if err := w(&buf, rs, Options{Version: "0.1.0"}); err != nil {
+	if err := w(&buf, rs, o); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -256,10 +262,18 @@ func TestSARIFMultitool(t *testing.T) {
 	}
 }
 
+// JUnit failures follow --fail-on: the cases of rules with findings at or
+// above it fail, the others pass with their findings in system-out.
 func TestJUnitParsesBack(t *testing.T) {
 	rs := examples(t)
+	for _, threshold := range []rules.Severity{rules.Warning, rules.Error, rules.Info, 0} {
+		t.Run(fmt.Sprint(threshold), func(t *testing.T) { junitParsesBack(t, rs, threshold) })
+	}
+}
+
+func junitParsesBack(t *testing.T, rs []lint.Result, threshold rules.Severity) {
 	var doc JUnitSuites
-	if err := xml.Unmarshal(render(t, "junit", rs), &doc); err != nil {
+	if err := xml.Unmarshal(renderWith(t, "junit", rs, Options{FailOn: threshold}), &doc); err != nil {
 		t.Fatal(err)
 	}
 	if len(doc.Suites) != len(rs) {
@@ -272,10 +286,12 @@ func TestJUnitParsesBack(t *testing.T) {
 		if s.Name != r.Path {
 			t.Errorf("suite %d is %q, want %q", i, s.Name, r.Path)
 		}
-		failing := map[string]int{}
+		failing, passing := map[string]int{}, map[string]int{}
 		for _, f := range r.Findings {
-			if f.Severity >= rules.Warning {
+			if threshold != 0 && f.Severity >= threshold {
 				failing[f.Rule]++
+			} else {
+				passing[f.Rule]++
 			}
 		}
 		if r.Error != "" {
@@ -297,6 +313,9 @@ func TestJUnitParsesBack(t *testing.T) {
 			} else if c.Failure != nil {
 				t.Errorf("%s %s: unexpected failure %+v", r.Path, c.Name, c.Failure)
 			}
+			if n := passing[id]; n != findingLines(c.SystemOut) {
+				t.Errorf("%s %s: system-out lists %d findings, want %d: %q", r.Path, c.Name, findingLines(c.SystemOut), n, c.SystemOut)
+			}
 		}
 		if s.Failures != len(failing) {
 			t.Errorf("suite %s: %d failures, want %d", s.Name, s.Failures, len(failing))
@@ -305,7 +324,7 @@ func TestJUnitParsesBack(t *testing.T) {
 		failures += s.Failures
 		errs += s.Errors
 	}
-	if doc.Tests != tests || doc.Failures != failures || doc.Errors != errs || errs != 1 || failures == 0 {
+	if doc.Tests != tests || doc.Failures != failures || doc.Errors != errs || errs != 1 || (failures == 0) != (threshold == 0) {
 		t.Errorf("totals %d/%d/%d, want %d/%d/%d", doc.Tests, doc.Failures, doc.Errors, tests, failures, errs)
 	}
 }

@@ -9,6 +9,10 @@ import (
 	"github.com/pbicert/pbicert/result"
 )
 
+// DefaultMaxAnnotations is how many annotations of each level (error,
+// warning, notice) GitHub shows for one step: it drops the rest.
+const DefaultMaxAnnotations = 10
+
 // GitHub writes GitHub Actions workflow commands, one per finding:
 //
 //	::error file=src/visual.ts,line=12,col=5,title=NET001 no-fetch::call to fetch() …
@@ -20,11 +24,20 @@ import (
 // left out of the properties and written in the message instead, so GitHub
 // annotates the package file rather than a meaningless line of it. Inputs
 // that could not be read become ::error commands naming the input.
+//
+// GitHub shows at most 10 annotations of each level per step, so at most
+// Options.MaxAnnotations of each level are written (in input order), and
+// when some are left out (or hidden by --min-severity) a last ::warning
+// says how many, by level, and where the full list is; a warning slot is
+// kept for it.
 func GitHub(w io.Writer, results []result.Result, o Options) error {
-	var sb strings.Builder
+	type ann struct{ level, line string }
+	var all []ann
+	count := map[string]int{}
 	for _, r := range results {
 		if r.Error != "" {
-			fmt.Fprintf(&sb, "::error file=%s,title=%s::%s\n", ghProp(filepath.ToSlash(r.Path)), ghProp("pbicert could not check this input"), ghData(r.Error))
+			all = append(all, ann{"error", fmt.Sprintf("::error file=%s,title=%s::%s\n", ghProp(filepath.ToSlash(r.Path)), ghProp("pbicert could not check this input"), ghData(r.Error))})
+			count["error"]++
 			continue
 		}
 		for _, f := range r.Findings {
@@ -39,12 +52,67 @@ func GitHub(w io.Writer, results []result.Result, o Options) error {
 				props = append(props, "file="+ghProp(filepath.ToSlash(r.Path)))
 				msg += " (at " + f.Location.String() + ")"
 			}
+			if f.Function != "" {
+				msg += " in function " + f.Function
+			}
 			if f.Snippet != "" {
 				msg += "\n" + window(f.Snippet)
 			}
 			props = append(props, "title="+ghProp(f.Rule+" "+f.Name))
-			fmt.Fprintf(&sb, "::%s %s::%s\n", ghLevel(f.Severity), strings.Join(props, ","), ghData(msg))
+			lv := ghLevel(f.Severity)
+			all = append(all, ann{lv, fmt.Sprintf("::%s %s::%s\n", lv, strings.Join(props, ","), ghData(msg))})
+			count[lv]++
 		}
+	}
+	limit := map[string]int{}
+	capped := o.MaxAnnotations >= 0
+	n := o.MaxAnnotations
+	if n == 0 {
+		n = DefaultMaxAnnotations
+	}
+	leftOut := func() int {
+		t := 0
+		for lv, c := range count {
+			t += max(0, c-limit[lv])
+		}
+		return t
+	}
+	for _, lv := range []string{"error", "warning", "notice"} {
+		limit[lv] = count[lv]
+		if capped {
+			limit[lv] = min(count[lv], n)
+		}
+	}
+	if capped && (leftOut() > 0 || o.Hidden > 0) && limit["warning"] >= n {
+		limit["warning"] = n - 1 // the summary is a warning too
+	}
+	var sb strings.Builder
+	written := map[string]int{}
+	for _, a := range all {
+		if written[a.level] < limit[a.level] {
+			written[a.level]++
+			sb.WriteString(a.line)
+		}
+	}
+	if out := leftOut(); out > 0 || o.Hidden > 0 {
+		var parts []string
+		for _, lv := range []string{"error", "warning", "notice"} {
+			if d := count[lv] - written[lv]; d > 0 {
+				parts = append(parts, plural(d, lv))
+			}
+		}
+		var msg string
+		if out > 0 {
+			msg = fmt.Sprintf("%s not annotated (%s): GitHub shows %d annotations of each level per step; the text, JSON or SARIF report lists them all",
+				plural(out, "more finding"), strings.Join(parts, ", "), n)
+		}
+		if o.Hidden > 0 {
+			if msg != "" {
+				msg += "; "
+			}
+			msg += fmt.Sprintf("%s below %s hidden by --min-severity", plural(o.Hidden, "finding"), o.MinSeverity)
+		}
+		fmt.Fprintf(&sb, "::warning title=%s::%s\n", ghProp("pbicert: "+SummaryLine(results, o)), ghData(msg))
 	}
 	_, err := io.WriteString(w, sb.String())
 	return err

@@ -47,15 +47,19 @@ type JUnitProblem struct {
 }
 
 // JUnit writes JUnit XML: one test suite per input and one test case per
-// rule (classname = the input path, name = "RULE name"). A rule with error
-// or warning findings fails, the failure listing every finding; info
-// findings never fail and are listed in system-out. An input that could
-// not be read is one errored test case.
+// rule (classname = the input path, name = "RULE name"). The failures
+// follow --fail-on (Options.FailOn, or Thresholds per result): a rule with
+// findings at or above it fails, the failure listing those findings; every
+// other test case passes, and its findings below the threshold are listed
+// in its system-out. With --fail-on never nothing fails, so a green
+// pipeline never shows failed tests. An input that could not be read is
+// one errored test case.
 func JUnit(w io.Writer, results []result.Result, o Options) error {
 	doc := JUnitSuites{Name: "pbicert"}
 	all := rules.All()
-	for _, r := range results {
+	for ri, r := range results {
 		s := JUnitSuite{Name: r.Path}
+		threshold := o.threshold(ri)
 		if r.Error != "" {
 			s.Cases = append(s.Cases, JUnitCase{Classname: r.Path, Name: "read input",
 				Error: &JUnitProblem{Message: r.Error, Type: "input-error", Text: r.Path + ": " + r.Error}})
@@ -87,7 +91,7 @@ func JUnit(w io.Writer, results []result.Result, o Options) error {
 					if f.Snippet != "" {
 						line += "\n    " + window(f.Snippet)
 					}
-					if f.Severity >= result.Warning {
+					if threshold != 0 && f.Severity >= threshold {
 						fail = append(fail, line)
 						worst = max(worst, f.Severity)
 					} else {

@@ -31,6 +31,55 @@ type Options struct {
 	Color   bool
 	// Width of the source window shown in text output (characters).
 	Width int
+	// FailOn is the lowest severity that fails the run (--fail-on; 0 is
+	// never). JUnit fails the test cases of findings at or above it.
+	FailOn result.Severity
+	// Thresholds, when not nil, holds FailOn for each result (a
+	// configuration file found next to an input may set its own fail-on).
+	Thresholds []result.Severity
+	// Verbose adds each finding's fingerprint to text output.
+	Verbose bool
+	// Hidden is the number of findings below --min-severity that were left
+	// out of the results; the text summary and GitHub's say so.
+	Hidden int
+	// MinSeverity is --min-severity (0: every finding is shown), named in
+	// the summaries when Hidden > 0.
+	MinSeverity result.Severity
+	// MaxAnnotations caps GitHub annotations per level (error, warning,
+	// notice); 0 means DefaultMaxAnnotations, a negative value no cap.
+	MaxAnnotations int
+}
+
+// threshold is the fail-on severity of results[i].
+func (o Options) threshold(i int) result.Severity {
+	if i < len(o.Thresholds) {
+		return o.Thresholds[i]
+	}
+	return o.FailOn
+}
+
+// FilterMinSeverity drops the findings below min (what --min-severity
+// hides) and returns the results and how many findings it dropped. The
+// results given are not changed.
+func FilterMinSeverity(results []result.Result, min result.Severity) ([]result.Result, int) {
+	if min <= result.Info {
+		return results, 0
+	}
+	out := make([]result.Result, len(results))
+	hidden := 0
+	for i, r := range results {
+		fs := make([]result.Finding, 0, len(r.Findings))
+		for _, f := range r.Findings {
+			if f.Severity >= min {
+				fs = append(fs, f)
+			} else {
+				hidden++
+			}
+		}
+		r.Findings = fs
+		out[i] = r
+	}
+	return out, hidden
 }
 
 // Writer renders results in one format.
@@ -83,7 +132,10 @@ const (
 )
 
 // Text writes compiler-style lines: path:line:col: severity RULE name:
-// message, then a window of the source with a caret.
+// message; then the enclosing function (and, with Verbose, the
+// fingerprint), which is what a suppression in .pbicert.yaml names; then a
+// window of the source with a caret. The first finding of each rule is
+// followed by a hint to run `pbicert rules ID`.
 func Text(w io.Writer, results []result.Result, o Options) error {
 	c := func(code, s string) string {
 		if !o.Color {
@@ -91,6 +143,7 @@ func Text(w io.Writer, results []result.Result, o Options) error {
 		}
 		return code + s + reset
 	}
+	hinted := map[string]bool{}
 	for _, r := range results {
 		if r.Error != "" {
 			fmt.Fprintf(w, "%s: %s %s\n", c(bold, r.Path), c(red, "error:"), r.Error)
@@ -134,21 +187,48 @@ func Text(w io.Writer, results []result.Result, o Options) error {
 			if f.Runtime != nil && f.Runtime.Target != "" {
 				fmt.Fprintf(w, "    target: %s\n", window(f.Runtime.Target))
 			}
+			var about []string
+			if f.Function != "" {
+				about = append(about, "in function "+f.Function)
+			}
+			if o.Verbose && f.Fingerprint != "" {
+				about = append(about, "fingerprint "+f.Fingerprint)
+			}
+			if len(about) > 0 {
+				fmt.Fprintf(w, "    %s\n", c(dim, strings.Join(about, ", ")))
+			}
 			if f.Snippet != "" {
 				line := window(f.Snippet)
 				caret := f.Caret
 				fmt.Fprintf(w, "    %s\n    %s%s\n", line, strings.Repeat(" ", caret), c(green, "^"))
 			}
+			if !hinted[f.Rule] {
+				hinted[f.Rule] = true
+				fmt.Fprintf(w, "    %s\n", c(dim, "help: run 'pbicert rules "+f.Rule+"' for why it matters and how to fix or suppress it"))
+			}
+		}
+		for _, n := range r.Notes {
+			fmt.Fprintf(w, "%s: %s %s\n", c(bold, r.Path), c(dim, "note:"), n)
 		}
 	}
+	fmt.Fprintln(w, c(bold, SummaryLine(results, o)))
+	return nil
+}
+
+// SummaryLine is the text report's last line: "2 inputs checked: 1 error,
+// 0 warnings, 3 infos", with the inputs that could not be read and the
+// findings --min-severity hid.
+func SummaryLine(results []result.Result, o Options) string {
 	s := result.Summarize(results)
 	parts := []string{plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Infos, "info")}
 	line := fmt.Sprintf("%s checked: %s", plural(s.Inputs, "input"), strings.Join(parts, ", "))
 	if s.Failed > 0 {
 		line += fmt.Sprintf(", %s could not be read", plural(s.Failed, "input"))
 	}
-	fmt.Fprintln(w, c(bold, line))
-	return nil
+	if o.Hidden > 0 {
+		line += fmt.Sprintf(" (%s below %s not shown)", plural(o.Hidden, "finding"), o.MinSeverity)
+	}
+	return line
 }
 
 // window makes a snippet printable on one terminal line.
