@@ -5,7 +5,10 @@ import (
 	"strings"
 )
 
+// Everything derived from the registry: the rule reference and the report
+// goldens that list every rule (SARIF's rule metadata, JUnit's test cases).
 //go:generate go run ../internal/gendocs -o ../docs/rules.md
+//go:generate go test ../internal/report -run TestGolden -update
 
 // Page renders a rule's documentation page for the terminal (and, with
 // Markdown headings, for docs/rules.md).

@@ -171,8 +171,7 @@ var _ = register(&Rule{
 		Fix:     "Remove the WebAssembly module or implement it in TypeScript.",
 		Ref:     refSecurity,
 	},
-	Run: refRule([]string{"WebAssembly.compile", "WebAssembly.compileStreaming", "WebAssembly.instantiate", "WebAssembly.instantiateStreaming", "WebAssembly.Module"},
-		func(api string, r analyzer.Ref) string { return api + " compiles WebAssembly code at run time" }),
+	Run: refsToAPIs(func(api string, r analyzer.Ref) string { return api + " compiles WebAssembly code at run time" }),
 })
 
 var _ = register(&Rule{

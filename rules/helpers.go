@@ -85,3 +85,8 @@ func short(s string) string {
 	}
 	return s
 }
+
+// refsToAPIs is refRule over the rule's declared Needs.APIs.
+func refsToAPIs(msg func(api string, r analyzer.Ref) string) func(*Pass) {
+	return func(p *Pass) { refRule(p.Rule.Needs.APIs, msg)(p) }
+}

@@ -33,7 +33,7 @@ var _ = register(&Rule{
 		Fix:     "Remove the request: take data only from the dataView Power BI passes to update(). Ship remote features in a separate, uncertified build.",
 		Ref:     refCertified,
 	},
-	Run: refRule([]string{"fetch", "fetchLater"}, requestMsg("sends a request to an external service")),
+	Run: refsToAPIs(requestMsg("sends a request to an external service")),
 })
 
 var xhrRefs = refRule([]string{"XMLHttpRequest"}, requestMsg("sends a request to an external service"))
@@ -68,7 +68,7 @@ var _ = register(&Rule{
 		Fix:     "Remove the connection: a certified visual renders only the data Power BI passes to update(). Keep live feeds in a separate, uncertified build.",
 		Ref:     refCertified,
 	},
-	Run: refRule([]string{"WebSocket", "MozWebSocket"}, requestMsg("opens a connection to an external service")),
+	Run: refsToAPIs(requestMsg("opens a connection to an external service")),
 })
 
 var _ = register(&Rule{
@@ -81,7 +81,7 @@ var _ = register(&Rule{
 		Fix:     "Remove the stream; refresh data through the dataset, which Power BI updates.",
 		Ref:     refCertified,
 	},
-	Run: refRule([]string{"EventSource"}, requestMsg("opens a connection to an external service")),
+	Run: refsToAPIs(requestMsg("opens a connection to an external service")),
 })
 
 var _ = register(&Rule{
@@ -94,7 +94,7 @@ var _ = register(&Rule{
 		Fix:     "Remove the beacon; Power BI collects its own telemetry.",
 		Ref:     refCertified,
 	},
-	Run: refRule([]string{"navigator.sendBeacon"}, func(api string, r analyzer.Ref) string {
+	Run: refsToAPIs(func(api string, r analyzer.Ref) string {
 		return "navigator.sendBeacon sends data to an external service"
 	}),
 })
@@ -109,7 +109,7 @@ var _ = register(&Rule{
 		Fix:     "Remove the connection.",
 		Ref:     refCertified,
 	},
-	Run: refRule([]string{"WebTransport"}, requestMsg("opens a connection to an external service")),
+	Run: refsToAPIs(requestMsg("opens a connection to an external service")),
 })
 
 var _ = register(&Rule{
@@ -122,7 +122,7 @@ var _ = register(&Rule{
 		Fix:     "Remove the connection.",
 		Ref:     refCertified,
 	},
-	Run: refRule([]string{"RTCPeerConnection", "webkitRTCPeerConnection", "mozRTCPeerConnection"}, requestMsg("opens a network connection")),
+	Run: refsToAPIs(requestMsg("opens a network connection")),
 })
 
 var _ = register(&Rule{
@@ -155,7 +155,7 @@ var _ = register(&Rule{
 		Fix:     "Bundle the worker code.",
 		Ref:     refCertified,
 	},
-	Run: refRule([]string{"importScripts"}, requestMsg("loads code from a URL")),
+	Run: refsToAPIs(requestMsg("loads code from a URL")),
 })
 
 var _ = register(&Rule{

@@ -22,7 +22,7 @@ var _ = register(&Rule{
 		Fix:     "Use host.storageV2Service, or persist settings with host.persistProperties.",
 		Ref:     refStorage,
 	},
-	Run: refRule([]string{"localStorage", "sessionStorage"}, storageMsg),
+	Run: refsToAPIs(storageMsg),
 })
 
 var _ = register(&Rule{
@@ -35,7 +35,7 @@ var _ = register(&Rule{
 		Fix:     "Use host.storageV2Service.",
 		Ref:     refStorage,
 	},
-	Run: refRule([]string{"indexedDB", "webkitIndexedDB", "mozIndexedDB", "msIndexedDB", "IDBFactory"}, storageMsg),
+	Run: refsToAPIs(storageMsg),
 })
 
 var _ = register(&Rule{
@@ -78,7 +78,7 @@ var _ = register(&Rule{
 		Fix:     "Remove the cache; keep state in memory, or in host.storageV2Service (LocalStorage privilege).",
 		Ref:     refStorage,
 	},
-	Run: refRule([]string{"caches"}, storageMsg),
+	Run: refsToAPIs(storageMsg),
 })
 
 var _ = register(&Rule{
@@ -91,7 +91,7 @@ var _ = register(&Rule{
 		Fix:     "Use host.storageV2Service.",
 		Ref:     refStorage,
 	},
-	Run: refRule([]string{"navigator.storage"}, storageMsg),
+	Run: refsToAPIs(storageMsg),
 })
 
 var _ = register(&Rule{
@@ -104,7 +104,7 @@ var _ = register(&Rule{
 		Fix:     "Use host.storageV2Service.",
 		Ref:     refStorage,
 	},
-	Run: refRule([]string{"openDatabase"}, storageMsg),
+	Run: refsToAPIs(storageMsg),
 })
 
 var _ = register(&Rule{
@@ -117,7 +117,7 @@ var _ = register(&Rule{
 		Fix:     "Use host.downloadService.exportVisualsContent (ExportContent privilege).",
 		Ref:     "https://learn.microsoft.com/power-bi/developer/visuals/file-download-api",
 	},
-	Run: refRule([]string{"showOpenFilePicker", "showSaveFilePicker", "showDirectoryPicker"}, func(api string, r analyzer.Ref) string {
+	Run: refsToAPIs(func(api string, r analyzer.Ref) string {
 		return api + " gives access to the user's files"
 	}),
 })

@@ -84,10 +84,10 @@ func TestGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(file)
 			if err != nil {
-				t.Fatalf("%v (run go test ./report -update)", err)
+				t.Fatalf("%v (run go generate ./rules, or go test ./internal/report -update)", err)
 			}
 			if !bytes.Equal(got, want) {
-				t.Errorf("%s output differs from %s (run go test ./report -update and review the diff)\n--- got ---\n%s", format, file, got)
+				t.Errorf("%s output differs from %s (run go generate ./rules, or go test ./internal/report -update, and review the diff)\n--- got ---\n%s", format, file, got)
 			}
 		})
 	}
