@@ -143,3 +143,18 @@ var _ = register(&Rule{
 		}
 	},
 })
+
+var _ = register(&Rule{
+	ID: "STO009", Name: "no-service-worker", Category: Storage, Severity: Warning,
+	Needs: Needs{Inputs: JS, APIs: []string{"navigator.serviceWorker.register"}},
+	Doc: Doc{
+		Title:   "navigator.serviceWorker.register installs a service worker",
+		Why:     "A service worker is installed in the browser for the origin: its code stays, intercepts requests and caches responses after the visual is closed, outside the report's lifetime and Power BI's control. A certified visual leaves no code behind in the browser.",
+		Example: "navigator.serviceWorker.register(\"/sw.js\")",
+		Fix:     "Remove the registration; do background work while the visual renders, in a Worker built from bundled code (a blob: URL).",
+		Ref:     refCertified,
+	},
+	Run: refsToAPIs(func(api string, r analyzer.Ref) string {
+		return "navigator.serviceWorker.register installs a service worker: code that stays in the browser after the visual is closed"
+	}),
+})
