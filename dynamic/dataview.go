@@ -8,7 +8,7 @@ import (
 
 // The synthesised data view: a few rows of plausible values for every data
 // role of capabilities.json, in each mapping the visual declares
-// (categorical, table, matrix, single), with a null and a long string. Every
+// (categorical, table, matrix, single, tree; categorical and table always), with a long string, and nulls in the resized update. Every
 // text value and column name carries the canary token, and the measures are
 // canary numbers: a request that carries one of them carries report data.
 
@@ -18,7 +18,7 @@ const canaryToken = "zqk4"
 // canaries are what marks report data in a request.
 var canaries = []string{canaryToken, "7301.58", "4409.17", "218.06"}
 
-var rowWords = []string{"Nordhafen", "Südtal", "", "", "Ostmark"}
+var rowWords = []string{"Nordhafen", "Südtal", "Westfjord", "", "Ostmark"}
 
 type role struct {
 	Name        string `json:"name"`
@@ -52,9 +52,15 @@ type column struct {
 	Objects     map[string]any  `json:"objects"`
 }
 
-func categoryValue(col, row int) any {
+// nulls is set for the second (resized) update only: blank categories
+// and measures are what real visuals most often fail on, and the first
+// update must show what the visual does with ordinary data.
+func categoryValue(col, row int, nulls bool) any {
 	switch row {
 	case 2:
+		if !nulls {
+			break
+		}
 		return nil
 	case 3:
 		return fmt.Sprintf("Long label %s%c%d ", canaryToken, 'a'+col, row+1) + strings.Repeat("très long libellé ", 16)
@@ -62,8 +68,11 @@ func categoryValue(col, row int) any {
 	return fmt.Sprintf("%s %s%c%d", rowWords[row], canaryToken, 'a'+col, row+1)
 }
 
-func measureValue(col, row int) any {
-	base := []any{7301.58, 4409.17, nil, -218.06, 0.0}[row]
+func measureValue(col, row int, nulls bool) any {
+	base := []any{7301.58, 4409.17, 1520.4, -218.06, 0.0}[row]
+	if row == 2 && nulls {
+		base = nil
+	}
 	if f, ok := base.(float64); ok && col > 0 {
 		return f + float64(col)*1000
 	}
@@ -72,7 +81,7 @@ func measureValue(col, row int) any {
 
 // dataViewJSON returns the data view (as JSON) for capabilities, and the
 // data view kinds it holds.
-func dataViewJSON(capsJSON []byte) ([]byte, []string) {
+func dataViewJSON(capsJSON []byte, nulls bool) ([]byte, []string) {
 	var c capabilities
 	_ = json.Unmarshal(capsJSON, &c)
 	if len(c.DataRoles) == 0 {
@@ -105,9 +114,9 @@ func dataViewJSON(capsJSON []byte) ([]byte, []string) {
 			kinds[k] = true
 		}
 	}
-	if len(kinds) == 0 {
-		kinds = map[string]bool{"categorical": true, "table": true}
-	}
+	// categorical and table always: old visuals read both whatever they declare
+	kinds["categorical"] = true
+	kinds["table"] = true
 	const rows = 5
 	var all []column
 	all = append(all, cats...)
@@ -120,14 +129,14 @@ func dataViewJSON(capsJSON []byte) ([]byte, []string) {
 		for j, col := range cats {
 			vs := make([]any, rows)
 			for i := range vs {
-				vs[i] = categoryValue(j, i)
+				vs[i] = categoryValue(j, i, nulls)
 			}
 			categories = append(categories, map[string]any{"source": col, "values": vs, "identityFields": []any{}})
 		}
 		for j, col := range vals {
 			vs := make([]any, rows)
 			for i := range vs {
-				vs[i] = measureValue(j, i)
+				vs[i] = measureValue(j, i, nulls)
 			}
 			values = append(values, map[string]any{"source": col, "values": vs, "min": -218.06, "max": 7301.58 + float64(j)*1000})
 		}
@@ -143,10 +152,10 @@ func dataViewJSON(capsJSON []byte) ([]byte, []string) {
 		for i := 0; i < rows; i++ {
 			var r []any
 			for j := range cats {
-				r = append(r, categoryValue(j, i))
+				r = append(r, categoryValue(j, i, nulls))
 			}
 			for j := range vals {
-				r = append(r, measureValue(j, i))
+				r = append(r, measureValue(j, i, nulls))
 			}
 			trows = append(trows, r)
 		}
@@ -158,11 +167,11 @@ func dataViewJSON(capsJSON []byte) ([]byte, []string) {
 		for i := 0; i < rows; i++ {
 			values := map[string]any{}
 			for j := range vals {
-				values[fmt.Sprint(j)] = map[string]any{"value": measureValue(j, i), "valueSourceIndex": j}
+				values[fmt.Sprint(j)] = map[string]any{"value": measureValue(j, i, nulls), "valueSourceIndex": j}
 			}
 			var v any
 			if len(cats) > 0 {
-				v = categoryValue(0, i)
+				v = categoryValue(0, i, nulls)
 			}
 			children = append(children, map[string]any{"level": 0, "value": v, "levelValues": []any{map[string]any{"value": v, "levelSourceIndex": 0}}, "values": values})
 		}
@@ -188,7 +197,7 @@ func dataViewJSON(capsJSON []byte) ([]byte, []string) {
 		order = append(order, "tree")
 		var children []any
 		for i := 0; i < rows; i++ {
-			children = append(children, map[string]any{"name": categoryValue(0, i), "value": measureValue(0, i)})
+			children = append(children, map[string]any{"name": categoryValue(0, i, nulls), "value": measureValue(0, i, nulls)})
 		}
 		dv["tree"] = map[string]any{"root": map[string]any{"children": children}}
 	}

@@ -57,6 +57,7 @@ var htmlTags = map[string]string{
 	"textarea": "HTMLTextAreaElement", "button": "HTMLButtonElement", "body": "HTMLBodyElement", "head": "HTMLHeadElement",
 	"html": "HTMLHtmlElement", "table": "HTMLTableElement", "tr": "HTMLTableRowElement", "td": "HTMLTableCellElement",
 	"th": "HTMLTableCellElement", "tbody": "HTMLTableSectionElement", "thead": "HTMLTableSectionElement",
+	"tfoot": "HTMLTableSectionElement", "caption": "HTMLTableCaptionElement",
 	"template": "HTMLTemplateElement", "label": "HTMLLabelElement", "p": "HTMLParagraphElement", "ul": "HTMLUListElement",
 	"ol": "HTMLOListElement", "li": "HTMLLIElement", "form": "HTMLFormElement", "video": "HTMLVideoElement",
 	"audio": "HTMLAudioElement", "object": "HTMLObjectElement", "embed": "HTMLEmbedElement", "source": "HTMLSourceElement",

@@ -267,8 +267,160 @@ func (e *env) installHTMLElement() {
 		}
 		return e.wrap(f)
 	}, nil)
+	e.installTable()
 	e.installCanvas()
 	e.installSVG()
+}
+
+// installTable: the table API (createTHead, insertRow, insertCell, rows, cells).
+func (e *env) installTable() {
+	t := e.protos["HTMLTableElement"]
+	section := func(tag string) nfunc {
+		return func(n *html.Node, c goja.FunctionCall) goja.Value {
+			for x := n.FirstChild; x != nil; x = x.NextSibling {
+				if x.Type == html.ElementNode && x.Data == tag {
+					return e.wrap(x)
+				}
+			}
+			s := e.newElement(tag, "")
+			if tag == "thead" || tag == "caption" {
+				e.insert(n, s, n.FirstChild)
+			} else {
+				e.insert(n, s, nil)
+			}
+			return e.wrap(s)
+		}
+	}
+	e.method(t, "createTHead", section("thead"))
+	e.method(t, "createTFoot", section("tfoot"))
+	e.method(t, "createCaption", section("caption"))
+	e.method(t, "createTBody", func(n *html.Node, c goja.FunctionCall) goja.Value {
+		s := e.newElement("tbody", "")
+		e.insert(n, s, nil)
+		return e.wrap(s)
+	})
+	for _, k := range []string{"deleteTHead", "deleteTFoot", "deleteCaption"} {
+		tag := map[string]string{"deleteTHead": "thead", "deleteTFoot": "tfoot", "deleteCaption": "caption"}[k]
+		e.method(t, k, func(n *html.Node, c goja.FunctionCall) goja.Value {
+			for x := n.FirstChild; x != nil; x = x.NextSibling {
+				if x.Type == html.ElementNode && x.Data == tag {
+					n.RemoveChild(x)
+					break
+				}
+			}
+			return goja.Undefined()
+		})
+	}
+	e.prop(t, "tHead", func(n *html.Node) goja.Value { return e.wrap(childTag(n, "thead")) }, nil)
+	e.prop(t, "tFoot", func(n *html.Node) goja.Value { return e.wrap(childTag(n, "tfoot")) }, nil)
+	e.prop(t, "tBodies", func(n *html.Node) goja.Value { return e.nodeArray(e.queryAll(n, ":scope > tbody", false)) }, nil)
+	rowsOf := func(n *html.Node) []*html.Node {
+		var out []*html.Node
+		walk(n, func(x *html.Node) bool {
+			if x != n && x.Type == html.ElementNode {
+				if x.Data == "tr" {
+					out = append(out, x)
+					return false
+				}
+				return x.Data == "thead" || x.Data == "tbody" || x.Data == "tfoot"
+			}
+			return x == n
+		})
+		return out
+	}
+	insertRow := func(n *html.Node, c goja.FunctionCall) goja.Value {
+		parent := n
+		if n.Data == "table" {
+			if b := childTag(n, "tbody"); b != nil {
+				parent = b
+			} else if len(rowsOf(n)) == 0 {
+				b := e.newElement("tbody", "")
+				e.insert(n, b, nil)
+				parent = b
+			}
+		}
+		rows := rowsOf(n)
+		row := e.newElement("tr", "")
+		i := -1
+		if len(c.Arguments) > 0 {
+			i = int(c.Argument(0).ToInteger())
+		}
+		if i >= 0 && i < len(rows) {
+			e.insert(rows[i].Parent, row, rows[i])
+		} else {
+			e.insert(parent, row, nil)
+		}
+		return e.wrap(row)
+	}
+	deleteRow := func(n *html.Node, c goja.FunctionCall) goja.Value {
+		rows := rowsOf(n)
+		i := int(c.Argument(0).ToInteger())
+		if i == -1 {
+			i = len(rows) - 1
+		}
+		if i >= 0 && i < len(rows) {
+			e.remove(rows[i])
+		}
+		return goja.Undefined()
+	}
+	for _, q := range []*goja.Object{t, e.protos["HTMLTableSectionElement"]} {
+		e.method(q, "insertRow", insertRow)
+		e.method(q, "deleteRow", deleteRow)
+		e.prop(q, "rows", func(n *html.Node) goja.Value { return e.nodeArray(rowsOf(n)) }, nil)
+	}
+	r := e.protos["HTMLTableRowElement"]
+	cells := func(n *html.Node) []*html.Node {
+		var out []*html.Node
+		for x := n.FirstChild; x != nil; x = x.NextSibling {
+			if x.Type == html.ElementNode && (x.Data == "td" || x.Data == "th") {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
+	e.prop(r, "cells", func(n *html.Node) goja.Value { return e.nodeArray(cells(n)) }, nil)
+	e.prop(r, "rowIndex", func(n *html.Node) goja.Value { return e.v(-1) }, nil)
+	e.method(r, "insertCell", func(n *html.Node, c goja.FunctionCall) goja.Value {
+		cs := cells(n)
+		td := e.newElement("td", "")
+		i := -1
+		if len(c.Arguments) > 0 {
+			i = int(c.Argument(0).ToInteger())
+		}
+		if i >= 0 && i < len(cs) {
+			e.insert(n, td, cs[i])
+		} else {
+			e.insert(n, td, nil)
+		}
+		return e.wrap(td)
+	})
+	e.method(r, "deleteCell", func(n *html.Node, c goja.FunctionCall) goja.Value {
+		cs := cells(n)
+		if i := int(c.Argument(0).ToInteger()); i >= 0 && i < len(cs) {
+			e.remove(cs[i])
+		}
+		return goja.Undefined()
+	})
+	e.prop(e.protos["HTMLTableCellElement"], "cellIndex", func(n *html.Node) goja.Value { return e.v(0) }, nil)
+	for _, k := range []string{"colSpan", "rowSpan"} {
+		attr := strings.ToLower(k)
+		e.prop(e.protos["HTMLTableCellElement"], k, func(n *html.Node) goja.Value {
+			f, ok := atoi(attrOr(n, attr, "1"))
+			if !ok {
+				f = 1
+			}
+			return e.v(f)
+		}, func(n *html.Node, v goja.Value) { setAttr(n, attr, e.str(v)) })
+	}
+}
+
+func childTag(n *html.Node, tag string) *html.Node {
+	for x := n.FirstChild; x != nil; x = x.NextSibling {
+		if x.Type == html.ElementNode && x.Data == tag {
+			return x
+		}
+	}
+	return nil
 }
 
 // styleSheet is an inert CSSStyleSheet.

@@ -91,9 +91,24 @@
     return new C("");
   };
 
+  var domCodes = { IndexSizeError: 1, HierarchyRequestError: 3, WrongDocumentError: 4, InvalidCharacterError: 5, NoModificationAllowedError: 7,
+    NotFoundError: 8, NotSupportedError: 9, InvalidStateError: 11, SyntaxError: 12, InvalidModificationError: 13, NamespaceError: 14,
+    InvalidAccessError: 15, SecurityError: 18, NetworkError: 19, AbortError: 20, QuotaExceededError: 22, TimeoutError: 23, DataCloneError: 25 };
   class DOMException extends Error {
-    constructor(message, name) { super(message); this.message = message === undefined ? "" : String(message); this.name = name || "Error"; this.code = 0; }
+    constructor(message, name) { super(message); this.message = message === undefined ? "" : String(message); this.name = name === undefined ? "Error" : String(name); }
+    get code() { return domCodes[this.name] || 0; }
   }
+  ["INDEX_SIZE_ERR", "DOMSTRING_SIZE_ERR", "HIERARCHY_REQUEST_ERR", "WRONG_DOCUMENT_ERR", "INVALID_CHARACTER_ERR", "NO_DATA_ALLOWED_ERR",
+    "NO_MODIFICATION_ALLOWED_ERR", "NOT_FOUND_ERR", "NOT_SUPPORTED_ERR", "INUSE_ATTRIBUTE_ERR", "INVALID_STATE_ERR", "SYNTAX_ERR",
+    "INVALID_MODIFICATION_ERR", "NAMESPACE_ERR", "INVALID_ACCESS_ERR", "VALIDATION_ERR", "TYPE_MISMATCH_ERR", "SECURITY_ERR",
+    "NETWORK_ERR", "ABORT_ERR", "URL_MISMATCH_ERR", "QUOTA_EXCEEDED_ERR", "TIMEOUT_ERR", "INVALID_NODE_TYPE_ERR", "DATA_CLONE_ERR"].forEach(function (k, i) {
+    DOMException[k] = i + 1; DOMException.prototype[k] = i + 1;
+  });
+  var noop = function () {};
+  var console = {};
+  ["log", "info", "warn", "error", "debug", "trace", "dir", "dirxml", "table", "time", "timeEnd", "timeLog", "timeStamp", "group",
+    "groupCollapsed", "groupEnd", "assert", "count", "countReset", "clear", "profile", "profileEnd"].forEach(function (k) { console[k] = noop; });
+  def("console", console);
   def("DOMException", DOMException);
 
   // ---- window basics

@@ -24,6 +24,16 @@ var preludeJS string
 //go:embed host.js
 var hostJS string
 
+// powerbiJS is the namespace the plugin wrapper fills, with the enums of
+// the API that old bundles read from the global (powerbi.VisualUpdateType).
+const powerbiJS = `var powerbi = {visuals: {plugins: {}}, extensibility: {visual: {}, utils: {}}, data: {},
+  VisualUpdateType: {Data: 2, Resize: 4, ViewMode: 8, Style: 16, ResizeEnd: 32, FormattingSubSelectionChange: 64, FormatModeChange: 128, FilterOptionsChange: 256, All: 62},
+  ViewMode: {View: 0, Edit: 1, InFocusEdit: 2}, EditMode: {Default: 0, Advanced: 1},
+  VisualDataRoleKind: {Grouping: 0, Measure: 1, GroupingOrMeasure: 2},
+  VisualDataChangeOperationKind: {Create: 0, Append: 1, Segment: 2},
+  DataViewKind: {Categorical: 0, Single: 1, Table: 2, Matrix: 3, Tree: 4}, SortDirection: {Ascending: 1, Descending: 2},
+  VisualEventType: {}, VisualInteractivityFlags: {}, FilterAction: {merge: 0, remove: 1}};`
+
 // Input is what one run needs from a package.
 type Input struct {
 	JS           string          `json:"js"`
@@ -172,7 +182,6 @@ func Run(in Input, lim Limits) (rep *Report) {
 	}
 
 	// update, then a resized update
-	dvJSON, _ := dataViewJSON(in.Capabilities)
 	update, ok := goja.AssertFunction(visual.Get("update"))
 	if !ok {
 		rep.Error = "update: the visual has no update method"
@@ -190,6 +199,7 @@ func Run(in Input, lim Limits) (rep *Report) {
 				e.parseCSSText(s.style, fmt.Sprintf("width: %dpx; height: %dpx;", w, h))
 			}
 		}
+		dvJSON, _ := dataViewJSON(in.Capabilities, i == 1)
 		mk, _ := goja.AssertFunction(e.rt.Get("__pbicertDataView"))
 		dv, err := mk(goja.Undefined(), e.pbi, e.v(string(dvJSON)))
 		if err != nil {
@@ -391,7 +401,7 @@ func (e *env) setup() (err error) {
 	// kept off the global object's enumerable keys
 	_ = g.DefineDataProperty("__pbicertDataView", dv, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	// the namespace the plugin wrapper fills
-	if _, err := rt.RunScript("pbicert:prelude-powerbi.js", `var powerbi = {visuals: {plugins: {}}, extensibility: {visual: {}, utils: {}}};`); err != nil {
+	if _, err := rt.RunScript("pbicert:prelude-powerbi.js", powerbiJS); err != nil {
 		return err
 	}
 	return nil

@@ -1,0 +1,96 @@
+package dynamic
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pbicert/pbicert/pbiviz"
+)
+
+// TestRealVisuals runs every .pbiviz under $PBICERT_VISUALS (public packages
+// in a local cache that is never committed) through the child process and
+// prints, per package, the phases completed, the first error and the time;
+// then the rate of packages that completed update(). Skipped without the
+// variable (CI uses generated packages only). docs/dynamic.md quotes it.
+func TestRealVisuals(t *testing.T) {
+	dir := os.Getenv("PBICERT_VISUALS")
+	if dir == "" {
+		t.Skip("set PBICERT_VISUALS to a folder of .pbiviz files")
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.pbiviz"))
+	sort.Strings(files)
+	type row struct {
+		name      string
+		jsBytes   int
+		rep       *Report
+		readError string
+	}
+	rows := make([]row, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for i, f := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			rows[i].name = filepath.Base(f)
+			pkg, err := pbiviz.OpenFile(f, pbiviz.DefaultLimits())
+			if err != nil {
+				rows[i].readError = err.Error()
+				return
+			}
+			js := pkg.Resource.Content.JS
+			rows[i].jsBytes = len(js)
+			rows[i].rep = Runner{}.Exec(context.Background(), Input{JS: js, Capabilities: pkg.Resource.Capabilities, GUID: pkg.Resource.Visual.GUID},
+				Limits{Budget: 10 * time.Second})
+		}()
+	}
+	wg.Wait()
+	ran, updated := 0, 0
+	var small []int64
+	reasons := map[string]int{}
+	for _, r := range rows {
+		if r.rep == nil {
+			fmt.Printf("%-70s unreadable: %s\n", r.name, r.readError)
+			continue
+		}
+		ran++
+		ok := contains2(r.rep.Completed, PhaseUpdate)
+		if ok {
+			updated++
+		} else {
+			reasons[reason(r.rep.Error)]++
+		}
+		if r.jsBytes < 1<<20 {
+			small = append(small, r.rep.Millis)
+		}
+		fmt.Printf("%-70s %8d B %6d ms %-45s %s\n", r.name, r.jsBytes, r.rep.Millis, strings.Join(r.rep.Completed, ","), r.rep.Error)
+	}
+	sort.Slice(small, func(i, j int) bool { return small[i] < small[j] })
+	fmt.Printf("\n%d packages read, %d completed update() (%.1f%%)\n", ran, updated, 100*float64(updated)/float64(max(ran, 1)))
+	if len(small) > 0 {
+		fmt.Printf("under 1 MB of JS: %d packages, run time median %d ms, p90 %d ms, max %d ms\n", len(small), small[len(small)/2], small[len(small)*9/10], small[len(small)-1])
+	}
+	var rs []string
+	for k, n := range reasons {
+		rs = append(rs, fmt.Sprintf("%4d  %s", n, k))
+	}
+	sort.Sort(sort.Reverse(sort.StringSlice(rs)))
+	fmt.Println("first errors of the others:\n" + strings.Join(rs, "\n"))
+}
+
+// reason shortens an error to its kind (phase and message without positions).
+func reason(e string) string {
+	if i := strings.Index(e, " (content.js:"); i >= 0 {
+		e = e[:i]
+	}
+	return clip(e, 110)
+}
