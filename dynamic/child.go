@@ -174,6 +174,10 @@ func (rn Runner) Exec(ctx context.Context, in Input, lim Limits) *Report {
 	if rep.Completed == nil {
 		rep.Completed = []string{}
 	}
+	if ps := cmd.ProcessState; ps != nil {
+		rep.CPUMillis = (ps.UserTime() + ps.SystemTime()).Milliseconds()
+	}
+	rep.Millis = time.Since(start).Milliseconds()
 	return &rep
 }
 

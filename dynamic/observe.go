@@ -71,6 +71,8 @@ type Report struct {
 	Lowered bool `json:"lowered,omitempty"`
 	// Millis is the wall time of the run.
 	Millis int64 `json:"millis"`
+	// CPUMillis is the child process's user and system time (set by Exec).
+	CPUMillis int64 `json:"cpuMillis,omitempty"`
 }
 
 // IsNetwork tells whether the observation is a request (a network rule).

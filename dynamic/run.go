@@ -45,7 +45,8 @@ type Input struct {
 type Limits struct {
 	// Budget is the wall time of the whole run (default 10 s).
 	Budget time.Duration `json:"budget"`
-	// MaxTurns bounds the timer, frame and message callbacks (default 2000).
+	// MaxTurns bounds the timer, frame and message callbacks after the
+	// updates (default 1000; the event phase gets a fifth of it).
 	MaxTurns int `json:"maxTurns"`
 	// Horizon is how far the virtual clock may run (default 5 minutes).
 	Horizon time.Duration `json:"horizon"`
@@ -59,7 +60,7 @@ func (l Limits) withDefaults() Limits {
 		l.Budget = 10 * time.Second
 	}
 	if l.MaxTurns <= 0 {
-		l.MaxTurns = 2000
+		l.MaxTurns = 1000
 	}
 	if l.Horizon <= 0 {
 		l.Horizon = 5 * time.Minute
@@ -265,7 +266,7 @@ func Run(in Input, lim Limits) (rep *Report) {
 		err = e.eventErr
 	}
 	if err == nil || !e.fatal(err) {
-		if err2 := e.runTurns(lim.MaxTurns/2, e.clock.now+horizon); err2 != nil && e.fatal(err2) {
+		if err2 := e.runTurns(lim.MaxTurns/5, e.clock.now+10000); err2 != nil && e.fatal(err2) {
 			err = err2
 		}
 	}
