@@ -4,7 +4,7 @@ BIN     ?= bin/pbicert
 VERSION ?= $(shell git describe --tags --exact-match --match "v[0-9]*" 2>/dev/null)
 PKGS    := ./...
 
-.PHONY: all build test race vet fmt-check fuzz demo diff-demo generate clean actionlint
+.PHONY: all build test race vet fmt-check fuzz demo diff-demo generate clean actionlint npm-pack npm-smoke cross release
 
 all: build
 
@@ -49,6 +49,24 @@ diff-demo:
 	mkdir -p bin
 	PBICERT_DIFF_SCREENSHOT=$(CURDIR)/bin/diff-demo.png $(GO) test -count=1 -run TestHTMLRendersInChromium -v ./diff
 
+# npm-pack: the npm packages for this machine (pbicert and @pbicert/<os>-<arch>) into dist/npm/.
+npm-pack:
+	scripts/npm-pack
+
+# npm-smoke: install those packages into a throwaway visual project (no registry) and compare
+# `npx pbicert` and the Node API with the Go binary.
+npm-smoke:
+	scripts/npm-smoke
+
+# cross: compile every release target (linux, darwin: x64, arm64; windows: x64) into dist/bin/.
+cross:
+	scripts/cross-build
+
+# release: goreleaser (archives, checksums; version from the tag) and the npm packages of every
+# target, in dist/release/ and dist/npm/. Publishing is not done here (see scripts/release).
+release:
+	scripts/release
+
 generate:
 	$(GO) generate ./...
 
@@ -60,6 +78,6 @@ actionlint:
 	$(GO) run $(ACTIONLINT) .github/workflows/*.yml
 
 clean:
-	rm -rf bin
+	rm -rf bin dist
 
 include bench/bench.mk
