@@ -40,9 +40,10 @@ type unitCount struct{ nFuncs, nCalls int }
 // bindEvent is a binding made by a pass 1 task: a source of v, or v
 // mutated.
 type bindEvent struct {
-	v      *js.Var
-	src    bindSrc
-	mutate bool
+	v       *js.Var
+	src     bindSrc
+	mutate  bool
+	written bool // a property written through v (writeThrough)
 }
 
 // parentFunc stands, in a task, for the function of the parent walker that
@@ -56,7 +57,10 @@ type walkTask struct {
 	cur, depth int
 	hint       string
 	thisGlobal bool
-	prog       *Program // the task's own facts
+	owner      any // the parent's this owner (depth.go), and the one handed to the unit
+	nextOwner  any
+	factories  map[*js.Var]*js.Params // the parent's (copied), pass 1
+	prog       *Program               // the task's own facts
 	splices    []splice
 	end        int // the cursor after the walk
 	err        error
@@ -85,7 +89,7 @@ func counts(p *Program) [nKinds]int {
 // options, its own facts and memos.
 func (p *Program) walkerCopy() *Program {
 	return &Program{File: p.File, Src: p.Src, AST: p.AST, buf: p.buf, split: p.split, unitCounts: p.unitCounts, braces: p.braces, opts: p.opts,
-		bindings: p.bindings, members: p.members, prefixes: p.prefixes, callMemo: make(map[callKey]*Value), copied: true}
+		bindings: p.bindings, members: p.members, prefixes: p.prefixes, fields: p.fields, callMemo: make(map[callKey]*Value), copied: true}
 }
 
 // splice hands unit node n (hint: its name hint) to a task and moves the
@@ -98,7 +102,14 @@ func (w *walker) splice(n js.INode, hint string) bool {
 	if id < 0 {
 		return false
 	}
-	t := &walkTask{node: n, cur: w.cur, depth: w.depth, hint: hint, thisGlobal: w.thisGlobal()}
+	t := &walkTask{node: n, cur: w.cur, depth: w.depth, hint: hint, thisGlobal: w.thisGlobal(), owner: w.curOwner(), nextOwner: w.nextOwner}
+	w.nextOwner = nil // handed to the unit
+	if w.pass == 1 && len(w.factories) > 0 {
+		t.factories = make(map[*js.Var]*js.Params, len(w.factories))
+		for k, v := range w.factories {
+			t.factories[k] = v
+		}
+	}
 	if w.pass == 1 {
 		w.task.splices = append(w.task.splices, splice{t: t, at: [nKinds]int{w.task.events.n}})
 		w.par.spawn(w.p, t)
@@ -126,7 +137,7 @@ func (pw *parWalk) run(base *Program, t *walkTask) {
 	if pw.pass == 2 {
 		prog = base.walkerCopy()
 	}
-	w := &walker{p: prog, pass: pw.pass, thisG: []bool{t.thisGlobal}, fn: []int{parentFunc},
+	w := &walker{p: prog, pass: pw.pass, thisG: []bool{t.thisGlobal}, fn: []int{parentFunc}, owners: []any{t.owner}, nextOwner: t.nextOwner, factories: t.factories,
 		maxDepth: base.opts.MaxDepth * 8, forceVar: -1, depth: t.depth, cur: t.cur, par: pw, task: t, root: t.node}
 	if pw.pass == 1 {
 		defer func() {
@@ -321,7 +332,9 @@ func (p *Program) collectParallel(w *walker) error {
 // apply makes the binding of a pass 1 event.
 func (w *walker) apply(ev *bindEvent) {
 	b := w.binding1(ev.v)
-	if ev.mutate {
+	if ev.written {
+		b.written = true
+	} else if ev.mutate {
 		b.mutated = true
 	} else {
 		b.add(ev.src)

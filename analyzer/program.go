@@ -296,6 +296,8 @@ type Program struct {
 	// prefixes are the proper prefixes of opts.Paths ("navigator" for
 	// "navigator.sendBeacon"): an alias bound to one of them is followed
 	prefixes map[string]bool
+	fields   *fieldVars // this.<name> sources (depth.go)
+	owner    any        // pass 2: the walker's current this owner (depth.go)
 }
 
 // Parse parses src once and builds the model. file names the input in
@@ -429,7 +431,7 @@ func splitWalk(file string, src []byte, sp *jsscan.Split, braces []jsscan.Brace,
 
 func newProgram(file string, src []byte, ast *js.AST, buf []byte, opts Options) *Program {
 	return &Program{File: file, Src: src, AST: ast, buf: buf, opts: opts,
-		bindings: make(map[*js.Var]*binding, len(src)/64), members: newNameSet(opts.Members), prefixes: pathPrefixes(opts.Paths)}
+		bindings: make(map[*js.Var]*binding, len(src)/64), members: newNameSet(opts.Members), prefixes: pathPrefixes(opts.Paths), fields: &fieldVars{}}
 }
 
 // pathPrefixes lists the proper prefixes, cut at dots, of dotted paths.

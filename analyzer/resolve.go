@@ -17,6 +17,7 @@ type binding struct {
 	more    []bindSrc // further sources
 	n       uint8     // number of sources
 	mutated bool      // compound assignment, ++/--, for-in/of target, catch parameter
+	written bool      // a property written through it (names.a = …, list[i] = …)
 	active  bool      // being resolved (cycle guard)
 	val     *Value    // the memoised result (nil until resolved)
 }
@@ -293,12 +294,22 @@ func (p *Program) resolve(e js.IExpr, thisGlobal bool, depth int) Value {
 	case *js.BinaryExpr:
 		return p.resolveBinary(n, thisGlobal, d)
 	case *js.DotExpr:
-		rx := p.resolve(n.X, thisGlobal, d)
 		lit, ok := dotName(n.Y)
 		if !ok {
 			return Value{}
 		}
 		name, esc := identName(lit.Data)
+		if t, ok := n.X.(*js.LiteralExpr); ok && t.TokenType == js.ThisToken && !thisGlobal {
+			if v, ok := p.thisField(name, d); ok {
+				return v
+			}
+		}
+		if obj := p.dataObject(n.X); obj != nil {
+			if v, ok := p.dataMember(obj, name, thisGlobal, d); ok {
+				return v
+			}
+		}
+		rx := p.resolve(n.X, thisGlobal, d)
 		return p.member(rx, name, false, esc)
 	case *js.IndexExpr:
 		if arr, ok := unparen(n.X).(*js.ArrayExpr); ok {
@@ -310,6 +321,13 @@ func (p *Program) resolve(e js.IExpr, thisGlobal bool, depth int) Value {
 				}
 			}
 			return Value{}
+		}
+		if obj := p.dataObject(n.X); obj != nil {
+			if k := p.resolve(n.Y, thisGlobal, d); k.Kind == Const {
+				if v, ok := p.dataMember(obj, k.Str, thisGlobal, d); ok {
+					return v
+				}
+			}
 		}
 		rx := p.resolve(n.X, thisGlobal, d)
 		k := p.resolve(n.Y, thisGlobal, d)
@@ -645,6 +663,11 @@ func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
 	}
 	callee := p.resolve(n.X, thisGlobal, d)
 	args := n.Args.List
+	if callee.Kind == Func && callee.Bound == "" {
+		if v, ok := p.helperReturn(n, thisGlobal, d); ok {
+			return v
+		}
+	}
 	if callee.Kind == Global && callee.Bound == "call" && len(args) > 0 {
 		args = args[1:]
 		callee.Bound = ""
@@ -783,6 +806,9 @@ func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
 			}
 		}
 		recvExpr := unparen(dot.X)
+		if arr, ok := p.dataObject(recvExpr).(*js.ArrayExpr); ok {
+			recvExpr = arr
+		}
 		if arr, ok := recvExpr.(*js.ArrayExpr); ok {
 			elems := make([]string, 0, len(arr.List))
 			for _, el := range arr.List {
@@ -892,7 +918,11 @@ func (p *Program) constArray(n *js.CallExpr, thisGlobal bool, d int) ([]string, 
 		}
 		return strings.Split(recv.Str, sep.Str), true
 	}
-	switch r := unparen(dot.X).(type) {
+	recv := unparen(dot.X)
+	if arr, ok := p.dataObject(recv).(*js.ArrayExpr); ok {
+		recv = arr
+	}
+	switch r := recv.(type) {
 	case *js.ArrayExpr:
 		for _, el := range r.List {
 			v := p.resolve(el.Value, thisGlobal, d+1)

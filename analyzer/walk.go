@@ -37,6 +37,14 @@ type walker struct {
 	// pass 1 counts what pass 2 records, so that pass 2 allocates each
 	// slice once (no growslice garbage on multi-megabyte bundles).
 	nCalls, nFuncs, nAssigns int
+	// factories: parameters of an immediately invoked function that
+	// receive a function expression (UMD's factory), pass 1
+	factories map[*js.Var]*js.Params
+	// owners: what `this` is an instance of in each open function (a
+	// class, a constructor function's variable, an object literal), for
+	// this.<field>; nextOwner is handed to the next function pushed
+	owners    []any
+	nextOwner any
 }
 
 type depthError struct{}
@@ -108,7 +116,9 @@ func (p *Program) walk() error {
 		}
 	}
 	p.callMemo = make(map[callKey]*Value, p.nCalls)
-	return p.newWalker(2).run()
+	err := p.newWalker(2).run()
+	p.owner = nil // Resolve after Parse knows no enclosing function
+	return err
 }
 
 func (w *walker) enter() {
@@ -483,6 +493,20 @@ func (w *walker) mutate(v *js.Var) {
 	w.binding1(v).mutated = true
 }
 
+// writeThrough records a property written through v (v.a = …, v[i] = …):
+// an object or array literal bound to v no longer holds its data.
+func (w *walker) writeThrough(v *js.Var) {
+	v = varOf(v)
+	if v.Decl == js.NoDecl || v.Decl == js.ArgumentDecl {
+		return
+	}
+	if w.task != nil {
+		w.task.events.add(bindEvent{v: v, written: true})
+		return
+	}
+	w.binding1(v).written = true
+}
+
 func (w *walker) bind(v *js.Var, src bindSrc) {
 	v = varOf(v)
 	if v.Decl == js.NoDecl {
@@ -730,12 +754,23 @@ func (w *walker) pushFunc(kind, name string, node js.INode, start int, arrow boo
 	} else {
 		w.thisG = append(w.thisG, false)
 	}
+	w.owners = append(w.owners, w.ownerOf(node, arrow))
+	w.nextOwner = nil
+	if w.pass == 2 {
+		w.p.owner = w.owners[len(w.owners)-1]
+	}
 }
 
 // popFunc ends the current function. open is the offset of its body's
 // '{' (-1 when unknown): with the brace table of the scan, the function
 // ends exactly after the matching '}' and the cursor goes there.
 func (w *walker) popFunc(open int) {
+	if len(w.owners) > 0 {
+		w.owners = w.owners[:len(w.owners)-1]
+	}
+	if w.pass == 2 {
+		w.p.owner = w.curOwner()
+	}
 	if w.pass == 2 {
 		i := w.fn[len(w.fn)-1]
 		w.fn = w.fn[:len(w.fn)-1]
@@ -775,7 +810,7 @@ func (w *walker) function(n *js.FuncDecl, hint string) {
 	}
 	if w.pass == 1 && n.Name != nil {
 		v := funcValue(n.Async, n.Generator, "function")
-		w.bind(n.Name, bindSrc{fn: &v})
+		w.bind(n.Name, bindSrc{fn: &v, expr: n}) // expr: the body, for helperReturn
 	}
 	w.pushFunc(funcValue(n.Async, n.Generator, "function").FuncKind, name, n, start, false, len(n.Params.List), len(n.Body.List))
 	if n.Name != nil {
@@ -841,6 +876,11 @@ func (w *walker) method(m *js.MethodDecl, className string) {
 		full = className + "." + name
 	}
 	kind := "method"
+	if m.Get && w.pass == 1 && len(m.Body.List) == 1 {
+		if r, ok := m.Body.List[0].(*js.ReturnStmt); ok && name != "" {
+			w.bindField(name, r.Value) // get nav() { return navigator }
+		}
+	}
 	if m.Get {
 		kind = "getter"
 	} else if m.Set {
@@ -937,7 +977,10 @@ func (w *walker) class(n *js.ClassDecl) int {
 		case el.Method != nil:
 			w.method(el.Method, name)
 		default:
-			w.className(el.Field.Name)
+			fname := w.className(el.Field.Name)
+			if w.pass == 1 && !el.Field.Static && el.Field.Name.Private == nil {
+				w.bindField(fname, el.Field.Init) // class C { nav = navigator }
+			}
 			w.expr(el.Field.Init, Read, true)
 		}
 	}

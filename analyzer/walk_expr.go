@@ -289,6 +289,7 @@ func (w *walker) object(n *js.ObjectExpr) int {
 			continue
 		}
 		if m, ok := pr.Value.(*js.MethodDecl); ok && pr.Name == nil {
+			w.nextOwner = n
 			w.method(m, "")
 			continue
 		}
@@ -316,6 +317,9 @@ func (w *walker) object(n *js.ObjectExpr) int {
 			if len(key) > 0 {
 				w.nameHint = key
 			}
+		}
+		if _, ok := pr.Value.(*js.FuncDecl); ok {
+			w.nextOwner = n // {init: function () { this.x = … }}
 		}
 		if w.pass == 2 && key != "" && (w.p.opts.Keep == nil || w.p.opts.Keep.Props[key]) {
 			w.p.Props = append(w.p.Props, PropInit{Name: key, Pos: w.lastLeaf, Value: pr.Value, Func: w.curFunc()})
@@ -352,6 +356,9 @@ func (w *walker) call(n *js.CallExpr, use UseKind, maximal bool) int {
 		start = w.ident([]byte("import"))
 		w.addRef(Value{Kind: Global, Path: "import()"}, start, Called, n)
 	} else {
+		if w.pass == 1 {
+			w.bindCallParams(n)
+		}
 		start = w.expr(n.X, Called, true)
 	}
 	w.punct('(')
@@ -530,11 +537,24 @@ func (w *walker) recordCall(node js.IExpr, callee js.IExpr, args []js.Arg, pos [
 
 func (w *walker) assign(n *js.BinaryExpr) int {
 	if w.pass == 1 {
-		if v, ok := n.X.(*js.Var); ok {
+		switch x := n.X.(type) {
+		case *js.Var:
 			if n.Op == js.EqToken {
-				w.bind(v, bindSrc{expr: n.Y, thisGlobal: w.thisGlobal()})
+				w.bind(x, bindSrc{expr: n.Y, thisGlobal: w.thisGlobal()})
 			} else {
-				w.mutate(v)
+				w.mutate(x)
+			}
+		case *js.DotExpr:
+			if lit, ok := x.X.(*js.LiteralExpr); ok && lit.TokenType == js.ThisToken && !w.thisGlobal() && n.Op == js.EqToken {
+				if name, ok := dotName(x.Y); ok {
+					w.bindField(string(name.Data), n.Y) // this.nav = navigator
+				}
+			} else if v, ok := x.X.(*js.Var); ok {
+				w.writeThrough(v) // names.a = …: the literal no longer holds the data
+			}
+		case *js.IndexExpr:
+			if v, ok := x.X.(*js.Var); ok {
+				w.writeThrough(v)
 			}
 		}
 	}
@@ -573,6 +593,9 @@ func (w *walker) assign(n *js.BinaryExpr) int {
 		if a.Prop != "" {
 			w.nameHint = a.Prop
 		}
+	}
+	if _, ok := n.Y.(*js.FuncDecl); ok {
+		w.nextOwner = prototypeOwner(n.X) // C.prototype.m = function () { this.x … }
 	}
 	a.RHSPos = w.expr(n.Y, Read, true)
 	w.nameHint = ""

@@ -1,0 +1,403 @@
+package analyzer
+
+// Deeper values: parameters bound by immediately invoked functions, fields
+// of `this` (assigned, class fields, getters), values returned by small
+// helpers, and names kept in object and array literals.
+
+import (
+	"sync"
+
+	"github.com/tdewolff/parse/v2/js"
+)
+
+// fieldVars are synthetic variables, one per property name written on
+// `this` for one owner (this.nav = navigator in a constructor, class
+// fields, getters): their bindings collect every value written there and
+// are resolved with the other variables before pass 2. The owner is what
+// `this` is an instance of: the class, the constructor function's
+// variable (its prototype methods share it), or the object literal.
+type fieldVars struct {
+	mu sync.Mutex
+	m  map[fieldKey]*js.Var
+}
+
+type fieldKey struct {
+	owner any
+	name  string
+}
+
+func (f *fieldVars) get(owner any, name string, create bool) *js.Var {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	k := fieldKey{owner, name}
+	v := f.m[k]
+	if v == nil && create {
+		if f.m == nil {
+			f.m = map[fieldKey]*js.Var{}
+		}
+		v = &js.Var{Data: []byte("this." + name), Decl: js.VariableDecl}
+		f.m[k] = v
+	}
+	return v
+}
+
+// curOwner is what `this` is an instance of in the current function (nil
+// unknown).
+func (w *walker) curOwner() any {
+	if len(w.owners) == 0 {
+		return nil
+	}
+	return w.owners[len(w.owners)-1]
+}
+
+// ownerOf says what `this` is an instance of in a function being entered.
+func (w *walker) ownerOf(node js.INode, arrow bool) any {
+	if arrow {
+		return w.curOwner()
+	}
+	if w.nextOwner != nil {
+		return w.nextOwner
+	}
+	switch n := node.(type) {
+	case *js.ClassDecl:
+		return n
+	case *js.MethodDecl:
+		return w.curOwner() // a class method: the class
+	case *js.FuncDecl:
+		if n.Name != nil {
+			return varOf(n.Name) // function C() { this.x = … }; C.prototype.m = …
+		}
+	}
+	return node
+}
+
+// prototypeOwner returns C's variable for C.prototype.m (nil otherwise).
+func prototypeOwner(target js.IExpr) any {
+	d, ok := target.(*js.DotExpr)
+	if !ok {
+		return nil
+	}
+	proto, ok := d.X.(*js.DotExpr)
+	if !ok {
+		return nil
+	}
+	if lit, ok := dotName(proto.Y); !ok || string(lit.Data) != "prototype" {
+		return nil
+	}
+	if v, ok := proto.X.(*js.Var); ok {
+		return varOf(v)
+	}
+	return nil
+}
+
+// bindField records value as a source of this.name (pass 1).
+func (w *walker) bindField(name string, value js.IExpr) {
+	owner := w.curOwner()
+	if name == "" || value == nil || owner == nil {
+		return
+	}
+	w.bind(w.p.fields.get(owner, name, true), bindSrc{expr: value, thisGlobal: false})
+}
+
+// thisField resolves this.name inside a function of a known owner (pass
+// 2): a global API written there (this.nav = navigator in the
+// constructor) wherever the owner's methods read it.
+func (p *Program) thisField(name string, depth int) (Value, bool) {
+	if p.owner == nil || p.fields == nil {
+		return Value{}, false
+	}
+	v := p.fields.get(p.owner, name, false)
+	if v == nil {
+		return Value{}, false
+	}
+	b := p.bindings[v]
+	if b == nil {
+		return Value{}, false
+	}
+	r := p.resolveBinding(b, depth)
+	if r.Kind == Global || r.Kind == Unresolved {
+		r.Reflective = true
+		return r, true
+	}
+	return Value{}, false
+}
+
+// iifeFunc returns the function an immediately invoked call runs and the
+// arguments its parameters receive: (function(t){…})(window),
+// !function(t){…}(window), (function(t){…}).call(this, window).
+func iifeFunc(n *js.CallExpr) (fn js.IExpr, args []js.Arg) {
+	callee := unparen(n.X)
+	args = n.Args.List
+	if dot, ok := callee.(*js.DotExpr); ok {
+		lit, ok := dotName(dot.Y)
+		if !ok || string(lit.Data) != "call" || len(args) == 0 {
+			return nil, nil
+		}
+		callee, args = unparen(dot.X), args[1:]
+	}
+	switch callee.(type) {
+	case *js.FuncDecl, *js.ArrowFunc:
+		return callee, args
+	}
+	return nil, nil
+}
+
+// bindCallParams binds the parameters of an immediately invoked function
+// to its arguments (pass 1), and remembers parameters that receive a
+// function expression, so that a call of that parameter inside the body
+// (UMD: factory(global)) binds the factory's parameters in turn.
+func (w *walker) bindCallParams(n *js.CallExpr) {
+	if fn, args := iifeFunc(n); fn != nil {
+		params := w.funcParams(fn) // a split unit is grafted first
+		w.bindParams(params, args)
+		for i, a := range args {
+			if i >= len(params.List) || a.Rest {
+				break
+			}
+			pv, ok := params.List[i].Binding.(*js.Var)
+			if !ok {
+				continue
+			}
+			if fp := w.funcParams(a.Value); fp != nil {
+				if w.factories == nil {
+					w.factories = map[*js.Var]*js.Params{}
+				}
+				w.factories[varOf(pv)] = fp
+			}
+		}
+		return
+	}
+	if v, ok := unparen(n.X).(*js.Var); ok && w.factories != nil {
+		if fp := w.factories[varOf(v)]; fp != nil {
+			w.bindParams(fp, n.Args.List)
+		}
+	}
+}
+
+// funcParams returns the parameters of a function expression (grafting a
+// split unit first, so that its own parameters are bound).
+func (w *walker) funcParams(e js.IExpr) *js.Params {
+	switch f := unparen(e).(type) {
+	case *js.FuncDecl:
+		if w.p.split != nil {
+			w.p.split.GraftFunc(f)
+		}
+		return &f.Params
+	case *js.ArrowFunc:
+		if w.p.split != nil {
+			w.p.split.GraftArrow(f)
+		}
+		return &f.Params
+	}
+	return nil
+}
+
+func (w *walker) bindParams(params *js.Params, args []js.Arg) {
+	for i := range params.List {
+		if i >= len(args) || args[i].Rest {
+			return
+		}
+		if pv, ok := params.List[i].Binding.(*js.Var); ok {
+			w.bind(pv, bindSrc{expr: args[i].Value, thisGlobal: w.thisGlobal()})
+		}
+	}
+}
+
+// maxHelperStmts bounds the helpers whose return value is followed: small
+// functions (getWindow() { return window }), so that a call never walks a
+// large body.
+const maxHelperStmts = 6
+
+// returnsOf collects the return expressions of a small function body
+// (ifs, blocks and try included, nested functions not). ok is false when
+// the body is too large or a return has no value.
+func returnsOf(body *js.BlockStmt, out []js.IExpr) ([]js.IExpr, bool) {
+	if len(body.List) > maxHelperStmts {
+		return nil, false
+	}
+	var rec func(s js.IStmt, depth int) bool
+	rec = func(s js.IStmt, depth int) bool {
+		if depth > 4 || len(out) > 4 {
+			return false
+		}
+		switch n := s.(type) {
+		case *js.ReturnStmt:
+			if n.Value == nil {
+				return false
+			}
+			out = append(out, n.Value)
+		case *js.IfStmt:
+			return rec(n.Body, depth+1) && (n.Else == nil || rec(n.Else, depth+1))
+		case *js.BlockStmt:
+			for _, x := range n.List {
+				if !rec(x, depth+1) {
+					return false
+				}
+			}
+		case *js.TryStmt:
+			if n.Body != nil && !rec(n.Body, depth+1) {
+				return false
+			}
+			if n.Catch != nil && !rec(n.Catch, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, s := range body.List {
+		if !rec(s, 0) {
+			return nil, false
+		}
+	}
+	return out, len(out) > 0
+}
+
+// calledFunc returns the body of the function a callee denotes: a
+// function expression, or a variable bound once to one (function
+// declarations included).
+func (p *Program) calledFunc(callee js.IExpr) (body *js.BlockStmt, arrow bool) {
+	switch f := unparen(callee).(type) {
+	case *js.FuncDecl:
+		return &f.Body, false
+	case *js.ArrowFunc:
+		return &f.Body, true
+	case *js.Var:
+		v := varOf(f)
+		if v.Decl == js.NoDecl {
+			return nil, false
+		}
+		b := p.bindings[v]
+		if b == nil || b.n != 1 || b.mutated {
+			return nil, false
+		}
+		if b.first.expr != nil && len(b.first.keyList()) == 0 {
+			switch g := unparen(b.first.expr).(type) {
+			case *js.FuncDecl:
+				return &g.Body, false
+			case *js.ArrowFunc:
+				return &g.Body, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// helperReturn resolves a call of a small local helper to what it returns
+// when that is a global API (getWindow() → the global object,
+// nav() → navigator), several levels deep through the depth bound.
+func (p *Program) helperReturn(n *js.CallExpr, thisGlobal bool, d int) (Value, bool) {
+	body, arrow := p.calledFunc(n.X)
+	if body == nil {
+		return Value{}, false
+	}
+	var buf [4]js.IExpr
+	rets, ok := returnsOf(body, buf[:0])
+	if !ok {
+		return Value{}, false
+	}
+	tg := arrow && thisGlobal
+	var out Value
+	for i, r := range rets {
+		v := p.resolve(r, tg, d)
+		if v.Kind != Global && v.Kind != Unresolved {
+			if v.Kind == Unknown && len(rets) > 1 {
+				continue // typeof window < "u" ? window : void 0 and the like
+			}
+			return Value{}, false
+		}
+		if i == 0 || out.Kind != Global {
+			out = v
+		}
+	}
+	if out.Kind != Global && out.Kind != Unresolved {
+		return Value{}, false
+	}
+	out.Reflective = true
+	out.Idiom = "" // the idiom is reported where it is, inside the helper
+	return out, true
+}
+
+// dataObject returns the object or array literal a variable is bound to
+// once and never written through (const names = {a: "fetch"}).
+func (p *Program) dataObject(e js.IExpr) js.IExpr {
+	v, ok := unparen(e).(*js.Var)
+	if !ok {
+		return nil
+	}
+	v = varOf(v)
+	if v.Decl == js.NoDecl {
+		return nil
+	}
+	b := p.bindings[v]
+	if b == nil || b.n != 1 || b.mutated || b.written || b.first.expr == nil || len(b.first.keyList()) > 0 {
+		return nil
+	}
+	switch x := unparen(b.first.expr).(type) {
+	case *js.ObjectExpr, *js.ArrayExpr:
+		return x
+	}
+	return nil
+}
+
+// dataMember resolves obj.key / obj[key] / arr[i] on a data literal.
+func (p *Program) dataMember(lit js.IExpr, key string, thisGlobal bool, d int) (Value, bool) {
+	switch x := lit.(type) {
+	case *js.ObjectExpr:
+		var found js.IExpr
+		for _, it := range x.List {
+			if it.Spread {
+				return Value{}, false
+			}
+			if it.Name == nil {
+				continue
+			}
+			name := ""
+			if it.Name.IsComputed() {
+				k := p.resolve(it.Name.Computed, thisGlobal, d)
+				if k.Kind != Const {
+					return Value{}, false
+				}
+				name = k.Str
+			} else {
+				name = propName(it.Name.Literal)
+			}
+			if name == key {
+				found = it.Value
+			}
+		}
+		if found == nil {
+			return Value{}, false
+		}
+		r := p.resolve(found, thisGlobal, d)
+		r.Reflective = true
+		return r, true
+	case *js.ArrayExpr:
+		i, ok := atoiSmall(key)
+		if !ok || i >= len(x.List) {
+			return Value{}, false
+		}
+		for _, el := range x.List[:i+1] {
+			if el.Spread {
+				return Value{}, false
+			}
+		}
+		r := p.resolve(x.List[i].Value, thisGlobal, d)
+		r.Reflective = true
+		return r, true
+	}
+	return Value{}, false
+}
+
+func atoiSmall(s string) (int, bool) {
+	if s == "" || len(s) > 6 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
+}
