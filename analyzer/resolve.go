@@ -715,6 +715,10 @@ func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
 				return t
 			}
 			return Value{}
+		case "open":
+			// window.open(…) returns the new window: another realm whose
+			// document, location and postMessage are reached through it
+			return Value{Kind: Global, Realm: true, Root: "window.open()"}
 		case "atob":
 			if v := argVal(0); v.Kind == Const {
 				if s, ok := decodeBase64(v.Str); ok {

@@ -12,6 +12,15 @@ import (
 
 const refDOM = "https://learn.microsoft.com/power-bi/developer/visuals/power-bi-custom-visuals-certified#certification-requirements"
 
+func anyData(args []analyzer.Arg) bool {
+	for _, a := range args {
+		if isData(a.Value) {
+			return true
+		}
+	}
+	return false
+}
+
 // isData: the HTML written is not a compile-time constant.
 func isData(v analyzer.Value) bool { return v.Kind != analyzer.Const }
 
@@ -149,6 +158,17 @@ var _ = register(&Rule{
 	},
 	Run: func(p *Pass) {
 		for _, c := range callsTo(p.In.JS, "document.write", "document.writeln") {
+			if c.Callee.Root == "window.open()" {
+				// a popup the visual opened: whatever is written there is a
+				// page outside Power BI's sandbox
+				msg := c.Callee.Path + "() writes HTML into a window the visual opened with window.open"
+				if anyData(c.Args) {
+					p.ReportJSFunc(c.Pos, c.Func, c.Callee.Path, msg+", built from data that is not a constant")
+				} else {
+					p.ReportJSFunc(c.Pos, c.Func, c.Callee.Path, msg, WithSeverity(Warning))
+				}
+				continue
+			}
 			for _, a := range c.Args {
 				if isData(a.Value) {
 					msg := c.Callee.Path + "() writes HTML built from data that is not a constant"

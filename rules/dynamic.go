@@ -109,6 +109,12 @@ func isStringExpr(e js.IExpr) bool {
 	return false
 }
 
+// isDecoded: a decoder's result (atob(x), String.fromCharCode(…)) is a string.
+func isDecoded(prog *analyzer.Program, e js.IExpr) bool {
+	_, ok := decoderCall(prog, e)
+	return ok
+}
+
 var timerAPIs = []string{"setTimeout", "setInterval", "setImmediate", "execScript", "requestAnimationFrame"}
 
 var _ = register(&Rule{
@@ -127,7 +133,7 @@ var _ = register(&Rule{
 			switch {
 			case a.Kind == analyzer.Const && a.Root != "num":
 				p.ReportJSFunc(c.Pos, c.Func, c.Callee.Path, fmt.Sprintf("%s() with a string argument runs it as code", c.Callee.Path)+how(c.Callee))
-			case a.Kind != analyzer.Func && isStringExpr(a.Expr):
+			case a.Kind != analyzer.Func && (isStringExpr(a.Expr) || isDecoded(p.In.JS, a.Expr)):
 				p.ReportJSFunc(c.Pos, c.Func, c.Callee.Path, fmt.Sprintf("%s() with a string built at run time runs it as code", c.Callee.Path)+how(c.Callee))
 			}
 		}

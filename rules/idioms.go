@@ -251,7 +251,7 @@ func emptyScriptURL(s string) bool {
 // only: core-js writes scriptTag("document.F=Object") into a javascript:
 // iframe to borrow its Object.
 func realmWriteFromConstants(prog *analyzer.Program, c *analyzer.Call) bool {
-	if !c.Callee.Realm || len(c.Args) != 1 {
+	if !c.Callee.Realm || !strings.Contains(c.Callee.Root, "content") || len(c.Args) != 1 {
 		return false
 	}
 	inner, ok := ungroup(c.Args[0].Expr).(*js.CallExpr)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/tdewolff/parse/v2/js"
+
 	"github.com/pbicert/pbicert/analyzer"
 )
 
@@ -440,6 +442,12 @@ var _ = register(&Rule{
 			switch c.Callee.Root {
 			case "parent", "top", "opener":
 				p.ReportJSFunc(c.Pos, c.Func, "postMessage", fmt.Sprintf("postMessage to the %s window leaves the visual's sandbox", c.Callee.Root))
+			case "window.open()":
+				if a := arg(c, 0); isData(a.Value) {
+					p.ReportJSFunc(c.Pos, c.Func, "postMessage", "postMessage sends data to a window the visual opened with window.open, outside Power BI")
+				} else {
+					p.ReportJSFunc(c.Pos, c.Func, "postMessage", "postMessage to a window the visual opened with window.open", WithSeverity(Warning))
+				}
 			}
 		}
 	},
@@ -449,7 +457,7 @@ var _ = register(&Rule{
 // in JavaScript strings.
 var _ = register(&Rule{
 	ID: "NET014", Name: "no-remote-css", Category: Network, Severity: Error,
-	Needs: Needs{Inputs: JS | CSS, Strings: []string{"url(", "@import", "\\"}},
+	Needs: Needs{Inputs: JS | CSS, APIs: []string{"FontFace"}, Strings: []string{"url(", "@import", "\\"}},
 	Doc: Doc{
 		Title:   "CSS loads a remote resource with url(), @import or @font-face",
 		Why:     "Stylesheets are requests too: a remote font, image or imported stylesheet is fetched from a server outside Power BI. This includes CSS written into JavaScript strings and new FontFace(…, \"url(…)\").",
@@ -476,6 +484,26 @@ var _ = register(&Rule{
 		prog := p.In.JS
 		if prog == nil {
 			return
+		}
+		// new FontFace(family, source): the source is CSS src text, often
+		// assembled in code ("url(" + host + "/f.woff2)")
+		for _, c := range callsTo(prog, "FontFace") {
+			a := arg(c, 1)
+			if l, ok := ungroup(a.Expr).(*js.LiteralExpr); ok && l.TokenType == js.StringToken {
+				continue // a literal: reported with the other strings below
+			}
+			if a.Kind == analyzer.Const {
+				for _, r := range analyzer.ScanCSS([]byte("@font-face{src:" + a.Str + "}")) {
+					if analyzer.ClassifyURL(r.URL) == analyzer.URLRemote {
+						p.ReportJSFunc(c.Pos, c.Func, "FontFace", fmt.Sprintf("new FontFace() loads the remote font %q", short(r.URL)))
+						break
+					}
+				}
+				continue
+			}
+			if a.Expr != nil && a.Kind != analyzer.Func && isStringExpr(a.Expr) {
+				p.ReportJSFunc(c.Pos, c.Func, "FontFace", "new FontFace() loads a font from a URL built at run time, which may be remote", WithSeverity(Warning))
+			}
 		}
 		for _, s := range prog.Strings {
 			if !strings.Contains(s.Value, "url(") && !strings.Contains(s.Value, "@import") && !strings.Contains(s.Value, "\\") {

@@ -14,7 +14,7 @@ import (
 
 var _ = register(&Rule{
 	ID: "OBF001", Name: "unresolved-global-access", Category: Obfuscation, Severity: Warning,
-	Needs: Needs{Inputs: JS},
+	Needs: Needs{Inputs: JS, Methods: enumerators},
 	Doc: Doc{
 		Title:   "A global is reached through a key that cannot be resolved statically",
 		Why:     "window[k] with a key computed at run time can reach any API (fetch, eval, localStorage) while hiding its name from reviewers and from name-matching tools.",
@@ -36,8 +36,31 @@ var _ = register(&Rule{
 			}
 			p.ReportJSFunc(r.Pos, r.Func, "window[…]", fmt.Sprintf("computed access on %s with a key that cannot be resolved statically", recv))
 		}
+		// Object.keys(window), Object.values(self), Reflect.ownKeys(globalThis)…:
+		// whatever is found is then reached without its name
+		for i := range prog.Calls {
+			c := &prog.Calls[i]
+			if !enumeratorSet[c.Method] || len(c.Args) == 0 || !c.Args[0].IsGlobalObject() {
+				continue
+			}
+			if !c.Receiver.IsGlobal("Object") && !c.Receiver.IsGlobal("Reflect") {
+				continue
+			}
+			p.ReportJSFunc(c.Pos, c.Func, "window[…]", fmt.Sprintf("%s.%s() enumerates the global object: the APIs it finds are reached without their names", c.Receiver.Path, c.Method))
+		}
 	},
 })
+
+// enumerators list an object's own properties.
+var enumerators = []string{"keys", "values", "entries", "getOwnPropertyNames", "getOwnPropertyDescriptors", "ownKeys"}
+
+var enumeratorSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range enumerators {
+		m[e] = true
+	}
+	return m
+}()
 
 // sensitiveRoots are APIs certification forbids: obfuscated names of these
 // are worth a dedicated finding.
@@ -87,7 +110,7 @@ var longEncoded = regexp.MustCompile(`^(?:[A-Za-z0-9+/_-]{24,}={0,2}|(?:[0-9a-fA
 
 var _ = register(&Rule{
 	ID: "OBF003", Name: "encoded-payload", Category: Obfuscation, Severity: Error,
-	Needs: Needs{Inputs: JS, APIs: codeSinks},
+	Needs: Needs{Inputs: JS, APIs: append([]string{"atob", "unescape", "decodeURIComponent", "decodeURI", "String.fromCharCode"}, codeSinks...)},
 	Doc: Doc{
 		Title:   "An encoded payload reaches a dynamic-code sink",
 		Why:     "eval(atob(\"…\")) runs code that is hidden even from someone reading the bundle.",
@@ -106,9 +129,42 @@ var _ = register(&Rule{
 					break
 				}
 			}
+			// decoded at run time from something not known statically:
+			// eval(atob(payload)) with payload from elsewhere
+			for _, a := range c.Args {
+				if a.Kind == analyzer.Const {
+					continue
+				}
+				if dec, ok := decoderCall(p.In.JS, a.Expr); ok {
+					p.ReportJSFunc(c.Pos, c.Func, c.Callee.Path, fmt.Sprintf("a payload decoded at run time with %s() is passed to %s(); its code cannot be read in the bundle", dec, c.Callee.Path))
+					break
+				}
+			}
 		}
 	},
 })
+
+// decoderCall reports whether e is a call of a decoder (atob, unescape,
+// decodeURIComponent, String.fromCharCode, also through .apply).
+func decoderCall(prog *analyzer.Program, e js.IExpr) (string, bool) {
+	c, ok := ungroup(e).(*js.CallExpr)
+	if !ok {
+		return "", false
+	}
+	callee := c.X
+	if m, recv, ok := propOf(callee); ok && (m == "apply" || m == "call") {
+		callee = recv
+	}
+	v := prog.Resolve(callee, false)
+	if v.Kind != analyzer.Global {
+		return "", false
+	}
+	switch v.Path {
+	case "atob", "unescape", "decodeURIComponent", "decodeURI", "String.fromCharCode", "String.fromCodePoint":
+		return v.Path, true
+	}
+	return "", false
+}
 
 // codeStrings yields constant strings the program hands to a JavaScript
 // engine: eval/Function/string-timer arguments, Blob parts (worker and
