@@ -60,19 +60,63 @@ func codeDiff(cert, uncert *Build) CodeDiff {
 			}
 		}
 	}
-	removedOK := map[int]string{}
+	x := newExplainer(cert, uncert, pairs)
 	for _, ui := range restU {
 		f := uncert.fns[ui]
 		if netChild[ui] {
-			removedOK[ui] = "removed with the network call that used it"
+			x.removed[ui] = "removed with the network call that used it"
 		} else if api := onlyFeedsNet(f); api != "" {
-			removedOK[ui] = "function removed: it only called " + api
+			x.removed[ui] = "function removed: it only called " + api
+		}
+	}
+	// Explanations feed each other (a helper is unreachable once the
+	// function that called it is explained; a constant once its users
+	// are gone): repeat until nothing changes.
+	type result struct {
+		c  FuncChange
+		ok bool
+	}
+	res := make([]result, len(pairs))
+	for changed, round := true, 0; changed && round < 20; round++ {
+		changed = false
+		for k, p := range pairs {
+			if res[k].ok {
+				continue
+			}
+			cf, uf := cert.fns[p[0]], uncert.fns[p[1]]
+			c := FuncChange{Name: uf.name, CertifiedLocation: cert.location(cf), UncertifiedLocation: uncert.location(uf), cert: cf, uncert: uf}
+			if c.Name == "<anonymous>" && cf.name != "<anonymous>" {
+				c.Name = cf.name
+			}
+			x.current = p[1]
+			ok, why := compareFuncs(&c, cf, uf, x)
+			if !ok {
+				if w, ok2 := x.stubOrDrop(cf, uf); ok2 {
+					ok, why = true, w
+				}
+			}
+			c.Why = why
+			res[k] = result{c, ok}
+			if ok {
+				x.pairOK[p[1]] = true
+				changed = true
+			}
+		}
+		x.current = -1
+		for _, ui := range restU {
+			if _, ok := x.removed[ui]; ok {
+				continue
+			}
+			if why := x.unreachable(ui); why != "" {
+				x.removed[ui] = why
+				changed = true
+			}
 		}
 	}
 	for _, ui := range restU {
 		f := uncert.fns[ui]
 		c := FuncChange{Name: f.name, UncertifiedLocation: uncert.location(f), uncert: f, uncertChanged: allTrue(len(f.disp))}
-		if why, ok := removedOK[ui]; ok {
+		if why, ok := x.removed[ui]; ok {
 			c.Why = why
 			cd.Explained = append(cd.Explained, c)
 		} else {
@@ -82,6 +126,11 @@ func codeDiff(cert, uncert *Build) CodeDiff {
 	}
 	for _, ci := range restC {
 		f := cert.fns[ci]
+		if x.stubPart(ci) {
+			cd.Explained = append(cd.Explained, FuncChange{Name: f.name, CertifiedLocation: cert.location(f), cert: f,
+				certChanged: allTrue(len(f.disp)), Why: "part of a stub that adds no capability", certSpan: cert.span(f)})
+			continue
+		}
 		why := "function only in the certified build"
 		if hasBad(f.disp) {
 			why += "; it calls what cannot be called (" + CallRule + ": a TypeError at run time)"
@@ -89,16 +138,10 @@ func codeDiff(cert, uncert *Build) CodeDiff {
 		cd.Unexplained = append(cd.Unexplained, FuncChange{Name: f.name, CertifiedLocation: cert.location(f), cert: f,
 			certChanged: allTrue(len(f.disp)), Why: why})
 	}
-	for _, p := range pairs {
-		cf, uf := cert.fns[p[0]], uncert.fns[p[1]]
-		c := FuncChange{Name: uf.name, CertifiedLocation: cert.location(cf), UncertifiedLocation: uncert.location(uf), cert: cf, uncert: uf}
-		if c.Name == "<anonymous>" && cf.name != "<anonymous>" {
-			c.Name = cf.name
-		}
-		ok, why := compareFuncs(&c, cf, uf, removedOK)
-		c.Why = why
-		if ok {
-			c.certSpan = cert.span(cf)
+	for _, r := range res {
+		c := r.c
+		if r.ok {
+			c.certSpan = cert.span(c.cert)
 			cd.Explained = append(cd.Explained, c)
 		} else {
 			cd.Unexplained = append(cd.Unexplained, c)
@@ -224,6 +267,36 @@ func pairFunctions(cfs, ufs []*function, onlyC, onlyU []int) (pairs [][2]int, re
 			try(ui, l)
 		}
 	}
+	// then by method name (the last part of the name: a class renamed by
+	// the minifier keeps its methods' names), when it is unique on each side
+	last := func(n string) string {
+		if i := strings.LastIndexByte(n, '.'); i >= 0 {
+			return n[i+1:]
+		}
+		return n
+	}
+	lastC, lastU := map[string][]int{}, map[string][]int{}
+	for _, ci := range onlyC {
+		if f := cfs[ci]; !usedC[ci] && (f.kind == "method" || f.kind == "getter" || f.kind == "setter") {
+			k := last(f.name) + "\x00" + f.kind
+			lastC[k] = append(lastC[k], ci)
+		}
+	}
+	for _, ui := range onlyU {
+		if f := ufs[ui]; !paired[ui] && (f.kind == "method" || f.kind == "getter" || f.kind == "setter") {
+			k := last(f.name) + "\x00" + f.kind
+			lastU[k] = append(lastU[k], ui)
+		}
+	}
+	for _, ui := range onlyU {
+		f := ufs[ui]
+		k := last(f.name) + "\x00" + f.kind
+		if us, cs := lastU[k], lastC[k]; len(us) == 1 && len(cs) == 1 && us[0] == ui {
+			usedC[cs[0]] = true
+			paired[us[0]] = true
+			pairs = append(pairs, [2]int{cs[0], us[0]})
+		}
+	}
 	var left []int
 	for _, ci := range onlyC {
 		if !usedC[ci] {
@@ -293,7 +366,7 @@ var sepNorms = map[string]bool{",": true, "&&": true, "||": true, "??": true, "v
 // compareFuncs diffs two paired functions token by token, marks the changed
 // display tokens and tells whether every difference removes or disables
 // remote access.
-func compareFuncs(c *FuncChange, cf, uf *function, removedOK map[int]string) (bool, string) {
+func compareFuncs(c *FuncChange, cf, uf *function, x *explainer) (bool, string) {
 	ops := diffOps(cf.ids, uf.ids)
 	c.certChanged = make([]bool, len(cf.disp))
 	c.uncertChanged = make([]bool, len(uf.disp))
@@ -309,36 +382,53 @@ func compareFuncs(c *FuncChange, cf, uf *function, removedOK map[int]string) (bo
 		}
 		whys = append(whys, s)
 	}
-	// walk hunks: maximal runs of non-equal ops
+	// hunks: maximal runs of non-equal ops, all marked before any is
+	// judged (a constant's other uses in this function may be changed too)
+	type hunkT struct {
+		ct, ut []token
+		uidx   []int
+	}
+	var hunks []hunkT
 	for i := 0; i < len(ops); {
 		if ops[i].kind == opEq {
 			i++
 			continue
 		}
 		j := i
-		var ct, ut []token
+		var h hunkT
 		for j < len(ops) && ops[j].kind != opEq {
 			switch ops[j].kind {
 			case opDelA:
-				ct = append(ct, cf.tok(ops[j].a))
+				h.ct = append(h.ct, cf.tok(ops[j].a))
 				c.certChanged[cf.dispOf[ops[j].a]] = true
 			case opInsB:
-				ut = append(ut, uf.tok(ops[j].b))
+				h.ut = append(h.ut, uf.tok(ops[j].b))
+				h.uidx = append(h.uidx, int(uf.dispOf[ops[j].b]))
 				c.uncertChanged[uf.dispOf[ops[j].b]] = true
 			}
 			j++
 		}
 		i = j
-		api, ok := hunkExplained(cf.s, ct, uf.s, ut, removedOK)
-		if ok {
-			switch {
-			case len(ct) == 0:
-				addWhy("forbidden call removed: " + api)
-			case hasUndefined(cf.s, ct):
-				addWhy("network API replaced by undefined: " + api)
-			default:
-				addWhy("network API replaced by a stub: " + api)
-			}
+		hunks = append(hunks, h)
+	}
+	if x.isPaired(uf.idx + 1) {
+		x.uChanged[uf.idx+1] = c.uncertChanged
+	}
+	// a local that only changed its number (removed declarations before it
+	// shift the numbering) is the same name when the names map one to one
+	// across the whole function
+	renamed := consistentRenames(cf, uf, ops, func(yield func(ct, ut []token)) {
+		for _, h := range hunks {
+			yield(h.ct, h.ut)
+		}
+	})
+	for _, h := range hunks {
+		ct, ut := h.ct, h.ut
+		if renamed && onlyLocals(ct, ut) {
+			continue
+		}
+		if why, ok := x.hunk(cf, ct, uf, ut, h.uidx); ok {
+			addWhy(why)
 			continue
 		}
 		explained = false
@@ -362,6 +452,56 @@ func compareFuncs(c *FuncChange, cf, uf *function, removedOK map[int]string) (bo
 	return false, why
 }
 
+// onlyLocals reports whether a hunk swaps locals for locals, one for one.
+func onlyLocals(ct, ut []token) bool {
+	if len(ct) != len(ut) || len(ct) == 0 {
+		return false
+	}
+	for i := range ct {
+		if ct[i].kind != kLocal || ut[i].kind != kLocal {
+			return false
+		}
+	}
+	return true
+}
+
+// consistentRenames reports whether the local names of the two versions
+// map one to one over the aligned tokens and the local-for-local hunks.
+func consistentRenames(cf, uf *function, ops []op, hunks func(func(ct, ut []token))) bool {
+	u2c, c2u := map[string]string{}, map[string]string{}
+	ok := true
+	add := func(c, u token) {
+		cn, un := cf.s.text(c), uf.s.text(u)
+		if v, seen := u2c[un]; seen && v != cn {
+			ok = false
+		}
+		if v, seen := c2u[cn]; seen && v != un {
+			ok = false
+		}
+		u2c[un], c2u[cn] = cn, un
+	}
+	any := false
+	hunks(func(ct, ut []token) {
+		if onlyLocals(ct, ut) {
+			any = true
+			for i := range ct {
+				add(ct[i], ut[i])
+			}
+		}
+	})
+	if !any {
+		return false
+	}
+	for _, o := range ops {
+		if o.kind == opEq {
+			if c, u := cf.tok(o.a), uf.tok(o.b); c.kind == kLocal && u.kind == kLocal {
+				add(c, u)
+			}
+		}
+	}
+	return ok
+}
+
 // hasBad reports whether ts holds part of a call that cannot be made.
 func hasBad(ts []token) bool {
 	for _, t := range ts {
@@ -378,7 +518,7 @@ func hasUndefined(s *store, ts []token) bool {
 	for _, t := range ts {
 		switch t.kind {
 		case kPunct, kGlobal, kProp:
-			if s.text(t) == "undefined" {
+			if s.text(t) == "undefined" || s.text(t) == "void" {
 				return true
 			}
 		}
@@ -399,32 +539,6 @@ func (s *store) isStub(t token) bool {
 		return k == "arrow" || k == "function"
 	}
 	return stubNorms[s.text(t)]
-}
-
-// hunkExplained: the uncertified side of the hunk is (part of) a network
-// reference or call, or a nested function removed with it, plus separators;
-// the certified side is empty or a stub.
-func hunkExplained(cs *store, ct []token, us *store, ut []token, removedOK map[int]string) (string, bool) {
-	api := ""
-	for _, t := range ut {
-		switch {
-		case us.api(t) != "":
-			api = us.api(t)
-		case t.kind == kFunc && removedOK[int(t.n)] != "":
-		case t.kind == kPunct && sepNorms[us.text(t)]:
-		default:
-			return "", false
-		}
-	}
-	if api == "" {
-		return "", false
-	}
-	for _, t := range ct {
-		if !cs.isStub(t) {
-			return "", false
-		}
-	}
-	return api, true
 }
 
 func showToks(s *store, ts []token) string {
