@@ -300,7 +300,6 @@ func runCheck(c *cobra.Command, f *checkFlags, args []string) error {
 		fmt.Fprintf(stderr, "pbicert: wrote the baseline %s\n", f.writeBaseline)
 		// recording a baseline succeeds whatever it recorded; only inputs
 		// that could not be read (an incomplete baseline) still exit 2
-		threshold = 0
 		for i := range thresholds {
 			thresholds[i] = 0
 		}
