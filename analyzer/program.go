@@ -298,6 +298,31 @@ type Program struct {
 	prefixes map[string]bool
 	fields   *fieldVars // this.<name> sources (depth.go)
 	owner    any        // pass 2: the walker's current this owner (depth.go)
+	// frozen: Parse has returned; the model is complete and read-only, and
+	// Resolve and Fold work on a reader (see reader)
+	frozen bool
+	// shared is the frozen program's call memo, read (never written) by its
+	// readers
+	shared map[callKey]*Value
+}
+
+// freeze completes the model when Parse returns: the position table is
+// built, and from now on nothing writes into the program, so its consumers
+// (the rules, in parallel) may read it from any goroutine.
+func (p *Program) freeze() {
+	if p.pos == nil {
+		p.pos = textpos.New(p.Src)
+	}
+	p.frozen = true
+}
+
+// reader is a view of a frozen program for one resolution: it shares the
+// model, the variable values (all resolved before pass 2) and the call memo
+// of the walks, and keeps its own memos, so that Resolve and Fold write
+// nothing shared.
+func (p *Program) reader() *Program {
+	return &Program{File: p.File, Src: p.Src, AST: p.AST, buf: p.buf, split: p.split, braces: p.braces, opts: p.opts,
+		bindings: p.bindings, members: p.members, prefixes: p.prefixes, fields: p.fields, owner: p.owner, shared: p.callMemo, copied: true}
 }
 
 // Parse parses src once and builds the model. file names the input in
@@ -332,6 +357,9 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			prog, err = nil, fmt.Errorf("internal error while parsing: %v", r)
+		}
+		if err == nil && prog != nil {
+			prog.freeze()
 		}
 	}()
 	splitMin, unitMin := jsscan.SplitMinBytes, jsscan.UnitMinBytes
@@ -470,8 +498,8 @@ func (p *Program) throughAlias(path, alias string) bool {
 // counted in characters of that line, with pbicert's one convention
 // (internal/textpos: lines end at \n, \r\n or a lone \r).
 func (p *Program) Position(offset int) (line, col int) {
-	if p.pos == nil {
-		p.pos = textpos.New(p.Src)
+	if p.pos == nil { // not frozen yet (tests of a walk)
+		return textpos.New(p.Src).LineCol(offset)
 	}
 	return p.pos.LineCol(offset)
 }

@@ -111,12 +111,21 @@ func containsBackslash(b []byte) bool {
 
 // Resolve returns what expression e denotes. thisGlobal says whether `this`
 // at e is the global object (top level, outside non-arrow functions).
+// Once Parse has returned it writes nothing into the program and may be
+// called from several goroutines.
 func (p *Program) Resolve(e js.IExpr, thisGlobal bool) Value {
+	if p.frozen {
+		p = p.reader()
+	}
 	return p.resolve(e, thisGlobal, 0)
 }
 
-// Fold returns the constant string value of e, if it has one.
+// Fold returns the constant string value of e, if it has one. Like Resolve,
+// it writes nothing into a program Parse returned.
 func (p *Program) Fold(e js.IExpr) (string, bool) {
+	if p.frozen {
+		p = p.reader()
+	}
 	v := p.resolve(e, false, 0)
 	return v.Str, v.Kind == Const
 }
@@ -358,6 +367,15 @@ func (p *Program) resolve(e js.IExpr, thisGlobal bool, depth int) Value {
 		}
 		return r
 	case *js.CallExpr:
+		k := callKey{n, thisGlobal}
+		if p.shared != nil { // a reader of a frozen program
+			if r, ok := p.shared[k]; ok {
+				return *r
+			}
+			if p.callMemo == nil {
+				p.callMemo = map[callKey]*Value{}
+			}
+		}
 		if p.callMemo == nil {
 			return p.resolveCall(n, thisGlobal, d)
 		}
@@ -365,7 +383,6 @@ func (p *Program) resolve(e js.IExpr, thisGlobal bool, depth int) Value {
 		// walker resolves every call of a chain, and each resolution
 		// re-resolves the calls inside it, which was quadratic on long
 		// chains and nested calls of real libraries.
-		k := callKey{n, thisGlobal}
 		if r, ok := p.callMemo[k]; ok {
 			return *r
 		}

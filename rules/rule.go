@@ -2,8 +2,11 @@ package rules
 
 import (
 	"bytes"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/pbicert/pbicert/analyzer"
@@ -203,18 +206,65 @@ func WithIdiom(name string) Opt {
 func WithOrigin(o string) Opt { return func(f *Finding) { f.Origin = o } }
 
 // Run applies rules to in and returns the findings sorted by location.
+// The rules whose inputs are present run in parallel (at most GOMAXPROCS at
+// a time): the model is read-only once analyzer.Parse has returned, and
+// each rule reports into its own list, so the result does not depend on the
+// schedule. A rule's panic is raised again in the caller's goroutine (the
+// driver turns it into the input's error).
 func Run(in *Input, rs []*Rule, sev map[string]Severity) []Finding {
-	var out []Finding
+	var run []*Rule
 	for _, r := range rs {
-		if !r.Runs(in) {
-			continue
+		if r.Runs(in) {
+			run = append(run, r)
 		}
+	}
+	outs := make([][]Finding, len(run))
+	panics := make([]any, len(run))
+	one := func(i int) {
+		defer func() {
+			if v := recover(); v != nil {
+				panics[i] = v
+			}
+		}()
+		r := run[i]
 		s := r.Severity
 		if v, ok := sev[r.ID]; ok {
 			s = v
 		}
-		pass := &Pass{Rule: r, In: in, out: &out, sev: s}
-		r.Run(pass)
+		r.Run(&Pass{Rule: r, In: in, out: &outs[i], sev: s})
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(run))
+	if workers <= 1 {
+		for i := range run {
+			one(i)
+		}
+	} else {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := int(next.Add(1) - 1); i < len(run); i = int(next.Add(1) - 1) {
+					one(i)
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	n := 0
+	for i := range run {
+		if panics[i] != nil {
+			panic(panics[i])
+		}
+		n += len(outs[i])
+	}
+	var out []Finding
+	if n > 0 {
+		out = make([]Finding, 0, n)
+		for _, o := range outs {
+			out = append(out, o...)
+		}
 	}
 	SortFindings(out)
 	return out
