@@ -57,12 +57,36 @@ func TestRealVisuals(t *testing.T) {
 	ran, updated := 0, 0
 	var small, smallCPU []int64
 	reasons := map[string]int{}
+	byRule := map[string]int{}
+	all := 0
+	events := map[string]int{}
 	for _, r := range rows {
 		if r.rep == nil {
 			fmt.Printf("%-70s unreadable: %s\n", r.name, r.readError)
 			continue
 		}
 		ran++
+		rulesSeen := map[string]bool{}
+		for _, o := range r.rep.Observations {
+			k := o.Rule
+			if o.ReportData {
+				k += " with report data"
+			}
+			rulesSeen[k] = true
+		}
+		for k := range rulesSeen {
+			byRule[k]++
+		}
+		if len(r.rep.Completed) == 6 {
+			all++
+		}
+		if contains2(r.rep.Completed, PhaseUpdate) {
+			if r.rep.UpdateEvents["renderingStarted"] > 0 && r.rep.UpdateEvents["renderingFinished"] > 0 {
+				events["reported"]++
+			} else {
+				events["missing"]++
+			}
+		}
 		ok := contains2(r.rep.Completed, PhaseUpdate)
 		if ok {
 			updated++
@@ -82,6 +106,13 @@ func TestRealVisuals(t *testing.T) {
 		fmt.Printf("under 1 MB of JS: %d packages, wall time of the child median %d ms, p90 %d ms, max %d ms; CPU time median %d ms, p90 %d ms, max %d ms\n",
 			len(small), small[len(small)/2], small[len(small)*9/10], small[len(small)-1], smallCPU[len(smallCPU)/2], smallCPU[len(smallCPU)*9/10], smallCPU[len(smallCPU)-1])
 	}
+	fmt.Printf("%d completed every phase; rendering events after update: %v\n", all, events)
+	var obs []string
+	for k, n := range byRule {
+		obs = append(obs, fmt.Sprintf("%4d  %s", n, k))
+	}
+	sort.Sort(sort.Reverse(sort.StringSlice(obs)))
+	fmt.Println("packages with observations, by rule:\n" + strings.Join(obs, "\n"))
 	var rs []string
 	for k, n := range reasons {
 		rs = append(rs, fmt.Sprintf("%4d  %s", n, k))

@@ -221,3 +221,25 @@ func TestMissingRenderingEventsObserved(t *testing.T) {
 		t.Errorf("REQ001 not confirmed at run time: %+v", r.Findings)
 	}
 }
+
+// eval keeps the caller's scope (webpack's eval devtool needs it) and is
+// recorded whether it is called directly or through a computed alias.
+func TestDirectAndAliasedEval(t *testing.T) {
+	r, rep := checked(t, visual("", `        const secret = "https://local.example.com/s";
+        eval("fetch(secret)");
+        window["ev" + "al"]("fetch('https://ind.example.com/')");
+        const e = eval;
+        if (e("typeof secret") !== "undefined") throw new Error("an aliased eval saw a local");`))
+	requireAll(t, rep)
+	got := map[string]bool{}
+	for _, o := range rep.Observations {
+		got[o.Rule+" "+o.Target] = true
+	}
+	for _, w := range []string{"NET001 https://local.example.com/s", "NET001 https://ind.example.com/", "DYN001 fetch(secret)",
+		"DYN001 fetch('https://ind.example.com/')", "DYN001 typeof secret"} {
+		if !got[w] {
+			t.Errorf("missing %q in %v", w, got)
+		}
+	}
+	_ = r
+}

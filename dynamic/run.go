@@ -395,6 +395,16 @@ func (e *env) setup() (err error) {
 			return err
 		}
 	}
+	// eval: the recording wrapper becomes %eval% (evaltrap.go)
+	if w, ok := g.Get("eval").(*goja.Object); !ok || !setDirectEval(rt, w) {
+		return errors.New("cannot install the eval trap")
+	}
+	_ = g.DefineDataProperty(evalHook, rt.ToValue(func(c goja.FunctionCall) goja.Value {
+		if s, ok := c.Argument(0).Export().(string); ok {
+			e.record(Observation{Rule: "DYN001", API: "eval", Target: clip(s, 200)})
+		}
+		return c.Argument(0)
+	}), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	dv, err := rt.RunScript("pbicert:prelude-dataview.js", dataViewJS)
 	if err != nil {
 		return err
@@ -557,6 +567,7 @@ func urlPart(h, key string) string {
 func (e *env) compile(js string) (*goja.Program, bool, error) {
 	ast, err := goja.Parse(srcName, js, parser.WithDisableSourceMaps)
 	if err == nil {
+		hookDirectEvals(ast, js)
 		p, err := goja.CompileAST(ast, false)
 		if err == nil {
 			return p, false, nil
@@ -587,6 +598,7 @@ func (e *env) compile(js string) (*goja.Program, bool, error) {
 	if err2 != nil {
 		return nil, true, fmt.Errorf("goja cannot parse content.js, even lowered by esbuild: %v", err2)
 	}
+	hookDirectEvals(ast, string(res.Code))
 	p, err2 := goja.CompileAST(ast, false)
 	if err2 != nil {
 		return nil, true, fmt.Errorf("goja cannot compile content.js: %v", err2)
