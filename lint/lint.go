@@ -61,6 +61,11 @@ type Options struct {
 	Dynamic func(in *rules.Input, r *Result)
 	// Progress, when set, is called after each input completes.
 	Progress func(done, total int, path string)
+	// Admit, when set, is called before each program of an input is
+	// parsed, with its size in bytes and whether the input already holds an
+	// admission; it may wait (cmd/pbicert admits inputs under a memory
+	// budget) and returns a function called once the input is done.
+	Admit func(bytes int, holding bool) (release func())
 }
 
 // ProjectChecker checks a visual source project folder; set by the project
@@ -197,6 +202,10 @@ func CheckOne(in Input, opts Options) (r Result) {
 			r = Result{Path: in.Path, Kind: kindOf(in), Error: fmt.Sprintf("internal error: %v (please report this input)", p), Findings: []rules.Finding{}}
 		}
 	}()
+	if opts.Admit != nil {
+		release := admitting(&opts)
+		defer release()
+	}
 	switch in.Kind {
 	case "project":
 		if ProjectChecker == nil {
@@ -235,6 +244,34 @@ func CheckOne(in Input, opts Options) (r Result) {
 		return errResult(in, err)
 	}
 	return CheckPackage(in.Path, pkg, opts)
+}
+
+// admitting makes opts call opts.Admit before each parse of one input and
+// returns the function that releases every admission.
+func admitting(opts *Options) func() {
+	var mu sync.Mutex
+	var releases []func()
+	admit, onInput := opts.Admit, opts.Analyzer.OnInput
+	opts.Analyzer.OnInput = func(n int) {
+		if onInput != nil {
+			onInput(n)
+		}
+		mu.Lock()
+		holding := len(releases) > 0
+		mu.Unlock()
+		rel := admit(n, holding)
+		mu.Lock()
+		releases = append(releases, rel)
+		mu.Unlock()
+	}
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, rel := range releases {
+			rel()
+		}
+		releases = nil
+	}
 }
 
 func kindOf(in Input) string {

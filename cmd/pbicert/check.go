@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -207,12 +206,7 @@ func runCheck(c *cobra.Command, f *checkFlags, args []string) error {
 	if err != nil {
 		return &exitError{code: 2, msg: err.Error()}
 	}
-	jobs := f.workers
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
-	gcJobs(min(jobs, max(len(ins), 1)))
-	opts.Analyzer.OnInput = gcInput
+	opts.Admit = gcAdmit // gc.go: inputs are admitted under a memory budget
 	stderr := c.ErrOrStderr()
 	done := 0
 	if len(ins) > 3 && isTerminal(stderr) {

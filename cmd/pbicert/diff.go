@@ -71,9 +71,7 @@ usage error or unreadable input.`,
 			if !known {
 				return &exitError{code: 2, msg: fmt.Sprintf("unknown format %q (want %s)", format, strings.Join(diff.Formats(), ", "))}
 			}
-			gcJobs(1) // the builds are parsed one after the other
-			gcLive(2) // and both models are compared
-			ana.OnInput = gcInput
+			ana.OnInput = gcKeep // both builds' models stay alive together (gc.go)
 			opts := lint.Options{Limits: lim, Analyzer: ana}
 			cert, uncert, err := diffInputs(args)
 			if err != nil {

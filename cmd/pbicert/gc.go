@@ -4,121 +4,134 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"strings"
-	"sync/atomic"
+	"sync"
 )
 
-// The CLI is short-lived and its heap is dominated by syntax trees that
-// stay live until an input is done, so collecting them is mostly wasted
-// work. Unless GOGC or GOMEMLIMIT is set in the environment, pbicert runs
-// without a GC percentage and with a memory limit sized to the inputs in
-// flight: the largest JavaScript input seen, times the inputs analysed at
-// once, times the model's memory per input byte, plus a base. Inputs whose
-// model fits the limit are never collected; batches and larger inputs are
-// collected when the heap reaches it (docs/performance.md has the numbers).
+// Memory. The CLI is short-lived and its heap is dominated by syntax trees
+// that stay live until an input is done, so collecting while an input is
+// parsed is mostly wasted work. pbicert therefore runs without a GC
+// percentage and steers the collector with the memory limit alone:
+//
+//   - every input about to be parsed reserves its working set (gcBytesPerJS
+//     bytes per byte of JavaScript) from a budget derived from the memory
+//     of the machine or container (memory.go: half the cgroup limit where
+//     there is one, else half the physical memory; GOMEMLIMIT, when set, is
+//     the budget). An input whose reservation does not fit waits until
+//     others are done, whatever --jobs is; an input alone is always
+//     admitted. At most GOMAXPROCS inputs are parsed and analysed at once:
+//     the analysis is CPU-bound, so more would only hold more models in
+//     memory (--jobs beyond the cores still overlaps reading).
+//   - the memory limit is gcFixed plus the reservations in flight (at least
+//     gcBaseLimit): an input alone is never collected, and the garbage of
+//     finished inputs is collected as soon as the heap reaches the working
+//     set of the inputs still in flight.
+//
+// GOGC set in the environment keeps the runtime's collector (the budget
+// still admits the inputs). docs/performance.md has the measurements.
 const (
 	gcBaseLimit  = 256 << 20 // the least limit
 	gcFixed      = 64 << 20  // runtime, reading, reports
 	gcBytesPerJS = 64        // peak heap per byte of JavaScript in flight (about 41 on real bundles, 60 on dense generated ones)
-
-	hugeMinJS = 1 << 20 // the least input worth preparing huge pages for
-	hugePerJS = 40      // heap prepared per byte of JavaScript in flight
 )
 
+// memGate admits inputs under a budget of bytes.
+type memGate struct {
+	mu       sync.Mutex
+	cond     *sync.Cond
+	budget   int64 // bytes the reservations in flight may add up to
+	slots    int   // reservations in flight at most (the cores)
+	inflight int64 // reserved bytes
+	held     int   // reservations in flight
+	peak     int64 // largest inflight seen (tests)
+	onChange func(inflight int64)
+}
+
+func newMemGate(budget int64, slots int, onChange func(int64)) *memGate {
+	g := &memGate{budget: budget, slots: max(slots, 1), onChange: onChange}
+	g.cond = sync.NewCond(&g.mu)
+	return g
+}
+
+// acquire reserves n bytes, waiting while they do not fit the budget or
+// every slot is taken.
+// force admits at once (a caller that already holds a reservation must
+// not wait for others, or two of them could wait for each other).
+func (g *memGate) acquire(n int64, force bool) {
+	g.mu.Lock()
+	for !force && g.held > 0 && (g.inflight+n > g.budget || g.held >= g.slots) {
+		g.cond.Wait()
+	}
+	g.inflight += n
+	g.held++
+	g.peak = max(g.peak, g.inflight)
+	cur := g.inflight
+	if g.onChange != nil {
+		g.onChange(cur)
+	}
+	g.mu.Unlock()
+}
+
+// release returns a reservation of n bytes.
+func (g *memGate) release(n int64) {
+	g.mu.Lock()
+	g.inflight -= n
+	g.held--
+	if g.onChange != nil {
+		g.onChange(g.inflight)
+	}
+	g.mu.Unlock()
+	g.cond.Broadcast()
+}
+
 var gc struct {
-	tuned atomic.Bool
-	huge  atomic.Bool  // the heap was prepared for huge pages
-	jobs  atomic.Int64 // inputs analysed at once
-	live  atomic.Int64 // models alive at once, when more than jobs (diff)
-	maxJS atomic.Int64 // largest input seen
+	tuned  bool // the GC percentage and limit are ours to set
+	budget int64
+	gate   *memGate
 }
 
-// tuneGC installs the policy unless the environment sets one.
+// tuneGC installs the policy (before any input is read).
 func tuneGC() {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return
+	limit := debug.SetMemoryLimit(-1)
+	envLimit := os.Getenv("GOMEMLIMIT") != "" && limit < 1<<62
+	if envLimit {
+		gc.budget = limit
+	} else {
+		mem, _ := machineMemory()
+		gc.budget = mem / 2
 	}
-	gc.tuned.Store(true)
-	gc.jobs.Store(int64(runtime.GOMAXPROCS(0)))
-	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(gcBaseLimit)
-}
-
-// gcJobs records how many inputs are analysed at once.
-func gcJobs(n int) {
-	if n > 0 {
-		gc.jobs.Store(int64(n))
-	}
-}
-
-// gcLive records that n models stay alive together although they are
-// built one after the other (diff keeps both builds').
-func gcLive(n int) { gc.live.Store(int64(n)) }
-
-// gcInput raises the memory limit for an input of n bytes about to be
-// parsed (analyzer.Options.OnInput).
-func gcInput(n int) {
-	if !gc.tuned.Load() {
-		return
-	}
-	for {
-		cur := gc.maxJS.Load()
-		if int64(n) <= cur {
-			return
-		}
-		if gc.maxJS.CompareAndSwap(cur, int64(n)) {
-			break
-		}
-	}
-	limit := gcLimit(gc.maxJS.Load(), gc.jobs.Load())
-	debug.SetMemoryLimit(limit)
-	if n >= hugeMinJS && !thpDisabled(os.Getenv("GODEBUG")) && thpAdvised() && gc.huge.CompareAndSwap(false, true) {
-		prepareHeap(hugeBallast(int64(n), max(gc.jobs.Load(), gc.live.Load()), limit))
+	gc.tuned = os.Getenv("GOGC") == ""
+	gc.gate = newMemGate(max(gc.budget-gcFixed, gc.budget/2), runtime.GOMAXPROCS(0), setLimit)
+	if gc.tuned {
+		debug.SetGCPercent(-1)
+		setLimit(0)
 	}
 }
 
-// Huge pages. A large input's model is some 40 bytes of heap per byte of
-// JavaScript, all of it fresh memory (there is no collection), and the
-// kernel's cost of faulting it in 4 KiB pages was about a quarter of the
-// CPU time of a check of a 6 MB bundle. Where transparent huge pages are
-// given only to memory advised so (the usual "madvise" setting), pbicert
-// prepares the heap once, at its first large input: it allocates the
-// expected heap as one untouched block, advises it MADV_HUGEPAGE and lets
-// one collection free it, so that the model is then allocated inside it
-// and faulted in 2 MiB pages. GODEBUG=disablethp=1 (the Go runtime's own
-// switch) or a GOGC/GOMEMLIMIT setting turns this off.
-
-// thpDisabled reports whether a GODEBUG value turns the heap's huge pages
-// off (disablethp=1, the Go runtime's own setting).
-func thpDisabled(godebug string) bool {
-	for _, kv := range strings.Split(godebug, ",") {
-		if strings.TrimSpace(kv) == "disablethp=1" {
-			return true
-		}
+// setLimit sets the memory limit for the reservations in flight.
+func setLimit(inflight int64) {
+	if gc.tuned {
+		debug.SetMemoryLimit(max(min(gcBaseLimit, gc.budget), gcFixed+inflight))
 	}
-	return false
 }
 
-// hugeBallast is the heap prepared for jobs inputs of n bytes under a
-// memory limit: the expected heap, and at most three quarters of the limit,
-// so that the free block never brings the runtime near the limit (where it
-// would return the block to the kernel).
-func hugeBallast(n, jobs, limit int64) int64 {
-	return min(hugePerJS*n*max(jobs, 1), limit/4*3)
+// workingSet is the memory reserved for a program of n bytes.
+func workingSet(n int) int64 { return gcBytesPerJS * int64(n) }
+
+// gcAdmit reserves the working set of a program of n bytes that an input
+// is about to parse (lint.Options.Admit) and returns its release.
+func gcAdmit(n int, holding bool) func() {
+	if gc.gate == nil {
+		return func() {}
+	}
+	w := workingSet(n)
+	gc.gate.acquire(w, holding)
+	return func() { gc.gate.release(w) }
 }
 
-// prepareHeap allocates size bytes, advises them MADV_HUGEPAGE and frees
-// them with one collection. The block is never touched: the pages are
-// faulted in when the heap reuses them.
-func prepareHeap(size int64) {
-	b := make([]byte, size)
-	adviseHuge(b)
-	b = nil
-	runtime.GC()
-}
-
-// gcLimit is the memory limit for jobs inputs of at most maxJS bytes of
-// JavaScript analysed at once.
-func gcLimit(maxJS, jobs int64) int64 {
-	return max(gcBaseLimit, gcFixed+gcBytesPerJS*maxJS*jobs)
+// gcKeep reserves a program's working set for the rest of the run (diff
+// keeps both builds' models).
+func gcKeep(n int) {
+	if gc.gate != nil {
+		gc.gate.acquire(workingSet(n), true)
+	}
 }

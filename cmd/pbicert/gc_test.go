@@ -1,39 +1,131 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
-func TestGCLimit(t *testing.T) {
-	// small inputs: the base limit
-	assert.Equal(t, int64(gcBaseLimit), gcLimit(100<<10, 2))
-	assert.Equal(t, int64(gcBaseLimit), gcLimit(1<<20, 2))
-	// a 6 MB bundle alone: room for its whole model, no collection
-	assert.Equal(t, int64(gcFixed+gcBytesPerJS*6<<20), gcLimit(6<<20, 1))
-	// the same bundle on two workers needs twice the room
-	assert.Greater(t, gcLimit(6<<20, 2), gcLimit(6<<20, 1))
-}
+// The gate never lets the reservations in flight exceed the budget or the
+// slots, however many goroutines ask at once; an input alone is admitted
+// even when it is larger than the budget.
+func TestMemGateBounds(t *testing.T) {
+	var inflight atomic.Int64
+	var worst atomic.Int64
+	g := newMemGate(100, 3, nil)
+	var wg sync.WaitGroup
+	var most atomic.Int64
+	var held atomic.Int64
+	for i := range 64 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			n := int64(10 + i%5*10) // 10..50
+			g.acquire(n, false)
+			h := held.Add(1)
+			most.Store(max(most.Load(), h))
+			cur := inflight.Add(n)
+			worst.Store(max(worst.Load(), cur))
+			time.Sleep(time.Millisecond)
+			inflight.Add(-n)
+			held.Add(-1)
+			g.release(n)
+		}()
+	}
+	wg.Wait()
+	assert.LessOrEqual(t, g.peak, int64(100), "reservations in flight")
+	assert.LessOrEqual(t, most.Load(), int64(3), "inputs in flight")
+	assert.Zero(t, g.inflight)
 
-func TestHugeBallast(t *testing.T) {
-	// the expected heap of the inputs in flight
-	assert.Equal(t, int64(hugePerJS*6<<20), hugeBallast(6<<20, 1, gcLimit(6<<20, 1)))
-	assert.Equal(t, int64(2*hugePerJS*6<<20), hugeBallast(6<<20, 2, gcLimit(6<<20, 2)))
-	// never more than three quarters of the limit, so that the free block
-	// does not bring the runtime to it
-	assert.Equal(t, int64(3<<20), hugeBallast(6<<20, 1, 4<<20))
-	for _, n := range []int64{1 << 20, 6 << 20, 64 << 20} {
-		for jobs := int64(1); jobs <= 8; jobs++ {
-			assert.Less(t, hugeBallast(n, jobs, gcLimit(n, jobs)), gcLimit(n, jobs)*19/20, "n=%d jobs=%d", n, jobs)
-		}
+	// alone, a reservation larger than the budget goes through
+	done := make(chan bool)
+	go func() { g.acquire(500, false); done <- true }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("an input alone was not admitted")
+	}
+	// with it in flight, another waits until it is released
+	go func() { g.acquire(10, false); done <- true }()
+	select {
+	case <-done:
+		t.Fatal("admitted beyond the budget")
+	case <-time.After(50 * time.Millisecond):
+	}
+	// unless it is forced (a second program of an input already admitted)
+	g.acquire(10, true)
+	g.release(10)
+	g.release(500)
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("not admitted after the release")
 	}
 }
 
-func TestTHPDisabled(t *testing.T) {
-	assert.True(t, thpDisabled("disablethp=1"))
-	assert.True(t, thpDisabled("gctrace=1,disablethp=1"))
-	assert.False(t, thpDisabled(""))
-	assert.False(t, thpDisabled("disablethp=0"))
-	assert.False(t, thpDisabled("disablethp=10,gctrace=1"))
+// The memory limit follows the reservations in flight: it rises when an
+// input is admitted and falls back when it is done.
+func TestAdmitSetsLimit(t *testing.T) {
+	old := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(old)
+	saved := gc
+	defer func() { gc = saved }()
+	gc.tuned, gc.budget = true, 8<<30
+	gc.gate = newMemGate(gc.budget-gcFixed, 2, setLimit)
+	setLimit(0)
+	base := debug.SetMemoryLimit(-1)
+	release := gcAdmit(10<<20, false) // a 10 MB bundle
+	during := debug.SetMemoryLimit(-1)
+	assert.Greater(t, during, base, "limit while a 10 MB bundle is in flight")
+	assert.GreaterOrEqual(t, during, int64(40*10<<20), "room for the model of a 10 MB bundle (about 41 bytes a byte on real bundles)")
+	release()
+	assert.Equal(t, base, debug.SetMemoryLimit(-1), "limit once it is done")
+}
+
+func TestCgroupLimit(t *testing.T) {
+	root := t.TempDir()
+	write := func(rel, s string) {
+		p := filepath.Join(root, rel)
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(s), 0o644))
+	}
+	// v2: the group's limit, or an ancestor's when smaller
+	write("kubepods/pod1/ctr/memory.max", "2147483648\n")
+	write("kubepods/memory.max", "max\n")
+	lim, where := cgroupLimit([]byte("0::/kubepods/pod1/ctr\n"), root)
+	assert.Equal(t, int64(2<<30), lim)
+	assert.Equal(t, filepath.Join(root, "kubepods/pod1/ctr/memory.max"), where)
+	write("kubepods/pod1/memory.max", "1073741824\n")
+	lim, _ = cgroupLimit([]byte("0::/kubepods/pod1/ctr\n"), root)
+	assert.Equal(t, int64(1<<30), lim)
+	// v2 inside a container: the group's path is not visible, the root's file is the limit
+	lim, _ = cgroupLimit([]byte("0::/elsewhere\n"), filepath.Join(root, "kubepods", "pod1"))
+	assert.Equal(t, int64(1<<30), lim)
+	// no limit anywhere
+	lim, _ = cgroupLimit([]byte("0::/kubepods\n"), root)
+	assert.Zero(t, lim)
+
+	// v1: memory controller, "no limit" written as a huge number
+	v1 := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(v1, "memory", "docker", "abc"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(v1, "memory", "memory.limit_in_bytes"), []byte("9223372036854771712\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(v1, "memory", "docker", "abc", "memory.limit_in_bytes"), []byte("536870912\n"), 0o644))
+	lim, _ = cgroupLimit([]byte("12:cpu,cpuacct:/docker/abc\n4:memory:/docker/abc\n0::/\n"), v1)
+	assert.Equal(t, int64(512<<20), lim)
+	lim, _ = cgroupLimit([]byte("4:memory:/\n"), v1)
+	assert.Zero(t, lim)
+}
+
+func TestPhysicalMemory(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "meminfo")
+	require.NoError(t, os.WriteFile(p, []byte("MemTotal:       24576000 kB\nMemFree:        1000 kB\n"), 0o644))
+	assert.Equal(t, int64(24576000)<<10, physicalMemory(p))
+	assert.Zero(t, physicalMemory(filepath.Join(t.TempDir(), "none")))
 }

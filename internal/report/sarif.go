@@ -8,7 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
+	"unicode"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
@@ -301,14 +301,7 @@ func (b *sarifBuilder) result(r result.Result, f *result.Finding) {
 
 	loc := &sarif.Location{}
 	phys := &sarif.PhysicalLocation{}
-	var region *sarif.Region
-	if f.Location.Line > 0 {
-		region = &sarif.Region{StartLine: ptr(f.Location.Line), StartColumn: ptr(max(f.Location.Column, 1))}
-		if f.Location.Offset >= 0 {
-			region.ByteOffset = ptr(f.Location.Offset)
-		}
-	}
-	ctx := contextRegion(f)
+	region, ctx := regions(f)
 	if r.Kind == "project" {
 		file := filepath.ToSlash(f.Location.File)
 		p := filepath.ToSlash(r.Path)
@@ -355,25 +348,77 @@ func lastSegment(fn string) string {
 	return fn
 }
 
-// contextRegion is the line window around a finding, from its snippet,
-// when the snippet reaches the end of the line.
-func contextRegion(f *result.Finding) *sarif.Region {
-	if f.Snippet == "" || f.Location.Line <= 0 || f.Location.Column <= 0 {
-		return nil
+// regions returns a finding's region and its context region. The region
+// spans the token at the finding (an identifier, a string literal, a CSS
+// at-rule, else one character), as found in the snippet, with an explicit
+// end; a finding without a position gets the file's first line, as a
+// whole-file region. The context region is the snippet's window of the line, given only
+// when it is larger than the region (SARIF1008: a proper superset).
+func regions(f *rules.Finding) (region, ctx *sarif.Region) {
+	if f.Location.Line <= 0 {
+		// a finding about the whole part (an event the program never
+		// reports) or about a file that is missing: its first line on
+		return &sarif.Region{StartLine: ptr(1), EndLine: ptr(1)}, nil
 	}
+	col := max(f.Location.Column, 1)
 	text, caret := f.Snippet, f.Caret
 	if t, ok := strings.CutPrefix(text, "…"); ok {
 		text, caret = t, caret-1
 	}
-	if strings.HasSuffix(text, "…") {
-		// the region runs to the end of its line (no endColumn): a context
-		// cut before the end of the line would not contain it
-		return nil
+	text = strings.TrimSuffix(text, "…")
+	runes := []rune(text)
+	tok := 1
+	if caret >= 0 && caret < len(runes) && f.Location.Column > 0 {
+		tok = tokenLen(runes[caret:])
+	} else {
+		runes = nil
 	}
-	col := f.Location.Column - caret
-	if text == "" || caret < 0 || col < 1 {
-		return nil
+	region = &sarif.Region{StartLine: ptr(f.Location.Line), StartColumn: ptr(col),
+		EndLine: ptr(f.Location.Line), EndColumn: ptr(col + tok)}
+	if f.Location.Offset >= 0 {
+		region.ByteOffset = ptr(f.Location.Offset)
+		n := 1
+		if runes != nil {
+			n = len(string(runes[caret : caret+tok]))
+		}
+		region.ByteLength = ptr(n)
 	}
-	return &sarif.Region{StartLine: ptr(f.Location.Line), StartColumn: ptr(col),
-		EndColumn: ptr(col + utf8.RuneCountInString(text)), Snippet: &sarif.ArtifactContent{Text: ptr(text)}}
+	if runes == nil || len(runes) <= tok {
+		return region, nil
+	}
+	start := col - caret
+	if start < 1 {
+		return region, nil
+	}
+	return region, &sarif.Region{StartLine: ptr(f.Location.Line), StartColumn: ptr(start),
+		EndLine: ptr(f.Location.Line), EndColumn: ptr(start + len(runes)), Snippet: &sarif.ArtifactContent{Text: ptr(text)}}
+}
+
+// tokenLen is the length in characters of the token that starts s: an
+// identifier or number (CSS at-rules and hex colours with their prefix), a
+// quoted string up to its closing quote (or the end of s), else one
+// character. s is not empty.
+func tokenLen(s []rune) int {
+	word := func(r rune) bool {
+		return r == '_' || r == '$' || unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	switch c := s[0]; {
+	case c == '"' || c == '\'' || c == '`':
+		for i := 1; i < len(s); i++ {
+			switch s[i] {
+			case '\\':
+				i++
+			case c:
+				return i + 1
+			}
+		}
+		return len(s)
+	case c == '@' || c == '#' || word(c):
+		i := 1
+		for i < len(s) && (word(s[i]) || s[i] == '-' && c == '@') {
+			i++
+		}
+		return i
+	}
+	return 1
 }
