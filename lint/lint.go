@@ -66,11 +66,11 @@ type Options struct {
 	// admission; it may wait (cmd/pbicert admits inputs under a memory
 	// budget) and returns a function called once the input is done.
 	Admit func(bytes int, holding bool) (release func())
+	// Projects checks a visual source project folder (internal/project's
+	// Check: passed in, so that lint does not depend on esbuild); nil: a
+	// project input is an error.
+	Projects func(dir string, opts Options) Result
 }
-
-// ProjectChecker checks a visual source project folder; set by the project
-// package (kept as a hook so that lint does not depend on esbuild).
-var ProjectChecker func(dir string, opts Options) Result
 
 // Input is one thing to check.
 type Input struct {
@@ -208,10 +208,10 @@ func CheckOne(in Input, opts Options) (r Result) {
 	}
 	switch in.Kind {
 	case "project":
-		if ProjectChecker == nil {
+		if opts.Projects == nil {
 			return Result{Path: in.Path, Kind: "project", Error: "source projects are not supported in this build", Findings: []rules.Finding{}}
 		}
-		r := ProjectChecker(in.Path, opts)
+		r := opts.Projects(in.Path, opts)
 		r.Path = in.Path
 		if r.Findings == nil {
 			r.Findings = []rules.Finding{}

@@ -196,7 +196,7 @@ func runCheck(c *cobra.Command, f *checkFlags, args []string) error {
 	if err != nil {
 		return &exitError{code: 2, msg: err.Error()}
 	}
-	opts := lint.Options{Limits: f.lim, Analyzer: f.ana, Workers: f.workers, Stdin: c.InOrStdin(), NoSandbox: f.noEval}
+	opts := withProjects(lint.Options{Limits: f.lim, Analyzer: f.ana, Workers: f.workers, Stdin: c.InOrStdin(), NoSandbox: f.noEval})
 	ins, bad := lint.Expand(args)
 	groups, err := configGroups(c, f, ins)
 	if err != nil {

@@ -18,8 +18,6 @@ import (
 	"github.com/pbicert/pbicert/rules"
 )
 
-func init() { extraCommands = append(extraCommands, newDiffCmd) }
-
 func newDiffCmd() *cobra.Command {
 	var format, output, configFile string
 	lim := pbiviz.DefaultLimits()
@@ -72,7 +70,7 @@ usage error or unreadable input.`,
 				return &exitError{code: 2, msg: fmt.Sprintf("unknown format %q (want %s)", format, strings.Join(diff.Formats(), ", "))}
 			}
 			ana.OnInput = gcKeep // both builds' models stay alive together (gc.go)
-			opts := lint.Options{Limits: lim, Analyzer: ana}
+			opts := withProjects(lint.Options{Limits: lim, Analyzer: ana})
 			cert, uncert, err := diffInputs(args)
 			if err != nil {
 				return &exitError{code: 2, msg: err.Error()}

@@ -64,15 +64,9 @@ computed and encoded forms that name-matching tools miss.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: 2, msg: err.Error() + "\nRun '" + c.CommandPath() + " --help' for usage."}
 	})
-	root.AddCommand(newCheckCmd(), newRulesCmd(), newVersionCmd())
-	for _, extra := range extraCommands {
-		root.AddCommand(extra())
-	}
+	root.AddCommand(newCheckCmd(), newRulesCmd(), newVersionCmd(), newDiffCmd())
 	return root
 }
-
-// extraCommands lets other files of this command register subcommands.
-var extraCommands []func() *cobra.Command
 
 func newVersionCmd() *cobra.Command {
 	return &cobra.Command{

@@ -1,5 +1,13 @@
 package main
 
-// Source projects (folders holding pbiviz.json) are checked by the project
-// package, which sets lint.ProjectChecker.
-import _ "github.com/pbicert/pbicert/internal/project"
+import (
+	"github.com/pbicert/pbicert/internal/project"
+	"github.com/pbicert/pbicert/lint"
+)
+
+// withProjects makes a check read source projects (folders holding
+// pbiviz.json) with the project package.
+func withProjects(opts lint.Options) lint.Options {
+	opts.Projects = project.Check
+	return opts
+}

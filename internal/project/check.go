@@ -16,12 +16,10 @@ import (
 	"github.com/pbicert/pbicert/rules"
 )
 
-func init() { lint.ProjectChecker = Check }
-
 // MaxDepFiles bounds how many node_modules files are analysed.
 const MaxDepFiles = 5000
 
-// Check checks the project in dir (the lint.ProjectChecker hook).
+// Check checks the project in dir (lint.Options.Projects).
 func Check(dir string, opts lint.Options) lint.Result {
 	r := lint.Result{Path: dir, Kind: "project", Findings: []rules.Finding{}}
 	c, err := Analyze(dir, opts)

@@ -8,7 +8,7 @@
 // code the visual reaches, and applies inline suppressions
 // (`// pbicert-ignore RULE: reason`).
 //
-// Importing the package sets lint.ProjectChecker.
+// Check is what lint.Options.Projects takes.
 package project
 
 import (

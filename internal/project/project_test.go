@@ -167,7 +167,7 @@ func TestReactVisual(t *testing.T) {
 func TestCheckHookAndError(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "pbiviz.json"), []byte("{\n  \"visual\": {\"name\": \"x\",}\n}"), 0o644)
-	r := lint.CheckOne(lint.Input{Path: dir, Kind: "project"}, lint.Options{})
+	r := lint.CheckOne(lint.Input{Path: dir, Kind: "project"}, lint.Options{Projects: Check})
 	if r.Kind != "project" || !strings.HasPrefix(r.Error, "pbiviz.json: invalid JSON at byte 27") {
 		t.Errorf("result = %+v", r)
 	}

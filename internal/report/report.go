@@ -85,13 +85,14 @@ func FilterMinSeverity(results []result.Result, min result.Severity) ([]result.R
 // Writer renders results in one format.
 type Writer func(w io.Writer, results []result.Result, o Options) error
 
+// formats are the writers by name (read-only).
 var formats = map[string]Writer{
-	"text": Text,
-	"json": JSON,
+	"text":   Text,
+	"json":   JSON,
+	"sarif":  SARIF,
+	"github": GitHub,
+	"junit":  JUnit,
 }
-
-// Register adds a format.
-func Register(name string, w Writer) { formats[name] = w }
 
 // Lookup returns the writer of a format.
 func Lookup(name string) (Writer, bool) {

@@ -16,12 +16,6 @@ import (
 	"github.com/pbicert/pbicert/rules"
 )
 
-func init() {
-	Register("sarif", SARIF)
-	Register("github", GitHub)
-	Register("junit", JUnit)
-}
-
 // InformationURI is pbicert's home page, written in SARIF.
 const InformationURI = "https://github.com/pbicert/pbicert"
 
