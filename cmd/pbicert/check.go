@@ -227,6 +227,7 @@ func runCheck(c *cobra.Command, f *checkFlags, args []string) error {
 	}
 	byInput := make([]lint.Result, len(ins))
 	thresholdOf := make([]rules.Severity, len(ins))
+	kept := make([]bool, len(ins))
 	for _, g := range groups {
 		gopts, gthreshold, gf := opts, threshold, *f
 		if g.cfg != nil {
@@ -240,12 +241,22 @@ func runCheck(c *cobra.Command, f *checkFlags, args []string) error {
 			sub[i] = ins[idx]
 		}
 		rs := postProcess(c, g.cfg, lint.Check(sub, gopts))
+		// ignore-paths drops whole inputs: the results left keep their
+		// order, so walk both lists (an input's path decides alone)
+		j := 0
 		for i, idx := range g.inputs {
-			byInput[idx], thresholdOf[idx] = rs[i], gthreshold
+			if j < len(rs) && rs[j].Path == sub[i].Path {
+				byInput[idx], thresholdOf[idx], kept[idx] = rs[j], gthreshold, true
+				j++
+			}
 		}
 	}
-	results = append(results, byInput...)
-	thresholds = append(thresholds, thresholdOf...)
+	for i := range ins {
+		if kept[i] {
+			results = append(results, byInput[i])
+			thresholds = append(thresholds, thresholdOf[i])
+		}
+	}
 	wroteBaseline := false
 	if f.writeBaseline != "" {
 		if err := writeBaseline(f.writeBaseline, results); err != nil {

@@ -118,6 +118,29 @@ func TestConfigDiscoveredNextToEachInput(t *testing.T) {
 	assert.NotContains(t, sev, "c.pbiviz NET001")
 	assert.Equal(t, "error", sev["a.pbiviz STO001"])
 
+	// globs in a discovered file read from its own folder (ESLint-style),
+	// whatever the working folder; its fail-on applies to its inputs
+	writeText(t, filepath.Join(repo, "visuals", "b", ".pbicert.yaml"), `fail-on: never
+ignore-paths: ["old/**"]
+suppress:
+  - rule: STO001
+    package: "b.pbiviz"
+    reason: "b keeps a cache on purpose"
+`)
+	require.NoError(t, os.MkdirAll(filepath.Join(repo, "visuals", "b", "old"), 0o755))
+	writePkg(t, filepath.Join(repo, "visuals", "b", "old"), "b0.pbiviz", gen.WithFindings())
+	out, errOut, code = runAt(t, elsewhere, nil, "check", "--format", "json", filepath.Join(repo, "visuals", "b"))
+	assert.Equal(t, 0, code, "b's file says fail-on: never: %s", errOut)
+	var bdoc contractDoc
+	require.NoError(t, json.Unmarshal([]byte(out), &bdoc), out)
+	require.Len(t, bdoc.Results, 1, "old/** is ignored relative to b's folder")
+	assert.Equal(t, b, bdoc.Results[0].Path)
+	sev = severities(t, out)
+	assert.NotContains(t, sev, "b.pbiviz STO001", "package: b.pbiviz matches relative to b's folder")
+	assert.Equal(t, "error", sev["b.pbiviz DOM001"])
+	_, _, code = runAt(t, elsewhere, nil, "check", a, b)
+	assert.Equal(t, 1, code, "a's file keeps fail-on: error")
+
 	// a project folder finds its own file too
 	proj := reactStyleProject(t)
 	writeText(t, filepath.Join(proj, ".pbicert.yaml"), "severity:\n  DOM008: info\n")

@@ -91,7 +91,7 @@ func (s *Suppression) Matches(path string, v result.Visual, f *result.Finding) b
 	if s.Function != "" && !functionMatches(s.Function, f.Function) {
 		return false
 	}
-	if s.Package != "" && !globAny(s.Package, filepath.ToSlash(path), v.GUID, v.Name) {
+	if s.Package != "" && !globAny(s.Package, filepath.ToSlash(path), relToConfig(s.Source, path), v.GUID, v.Name) {
 		return false
 	}
 	if s.File != "" && !globAny(s.File, filepath.ToSlash(f.Location.File)) {
@@ -189,7 +189,7 @@ func (c *Config) Process(results []result.Result) ([]result.Result, []*Suppressi
 	for _, s := range unused {
 		for i := range results {
 			r := &results[i]
-			if r.Error != "" || (s.Package != "" && !globAny(s.Package, filepath.ToSlash(r.Path), r.Visual.GUID, r.Visual.Name)) {
+			if r.Error != "" || (s.Package != "" && !globAny(s.Package, filepath.ToSlash(r.Path), relToConfig(s.Source, r.Path), r.Visual.GUID, r.Visual.Name)) {
 				continue
 			}
 			r.Notes = append(r.Notes, fmt.Sprintf("unused suppression at %s (%s): no finding matched it", s.Where(), s.Describe()))
@@ -204,13 +204,18 @@ func (c *Config) ignore(results []result.Result) []result.Result {
 	}
 	out := results[:0]
 	for _, r := range results {
-		if globAny2(c.IgnorePaths, filepath.ToSlash(r.Path)) {
+		rel := relToConfig(c.File, r.Path)
+		if globAny2(c.IgnorePaths, filepath.ToSlash(r.Path), rel) {
 			continue
 		}
 		kept := r.Findings[:0]
 		for _, f := range r.Findings {
 			file := filepath.ToSlash(f.Location.File)
-			if r.Kind == "project" && globAny2(c.IgnorePaths, file, strings.TrimSuffix(filepath.ToSlash(r.Path), "/")+"/"+file) {
+			relFile := ""
+			if rel != "" {
+				relFile = rel + "/" + file
+			}
+			if r.Kind == "project" && globAny2(c.IgnorePaths, file, strings.TrimSuffix(filepath.ToSlash(r.Path), "/")+"/"+file, relFile) {
 				continue
 			}
 			kept = append(kept, f)
@@ -338,4 +343,27 @@ func globAny2(globs []string, subjects ...string) bool {
 		}
 	}
 	return false
+}
+
+// relToConfig is path relative to the folder of the configuration file
+// (forward slashes), or "" when path is not under it: a file found next to
+// an input (config.Discover) reads its globs from its own folder, as
+// ESLint's and ruff's do, whatever the working folder is.
+func relToConfig(file, path string) string {
+	if file == "" || path == "" || path == "-" {
+		return ""
+	}
+	base, err := filepath.Abs(filepath.Dir(file))
+	if err != nil {
+		return ""
+	}
+	p, err := filepath.Abs(path)
+	if err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(base, p)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }
