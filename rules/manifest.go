@@ -486,3 +486,17 @@ var _ = manifestRule("MAN015", "origin-not-allowed", Error, Needs{Inputs: Manife
 		}
 	}
 })
+
+var _ = manifestRule("MAN016", "missing-package-json", Error, Needs{Inputs: ManifestInput}, Doc{
+	Title:   "The package has no package.json",
+	Why:     "pbiviz package always writes package.json at the root of a .pbiviz, and Power BI reads it when the visual is imported: its resources list names the visual's resource file. A package without it was not produced by the visual tools and is not a package Power BI or the certification team accept. pbicert still analyses the resource it finds.",
+	Example: "myVisual.pbiviz: resources/, resources/myVisual.pbiviz.json (no package.json)",
+	Fix:     "Build the package with pbiviz package (powerbi-visuals-tools) and do not strip package.json from it.",
+	Ref:     refPackaging,
+}, func(p *Pass) {
+	if p.In.Project || p.In.Manifest == nil || p.In.Manifest.HasPackageJSON {
+		return
+	}
+	p.ReportAt(Location{File: "package.json"}, "", "package.json",
+		"package.json is missing from the package (pbiviz package always writes it and Power BI reads it on import); the resource "+p.In.Manifest.ResourcePath+" was analysed alone")
+})

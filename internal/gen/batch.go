@@ -45,13 +45,17 @@ func Batch(o BatchOptions) []BatchPackage {
 	rng := rand.New(rand.NewSource(o.Seed))
 	var out []BatchPackage
 	hostile := 0
+	hostileData := map[string][]byte{} // each kind is built once
 	minB, maxB := max(o.MinBytes, 4<<10), max(o.MaxBytes, o.MinBytes, 4<<10)
 	for i := 0; i < o.Count; i++ {
 		name := fmt.Sprintf("p%04d", i)
 		if o.Hostile > 0 && i%o.Hostile == o.Hostile-1 {
 			kind := HostileKinds[hostile%len(HostileKinds)]
 			hostile++
-			out = append(out, BatchPackage{Name: name + "-" + kind + ".pbiviz", Data: HostilePackage(kind, int64(i)), Hostile: kind})
+			if hostileData[kind] == nil {
+				hostileData[kind] = HostilePackage(kind, int64(i))
+			}
+			out = append(out, BatchPackage{Name: name + "-" + kind + ".pbiviz", Data: hostileData[kind], Hostile: kind})
 			continue
 		}
 		size := int(float64(minB) * math.Pow(float64(maxB)/float64(minB), rng.Float64()))
@@ -84,14 +88,15 @@ func HostilePackage(kind string, seed int64) []byte {
 		b := MustBuildPackage(v, ZipOptions{})
 		return b[:len(b)*2/3] // the central directory is cut off
 	case "bomb":
-		// one entry that inflates to 1 GiB of zeros (about 1 MB compressed)
+		// one entry that inflates to 64 MiB of zeros (about 64 KB compressed:
+		// beyond any sane compression ratio)
 		var buf bytes.Buffer
 		zw := zip.NewWriter(&buf)
 		pj, _ := zw.Create("package.json")
 		pj.Write(BuildPackageJSON(v))
 		w, _ := zw.CreateHeader(&zip.FileHeader{Name: ResourceName(v), Method: zip.Deflate})
 		zero := make([]byte, 1<<20)
-		for range 1024 {
+		for range 64 {
 			w.Write(zero)
 		}
 		zw.Close()
