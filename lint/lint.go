@@ -339,7 +339,7 @@ func AnalyzerOptions(opts Options) analyzer.Options {
 		ao.Keep = rules.ModelKeep(opts.Rules)
 	}
 	if ao.Eval == nil && !opts.NoSandbox {
-		ao.Eval = func(code string) (string, bool) { return sandbox.EvalString(code, sandbox.Budget{}) }
+		ao.Eval = sandbox.NewEvaluator(sandbox.Budget{}, 0)
 	}
 	return ao
 }

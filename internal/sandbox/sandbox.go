@@ -9,6 +9,7 @@ package sandbox
 import (
 	"errors"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dop251/goja"
@@ -16,19 +17,62 @@ import (
 
 // Budget bounds one evaluation.
 type Budget struct {
-	Timeout   time.Duration // default 25ms
+	Timeout   time.Duration // default 250ms
 	MaxStack  int           // default 256 frames
 	MaxResult int           // longest string accepted (default 4096)
 }
 
 var errTooLong = errors.New("result too long")
 
+// DefaultTimeout bounds one evaluation. It is generous on purpose: the
+// expressions are loop-free and finish in well under a millisecond, and a
+// budget that a loaded machine (or the race detector) can exceed would make
+// the findings depend on the machine. DefaultTotal bounds all evaluations
+// of one input, so hostile input cannot multiply it.
+const (
+	DefaultTimeout = 250 * time.Millisecond
+	DefaultTotal   = 2 * time.Second
+)
+
+// NewEvaluator returns the evaluation function for one input: each call is
+// EvalString with budget b, and once the calls together have taken total
+// (DefaultTotal when zero) every further call gives ok == false at once.
+// It is safe for concurrent use.
+func NewEvaluator(b Budget, total time.Duration) func(code string) (string, bool) {
+	if total <= 0 {
+		total = DefaultTotal
+	}
+	if b.Timeout <= 0 {
+		b.Timeout = DefaultTimeout
+	}
+	var mu sync.Mutex
+	left := total
+	return func(code string) (string, bool) {
+		mu.Lock()
+		if left <= 0 {
+			mu.Unlock()
+			return "", false
+		}
+		one := b
+		if left < one.Timeout {
+			one.Timeout = left
+		}
+		mu.Unlock()
+		start := time.Now()
+		s, ok := EvalString(code, one)
+		mu.Lock()
+		left -= time.Since(start)
+		mu.Unlock()
+		return s, ok
+	}
+}
+
 // EvalString evaluates code (an expression) and returns its string value.
 // It never panics; any error, time-out, non-string result or oversized
 // result gives ok == false.
 func EvalString(code string, b Budget) (s string, ok bool) {
 	if b.Timeout <= 0 {
-		b.Timeout = 25 * time.Millisecond
+		b.Timeout = DefaultTimeout
 	}
 	if b.MaxStack <= 0 {
 		b.MaxStack = 256

@@ -44,3 +44,18 @@ func TestEvalRefuses(t *testing.T) {
 		assert.False(t, ok, "%s gave %q", code, got)
 	}
 }
+
+// TestEvaluatorTotal: once the evaluations of one input have used the total
+// budget, every further one is refused, even one that would succeed.
+func TestEvaluatorTotal(t *testing.T) {
+	eval := NewEvaluator(Budget{Timeout: 40 * time.Millisecond}, 100*time.Millisecond)
+	s, ok := eval(`"fe" + "tch"`)
+	assert.True(t, ok)
+	assert.Equal(t, "fetch", s)
+	for i := 0; i < 3; i++ { // each endless loop uses its 40 ms (or what is left)
+		_, ok := eval(`(() => { while (true) {} })()`)
+		assert.False(t, ok)
+	}
+	_, ok = eval(`"fe" + "tch"`)
+	assert.False(t, ok, "the total budget is used up")
+}
