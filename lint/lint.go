@@ -251,13 +251,15 @@ func CheckOne(in Input, opts Options) (r Result) {
 func admitting(opts *Options) func() {
 	var mu sync.Mutex
 	var releases []func()
+	claimed := false // the input's first program asked (a project parses its files in parallel)
 	admit, onInput := opts.Admit, opts.Analyzer.OnInput
 	opts.Analyzer.OnInput = func(n int) {
 		if onInput != nil {
 			onInput(n)
 		}
 		mu.Lock()
-		holding := len(releases) > 0
+		holding := claimed
+		claimed = true
 		mu.Unlock()
 		rel := admit(n, holding)
 		mu.Lock()
