@@ -85,6 +85,10 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above --fail-on,
 	fl.Int64Var(&f.lim.MaxFileBytes, "max-file-bytes", f.lim.MaxFileBytes, "largest .pbiviz file accepted")
 	fl.IntVar(&f.ana.MaxBytes, "max-js-bytes", f.ana.MaxBytes, "largest content.js accepted")
 	fl.IntVar(&f.ana.MaxDepth, "max-depth", f.ana.MaxDepth, "deepest code nesting accepted")
+	// measurement only (docs/performance.md): 1 parses each input in one
+	// piece, 0 splits large inputs over the CPUs
+	fl.IntVar(&f.ana.ParseWorkers, "parse-workers", 0, "goroutines that parse one large input (1: in one piece)")
+	_ = fl.MarkHidden("parse-workers")
 	addDynamicFlags(fl, &f.dyn)
 	registerCheckCompletions(cmd)
 	return cmd
