@@ -208,6 +208,9 @@ func (w *walker) bindParams(params *js.Params, args []js.Arg) {
 // large body.
 const maxHelperStmts = 6
 
+// maxHelperDepth bounds helpers followed inside one another's returns.
+const maxHelperDepth = 3
+
 // returnsOf collects the return expressions of a small function body
 // (ifs, blocks and try included, nested functions not). ok is false when
 // the body is too large or a return has no value.
@@ -286,10 +289,16 @@ func (p *Program) calledFunc(callee js.IExpr) (body *js.BlockStmt, arrow bool) {
 // when that is a global API (getWindow() → the global object,
 // nav() → navigator), several levels deep through the depth bound.
 func (p *Program) helperReturn(n *js.CallExpr, thisGlobal bool, d int) (Value, bool) {
+	// helpers calling helpers: a few levels, never a walk of the call graph
+	if p.helpers >= maxHelperDepth {
+		return Value{}, false
+	}
 	body, arrow := p.calledFunc(n.X)
 	if body == nil {
 		return Value{}, false
 	}
+	p.helpers++
+	defer func() { p.helpers-- }()
 	var buf [4]js.IExpr
 	rets, ok := returnsOf(body, buf[:0])
 	if !ok {

@@ -298,6 +298,7 @@ type Program struct {
 	prefixes map[string]bool
 	fields   *fieldVars // this.<name> sources (depth.go)
 	owner    any        // pass 2: the walker's current this owner (depth.go)
+	helpers  int        // helper returns being followed (depth.go)
 	// frozen: Parse has returned; the model is complete and read-only, and
 	// Resolve and Fold work on a reader (see reader)
 	frozen bool
