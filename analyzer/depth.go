@@ -291,6 +291,9 @@ func (p *Program) calledFunc(callee js.IExpr) (body *js.BlockStmt, arrow bool) {
 func (p *Program) helperReturn(n *js.CallExpr, thisGlobal bool, d int) (Value, bool) {
 	// helpers calling helpers: a few levels, never a walk of the call graph
 	if p.helpers >= maxHelperDepth {
+		// counted as a cut: what was resolved under it depends on the
+		// level the chain was entered at, so none of it is memoised
+		p.depthCuts++
 		return Value{}, false
 	}
 	body, arrow := p.calledFunc(n.X)
