@@ -259,7 +259,7 @@ func originHost(o string) string {
 	return strings.ToLower(o)
 }
 
-var _ = manifestRule("MAN018", "unused-web-access-origin", Warning, Needs{Inputs: endpointNeeds.Inputs, APIs: endpointNeeds.APIs, Methods: endpointNeeds.Methods, Props: endpointNeeds.Props, WholeProgram: true}, Doc{
+var _ = manifestRule("MAN016", "unused-web-access-origin", Warning, Needs{Inputs: endpointNeeds.Inputs, APIs: endpointNeeds.APIs, Methods: endpointNeeds.Methods, Props: endpointNeeds.Props, WholeProgram: true}, Doc{
 	Title:   "A WebAccess origin is declared but no request in the code goes there",
 	Why:     "Every WebAccess origin is an address the visual may contact; one the code never uses is an over-broad privilege that an IT team has to allow for nothing. (For uncertified builds that legitimately call their backend.) Reported only when the host of every request in the code is known statically.",
 	Example: "WebAccess [\"https://api.contoso.com\", \"https://old.contoso.com\"] but only fetch(\"https://api.contoso.com/x\")",
@@ -279,7 +279,7 @@ var _ = manifestRule("MAN018", "unused-web-access-origin", Warning, Needs{Inputs
 		}
 		for _, o := range pr.Origins {
 			if strings.TrimSpace(o) == "*" {
-				continue // MAN017 (wildcards)
+				continue // MAN017
 			}
 			used := false
 			for _, e := range eps {
