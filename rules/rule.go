@@ -203,9 +203,7 @@ func WithIdiom(name string) Opt {
 }
 
 // WithOrigin names the library the code belongs to.
-func WithOrigin(name, version string) Opt {
-	return func(f *Finding) { f.Origin = &result.Origin{Name: name, Version: version} }
-}
+func WithOrigin(o string) Opt { return func(f *Finding) { f.Origin = o } }
 
 // Run applies rules to in and returns the findings sorted by location.
 // The rules whose inputs are present run in parallel (at most GOMAXPROCS at

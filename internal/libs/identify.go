@@ -31,9 +31,6 @@ type Attribution struct {
 	Libraries []Library
 	// hits of the identified libraries, by offset (lib indexes Libraries)
 	hits []hit
-	// umbrella[i] is the index of the identified umbrella (d3, vega) whose
-	// module Libraries[i] is, or -1
-	umbrella []int
 }
 
 type hit struct {
@@ -54,7 +51,7 @@ var semverRe = regexp.MustCompile(`^v?(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?$`)
 
 // versionKey matches the end of the text before a version literal that
 // names it a version: version:"…", VERSION="…", jquery:"…", .version="…".
-var versionKey = regexp.MustCompile(`(?:^|[^A-Za-z0-9_$])(?:version|VERSION|Version|jquery)["']?\s*[:=]\s*$`)
+var versionKey = regexp.MustCompile(`(?i)(?:version|jquery)["']?\s*[:=]\s*$`)
 
 // Identify finds the libraries bundled in src.
 func (db *DB) Identify(src []byte) *Attribution {
@@ -184,9 +181,6 @@ func (db *DB) Identify(src []byte) *Attribution {
 			i = len(att.Libraries) - 1
 		}
 		l := &att.Libraries[i]
-		if best < 2 && l.Version != "" {
-			continue // a version-like constant the fingerprints do not know does not overrule them
-		}
 		if l.Version != val {
 			l.Version = val
 			if l.Strings == 0 {
@@ -224,13 +218,6 @@ func (db *DB) Identify(src []byte) *Attribution {
 		}
 	}
 
-	att.umbrella = make([]int, len(att.Libraries))
-	for i, l := range att.Libraries {
-		att.umbrella[i] = -1
-		if u := db.umbrellaOf(l.Name); u != nil {
-			att.umbrella[i] = att.index(u.Name)
-		}
-	}
 	for i := range att.Libraries {
 		l := &att.Libraries[i]
 		if l.License == "" {
@@ -279,14 +266,9 @@ func maskVersion(l *Lib, and uint64, count []int) (string, bool) {
 
 // owner returns the index of the library whose code holds offset, or -1:
 // the nearest hits before and after it belong to one library and are at
-// most maxGap apart; or, when scope is given, the nearest hit on one side
-// is within near bytes and inside one of the ranges scope returns for
-// offset (its enclosing functions) that holds no other library's hit.
-// Without scope the near hit alone decides (the version constants, which
-// sit next to the library's strings).
-func (a *Attribution) owner(off int) int { return a.ownerIn(off, nil) }
-
-func (a *Attribution) ownerIn(off int, scope func(off int) [][2]int) int {
+// most maxGap apart, or the nearest hit on one side is within near bytes
+// (and the other side does not claim it more closely).
+func (a *Attribution) owner(off int) int {
 	if a == nil || len(a.hits) == 0 {
 		return -1
 	}
@@ -298,62 +280,28 @@ func (a *Attribution) ownerIn(off int, scope func(off int) [][2]int) int {
 	if i < len(a.hits) {
 		next = &a.hits[i]
 	}
-	if prev != nil && next != nil && next.off-prev.off <= maxGap {
-		if prev.lib == next.lib {
-			return prev.lib
-		}
-		// between two modules of one identified umbrella: its code
-		if u := a.umbrellaOf(prev.lib); u >= 0 && u == a.umbrellaOf(next.lib) {
-			return u
-		}
+	if prev != nil && next != nil && prev.lib == next.lib && next.off-prev.off <= maxGap {
+		return prev.lib
 	}
-	var cands []*hit
-	if prev != nil && off-prev.off <= near {
-		cands = append(cands, prev)
+	dp, dn := maxGap+1, maxGap+1
+	if prev != nil {
+		dp = off - prev.off
 	}
-	if next != nil && next.off-off <= near {
-		cands = append(cands, next)
+	if next != nil {
+		dn = next.off - off
 	}
-	if len(cands) == 2 && off-prev.off > next.off-off {
-		cands[0], cands[1] = cands[1], cands[0]
-	}
-	for _, h := range cands {
-		if scope == nil {
-			return h.lib
-		}
-		for _, r := range scope(off) {
-			if r[0] <= h.off && h.off < r[1] && a.only(h.lib, r[0], r[1]) {
-				return h.lib
-			}
-		}
+	switch {
+	case dp <= near && dp <= dn:
+		return prev.lib
+	case dn <= near:
+		return next.lib
 	}
 	return -1
-}
-
-func (a *Attribution) umbrellaOf(lib int) int {
-	if lib < len(a.umbrella) {
-		return a.umbrella[lib]
-	}
-	return -1
-}
-
-// only reports whether every hit in [lo, hi) belongs to lib.
-func (a *Attribution) only(lib, lo, hi int) bool {
-	i := sort.Search(len(a.hits), func(i int) bool { return a.hits[i].off >= lo })
-	for ; i < len(a.hits) && a.hits[i].off < hi; i++ {
-		if a.hits[i].lib != lib {
-			return false
-		}
-	}
-	return true
 }
 
 // OriginAt returns the library whose code holds the byte offset, or nil.
-// scope, when not nil, returns the ranges of the functions enclosing an
-// offset (innermost first): a library claims code past its last string
-// only inside a function that holds its strings and no other library's.
-func (a *Attribution) OriginAt(off int, scope func(off int) [][2]int) *Library {
-	i := a.ownerIn(off, scope)
+func (a *Attribution) OriginAt(off int) *Library {
+	i := a.owner(off)
 	if i < 0 {
 		return nil
 	}
@@ -498,10 +446,7 @@ func bannerVersion(low, name string) (string, bool) {
 	}
 }
 
-var licenseIDs = []struct {
-	re *regexp.Regexp
-	id string
-}{
+var licenseIDs = []struct{ re *regexp.Regexp; id string }{
 	{regexp.MustCompile(`(?i)@license\s+([A-Za-z0-9.+-]+(?:\s+(?:OR|AND)\s+[A-Za-z0-9.+-]+)*)`), ""},
 	{regexp.MustCompile(`(?i)\bMIT\b`), "MIT"},
 	{regexp.MustCompile(`(?i)Apache(?: License)?,? (?:Version )?2\.0`), "Apache-2.0"},

@@ -29,8 +29,6 @@ func Scan(src []byte, minLen int, lit func(Literal), banner func(Comment)) {
 	type tmpl struct{ depth int }
 	var stack []tmpl // open template substitutions: brace depth inside each
 	depth := 0
-	var parens []bool // open parentheses: after if/while/for/with (a regex may follow the ')')
-	var lastWord string
 	// prev is the last significant byte ('a' for an identifier or number
 	// that is not a keyword before an expression, 0 at the start)
 	var prev byte
@@ -41,7 +39,6 @@ func Scan(src []byte, minLen int, lit func(Literal), banner func(Comment)) {
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			i++
-			continue
 		case c == '/' && i+1 < n && src[i+1] == '/':
 			for i < n && src[i] != '\n' {
 				i++
@@ -100,30 +97,15 @@ func Scan(src []byte, minLen int, lit func(Literal), banner func(Comment)) {
 			} else {
 				prev = 'a'
 			}
-			lastWord = string(src[i:j])
 			i = j
-			continue
 		default:
-			switch c {
-			case '(':
-				parens = append(parens, prev == 'a' && (lastWord == "if" || lastWord == "while" || lastWord == "for" || lastWord == "with"))
-				prev = c
-			case ')':
+			if c == ')' || c == ']' {
 				prev = 'a'
-				if n := len(parens); n > 0 {
-					if parens[n-1] {
-						prev = ')'
-					}
-					parens = parens[:n-1]
-				}
-			case ']':
-				prev = 'a'
-			default:
+			} else {
 				prev = c
 			}
 			i++
 		}
-		lastWord = ""
 	}
 }
 

@@ -278,7 +278,7 @@ func (b *sarifBuilder) result(r result.Result, f *result.Finding) {
 	if f.Idiom != "" {
 		props["idiom"] = f.Idiom
 	}
-	if f.Origin != nil {
+	if f.Origin != "" {
 		props["origin"] = f.Origin
 	}
 	if f.Snippet != "" {
