@@ -25,6 +25,15 @@ func TestRealVisuals(t *testing.T) {
 		t.Skip("set PBICERT_VISUALS to a folder of .pbiviz files")
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.pbiviz"))
+	// PBICERT_DYNAMIC_LIBS: scripts to run first (as --dynamic-lib), separated by ":"
+	var libs []Lib
+	for _, p := range filepath.SplitList(os.Getenv("PBICERT_DYNAMIC_LIBS")) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		libs = append(libs, Lib{Name: filepath.Base(p), JS: string(b)})
+	}
 	sort.Strings(files)
 	type row struct {
 		name      string
@@ -49,7 +58,7 @@ func TestRealVisuals(t *testing.T) {
 			}
 			js := pkg.Resource.Content.JS
 			rows[i].jsBytes = len(js)
-			rows[i].rep = Runner{}.Exec(context.Background(), Input{JS: js, Capabilities: pkg.Resource.Capabilities, GUID: pkg.Resource.Visual.GUID},
+			rows[i].rep = Runner{}.Exec(context.Background(), Input{JS: js, Capabilities: pkg.Resource.Capabilities, GUID: pkg.Resource.Visual.GUID, Libs: libs},
 				Limits{Budget: 10 * time.Second})
 		}()
 	}

@@ -243,3 +243,21 @@ func TestDirectAndAliasedEval(t *testing.T) {
 	}
 	_ = r
 }
+
+// --dynamic-lib: a library an early API 1.x visual expects from the page
+// runs first; what it does while loading is not recorded; without it the
+// error says what the visual expected.
+func TestPageLibrary(t *testing.T) {
+	v := visual("", `        pagelib.draw(this.root);`)
+	js := gen.BuildJS(v).JS
+	lib := Lib{Name: "pagelib.js", JS: `var pagelib = {draw: function (el) { el.innerHTML = "<i>x</i>"; }}; document.body.innerHTML += "<b>lib</b>";`}
+	rep := Run(Input{JS: js, GUID: gen.DefaultGUID, Libs: []Lib{lib}}, Limits{})
+	requireAll(t, rep)
+	if len(rep.Observations) != 1 || rep.Observations[0].Target != "<i>x</i>" {
+		t.Fatalf("observations: %+v", rep.Observations)
+	}
+	rep = Run(Input{JS: strings.Replace(js, "pagelib", "d3", 1), GUID: gen.DefaultGUID}, Limits{})
+	if !strings.HasPrefix(rep.Error, "update: ReferenceError: d3 is not defined") || !strings.Contains(rep.Error, "--dynamic-lib") {
+		t.Errorf("error without the library: %q", rep.Error)
+	}
+}

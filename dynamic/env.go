@@ -47,6 +47,8 @@ type env struct {
 	vw, vh                  float64
 
 	win *goja.Object
+	// quiet is set while --dynamic-lib scripts load: nothing is recorded.
+	quiet bool
 	// eventErr is the first error a listener threw during a dispatch.
 	eventErr error
 	// pbi is the private object the prelude receives (never a global).
@@ -55,6 +57,9 @@ type env struct {
 
 // record adds an observation at the current JavaScript stack.
 func (e *env) record(o Observation) {
+	if e.quiet {
+		return
+	}
 	if o.Phase == "" {
 		o.Phase = e.phase
 	}

@@ -12,11 +12,11 @@ import (
 // Check runs the visual of a checked package in a child process and merges
 // what it observed into the result (the hook lint calls after the static
 // pass). in is the static pass's input (its program maps positions).
-func Check(ctx context.Context, rn Runner, lim Limits, in *rules.Input, r *result.Result, sev map[string]rules.Severity) {
+func Check(ctx context.Context, rn Runner, lim Limits, in *rules.Input, r *result.Result, sev map[string]rules.Severity, libs ...Lib) {
 	if in == nil || in.JS == nil || in.Manifest == nil {
 		return
 	}
-	di := Input{JS: string(in.JS.Src), Capabilities: in.Manifest.Resource.Capabilities, GUID: r.Visual.GUID}
+	di := Input{JS: string(in.JS.Src), Capabilities: in.Manifest.Resource.Capabilities, GUID: r.Visual.GUID, Libs: libs}
 	rep := rn.Exec(ctx, di, lim)
 	Merge(r, rep, in, sev)
 }

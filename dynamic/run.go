@@ -36,9 +36,19 @@ const powerbiJS = `var powerbi = {visuals: {plugins: {}}, extensibility: {visual
 
 // Input is what one run needs from a package.
 type Input struct {
-	JS           string          `json:"js"`
+	JS string `json:"js"`
+	// Libs are scripts run before content.js (--dynamic-lib): libraries the
+	// Power BI page supplied to early API 1.x visuals (jQuery, d3 v3,
+	// lodash), which pbicert does not ship.
+	Libs         []Lib           `json:"libs,omitempty"`
 	Capabilities json.RawMessage `json:"capabilities,omitempty"`
 	GUID         string          `json:"guid,omitempty"`
+}
+
+// Lib is one script run before content.js.
+type Lib struct {
+	Name string `json:"name"`
+	JS   string `json:"js"`
 }
 
 // Limits bound one run.
@@ -113,7 +123,7 @@ func Run(in Input, lim Limits) (rep *Report) {
 					return true
 				}
 			}
-			rep.Error = phase + ": " + e.describe(err)
+			rep.Error = phase + ": " + e.describe(err) + pageLibHint(err)
 		}
 		return true
 	}
@@ -124,6 +134,16 @@ func Run(in Input, lim Limits) (rep *Report) {
 
 	// load
 	e.enter(PhaseLoad)
+	for _, lib := range in.Libs {
+		// what a library does while it loads is not the visual's doing
+		e.quiet = true
+		_, err := e.run(func() (goja.Value, error) { return e.rt.RunScript("lib:"+lib.Name, lib.JS) })
+		e.quiet = false
+		if err != nil {
+			rep.Error = "load: --dynamic-lib " + lib.Name + ": " + e.describe(err)
+			return rep
+		}
+	}
 	prog, lowered, err := e.compile(in.JS)
 	rep.Lowered = lowered
 	if err != nil {
@@ -274,6 +294,21 @@ func Run(in Input, lim Limits) (rep *Report) {
 		rep.Completed = append(rep.Completed, PhaseEvent)
 	}
 	return rep
+}
+
+// pageLibHint explains the errors of visuals that expect the libraries the
+// Power BI page of 2016 supplied.
+func pageLibHint(err error) string {
+	msg := err.Error()
+	for _, name := range []string{"d3", "$", "jQuery", "_", "Globalize", "jsCommon"} {
+		if strings.Contains(msg, "ReferenceError: "+name+" is not defined") {
+			return "; the visual expects " + name + " from the Power BI page of early API 1.x (supply it with --dynamic-lib)"
+		}
+	}
+	if strings.Contains(msg, "'SelectionManager' of undefined") || strings.Contains(msg, "createDisplayNameGetter") {
+		return "; the visual expects the powerbi.visuals utilities of the Power BI page of early API 1.x, which pbicert does not supply"
+	}
+	return ""
 }
 
 // enter starts a phase (announced to the parent when in a child).

@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -14,6 +17,7 @@ import (
 // dynamicFlags are check's --dynamic flags.
 type dynamicFlags struct {
 	on     bool
+	libs   []string
 	budget time.Duration
 	memory int64 // MiB
 }
@@ -22,17 +26,27 @@ func addDynamicFlags(fl *pflag.FlagSet, d *dynamicFlags) {
 	fl.BoolVar(&d.on, "dynamic", false, "also run each package's visual in the goja sandbox (a child process) and report what it reached at run time")
 	fl.DurationVar(&d.budget, "dynamic-budget", 10*time.Second, "wall time of one visual's dynamic run")
 	fl.Int64Var(&d.memory, "dynamic-memory", 1024, "resident memory ceiling of a dynamic run's child process, in MiB")
+	fl.StringArrayVar(&d.libs, "dynamic-lib", nil, "script to run before content.js in dynamic runs (repeatable): libraries early API 1.x visuals expect from the page, e.g. d3 v3 or jQuery")
 }
 
 // enableDynamic sets the lint hook when --dynamic (or dynamic: true in the
 // configuration) is on.
-func enableDynamic(f *checkFlags, opts *lint.Options) {
+func enableDynamic(f *checkFlags, opts *lint.Options) error {
 	if !f.dyn.on {
-		return
+		return nil
+	}
+	var libs []dynamic.Lib
+	for _, p := range f.dyn.libs {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return fmt.Errorf("--dynamic-lib: %v", err)
+		}
+		libs = append(libs, dynamic.Lib{Name: filepath.Base(p), JS: string(b)})
 	}
 	lim := dynamic.Limits{Budget: f.dyn.budget, Memory: f.dyn.memory << 20}
 	sev := opts.Severity
 	opts.Dynamic = func(in *rules.Input, r *lint.Result) {
-		dynamic.Check(context.Background(), dynamic.Runner{}, lim, in, r, sev)
+		dynamic.Check(context.Background(), dynamic.Runner{}, lim, in, r, sev, libs...)
 	}
+	return nil
 }
