@@ -34,6 +34,13 @@ func closedExpr(e js.IExpr) (string, bool) {
 
 type closedCheck struct {
 	declared map[*js.Var]bool
+	// loop: a loop statement is checked (loops.go): loops are allowed, and
+	// variables declared outside it are listed in free (the caller binds
+	// them to constants or gives up) instead of failing the check
+	loop     bool
+	free     map[*js.Var]bool
+	freeList []*js.Var
+	numVars  map[*js.Var]bool // free variables used as computed keys: they must hold numbers
 }
 
 // collect records the variables declared inside e (parameters, var/let/const).
@@ -114,10 +121,25 @@ func (v checker) Enter(n js.INode) js.IVisitor {
 				*v.good = false
 			}
 		} else if !v.c.declared[vv] {
+			if !v.c.loop {
+				*v.good = false
+			} else if !v.c.free[vv] {
+				if v.c.free == nil {
+					v.c.free = map[*js.Var]bool{}
+				}
+				v.c.free[vv] = true
+				v.c.freeList = append(v.c.freeList, vv)
+			}
+		}
+	case *js.ForStmt, *js.ForInStmt, *js.ForOfStmt, *js.WhileStmt, *js.DoWhileStmt:
+		if !v.c.loop {
 			*v.good = false
 		}
-	case *js.ForStmt, *js.ForInStmt, *js.ForOfStmt, *js.WhileStmt, *js.DoWhileStmt, *js.ClassDecl,
-		*js.WithStmt, *js.YieldExpr, *js.TryStmt, *js.NewExpr, *js.LabelledStmt, *js.TemplateExpr:
+	case *js.ReturnStmt:
+		if v.c.loop {
+			*v.good = false // it would return from the evaluated wrapper
+		}
+	case *js.ClassDecl, *js.WithStmt, *js.YieldExpr, *js.TryStmt, *js.NewExpr, *js.LabelledStmt, *js.TemplateExpr:
 		*v.good = false
 	case *js.FuncDecl:
 		if n.Async || n.Generator {
@@ -146,7 +168,10 @@ func (v checker) Enter(n js.INode) js.IVisitor {
 		}
 	case *js.IndexExpr:
 		// computed member names could reach constructor: only literal numbers
-		if lit, ok := n.Y.(*js.LiteralExpr); !ok || lit.TokenType == js.StringToken {
+		if lit, ok := n.Y.(*js.LiteralExpr); ok && lit.TokenType != js.StringToken {
+			break
+		}
+		if !v.c.loop || !v.c.numericKey(n.Y, 0) {
 			*v.good = false
 		}
 	}
@@ -157,3 +182,42 @@ func (v checker) Enter(n js.INode) js.IVisitor {
 }
 
 func (v checker) Exit(js.INode) {}
+
+// numericKey reports whether a computed key in a loop is an index: a
+// number, a variable declared inside the loop (its counter) or arithmetic
+// on those (i % key.length), never a concatenation that could spell
+// "constructor".
+func (c *closedCheck) numericKey(e js.IExpr, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch n := e.(type) {
+	case *js.LiteralExpr:
+		return n.TokenType != js.StringToken && n.TokenType != js.ThisToken
+	case *js.Var:
+		v := varOf(n)
+		if c.declared[v] {
+			return true
+		}
+		if v.Decl == js.NoDecl {
+			return false
+		}
+		if c.numVars == nil {
+			c.numVars = map[*js.Var]bool{}
+		}
+		c.numVars[v] = true // declared outside: the caller checks it holds a number
+		return true
+	case *js.GroupExpr:
+		return c.numericKey(n.X, depth+1)
+	case *js.DotExpr:
+		lit, ok := dotName(n.Y)
+		return ok && string(lit.Data) == "length"
+	case *js.BinaryExpr:
+		switch n.Op {
+		case js.ModToken, js.SubToken, js.MulToken, js.DivToken, js.BitAndToken, js.BitOrToken, js.BitXorToken,
+			js.LtLtToken, js.GtGtToken, js.GtGtGtToken:
+			return c.numericKey(n.X, depth+1) && c.numericKey(n.Y, depth+1)
+		}
+	}
+	return false
+}

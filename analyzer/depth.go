@@ -99,27 +99,155 @@ func (w *walker) bindField(name string, value js.IExpr) {
 	w.bind(w.p.fields.get(owner, name, true), bindSrc{expr: value, thisGlobal: false})
 }
 
-// thisField resolves this.name inside a function of a known owner (pass
-// 2): a global API written there (this.nav = navigator in the
-// constructor) wherever the owner's methods read it.
-func (p *Program) thisField(name string, depth int) (Value, bool) {
-	if p.owner == nil || p.fields == nil {
+// maxSuperDepth bounds the superclasses searched for a field.
+const maxSuperDepth = 8
+
+// fieldOf resolves this.name for an instance of owner: a global API
+// written there (this.nav = navigator in the constructor) wherever the
+// owner's methods read it, or in a superclass of a class
+// (class B extends A: A's constructor wrote it).
+func (p *Program) fieldOf(owner any, name string, depth int) (Value, bool) {
+	if owner == nil || p.fields == nil {
 		return Value{}, false
 	}
-	v := p.fields.get(p.owner, name, false)
-	if v == nil {
-		return Value{}, false
-	}
-	b := p.bindings[v]
-	if b == nil {
-		return Value{}, false
-	}
-	r := p.resolveBinding(b, depth)
-	if r.Kind == Global || r.Kind == Unresolved {
-		r.Reflective = true
-		return r, true
+	for range maxSuperDepth {
+		if v := p.fields.get(owner, name, false); v != nil {
+			b := p.bindings[v]
+			if b == nil {
+				return Value{}, false
+			}
+			r := p.resolveBinding(b, depth)
+			if r.Kind == Global || r.Kind == Unresolved {
+				r.Reflective = true
+				return r, true
+			}
+			return Value{}, false
+		}
+		if owner = p.superOf(owner); owner == nil {
+			break
+		}
 	}
 	return Value{}, false
+}
+
+// superOf returns the class a class extends, when the extends clause names
+// a class expression or a variable bound once to a class (nil otherwise).
+func (p *Program) superOf(owner any) any {
+	c, ok := owner.(*js.ClassDecl)
+	if !ok || c.Extends == nil {
+		return nil
+	}
+	switch x := unparen(c.Extends).(type) {
+	case *js.ClassDecl:
+		return x
+	case *js.Var:
+		v := varOf(x)
+		if v.Decl == js.NoDecl {
+			return nil
+		}
+		b := p.bindings[v]
+		if b == nil || b.n != 1 || b.mutated || len(b.first.keyList()) > 0 {
+			return nil
+		}
+		if s, ok := unparen(b.first.expr).(*js.ClassDecl); ok {
+			return s
+		}
+	}
+	return nil
+}
+
+// srcRef names one source of a binding.
+type srcRef struct {
+	b *binding
+	i int
+}
+
+// thisSrcOwner returns what `this` is for a source rooted at a non-global
+// `this` (var s = this; var n = this.nav; const {nav} = this), nil for
+// other sources (pass 1).
+func (w *walker) thisSrcOwner(src bindSrc) any {
+	if src.thisGlobal || src.expr == nil || src.fn != nil {
+		return nil
+	}
+	if t, ok := chainRoot(unparen(src.expr)).(*js.LiteralExpr); !ok || t.TokenType != js.ThisToken {
+		return nil
+	}
+	return w.curOwner()
+}
+
+// srcOwner records the owner of v's last source (pass 1, or its replay).
+func (p *Program) srcOwner(v *js.Var, b *binding, owner any) {
+	if owner == nil || b.n == 0 || b.mutated && b.n == 8 {
+		return
+	}
+	if p.srcOwners == nil {
+		p.srcOwners = map[srcRef]any{}
+	}
+	i := int(b.n) - 1
+	p.srcOwners[srcRef{b, i}] = owner
+	if t, ok := unparen(b.src(i).expr).(*js.LiteralExpr); ok && t.TokenType == js.ThisToken {
+		if p.thisVars == nil {
+			p.thisVars = map[*js.Var]bool{}
+		}
+		p.thisVars[v] = true // var self = this
+	}
+}
+
+// resolveSrc resolves source i of b (its expression, and the destructuring
+// keys still to apply) in the owner of the function where it was bound,
+// so that `this.nav` there reads the field: var n = this.nav (a field
+// through a local), const {nav} = this.
+func (p *Program) resolveSrc(b *binding, i int, s *bindSrc, depth int) (Value, []bindKey) {
+	keys := s.keyList()
+	owner, ok := p.srcOwners[srcRef{b, i}]
+	if !ok {
+		return p.resolve(s.expr, s.thisGlobal, depth), keys
+	}
+	saved := p.owner
+	p.owner = owner
+	defer func() { p.owner = saved }()
+	if t, ok := unparen(s.expr).(*js.LiteralExpr); ok && t.TokenType == js.ThisToken && len(keys) > 0 && keys[0].expr == nil {
+		if r, ok := p.fieldOf(owner, keys[0].name, depth); ok {
+			return r, keys[1:] // const {nav} = this
+		}
+	}
+	return p.resolve(s.expr, s.thisGlobal, depth), keys
+}
+
+// aliasField resolves s.name where s is a local bound once to a non-global
+// `this` (const s = this / var self = this, read in a nested function too):
+// the field of the owner where s was bound.
+func (p *Program) aliasField(x js.IExpr, name string, depth int) (Value, bool) {
+	owner := p.thisAliasOwner(x)
+	if owner == nil {
+		return Value{}, false
+	}
+	return p.fieldOf(owner, name, depth)
+}
+
+// thisAlias reports whether x is a local bound once to a non-global `this`.
+func (p *Program) thisAlias(x js.IExpr) bool { return p.thisAliasOwner(x) != nil }
+
+func (p *Program) thisAliasOwner(x js.IExpr) any {
+	if p.thisVars == nil {
+		return nil
+	}
+	v, ok := x.(*js.Var)
+	if !ok {
+		return nil
+	}
+	v = varOf(v)
+	if !p.thisVars[v] {
+		return nil
+	}
+	b := p.bindings[v]
+	if b == nil || b.n != 1 || b.mutated || len(b.first.keyList()) > 0 {
+		return nil
+	}
+	if t, ok := unparen(b.first.expr).(*js.LiteralExpr); !ok || t.TokenType != js.ThisToken {
+		return nil
+	}
+	return p.srcOwners[srcRef{b, 0}]
 }
 
 // iifeFunc returns the function an immediately invoked call runs and the

@@ -44,6 +44,11 @@ type bindEvent struct {
 	src     bindSrc
 	mutate  bool
 	written bool // a property written through v (writeThrough)
+	// depth.go, names.go: a use of v as a table's receiver (m.get/has/set)
+	table    *js.CallExpr
+	tableSet bool
+	owner    any      // what this is in the function where src was bound (a this.x source)
+	loop     js.IStmt // the outermost loop around the write (loops.go)
 }
 
 // parentFunc stands, in a task, for the function of the parent walker that
@@ -89,7 +94,7 @@ func counts(p *Program) [nKinds]int {
 // options, its own facts and memos.
 func (p *Program) walkerCopy() *Program {
 	return &Program{File: p.File, Src: p.Src, AST: p.AST, buf: p.buf, split: p.split, unitCounts: p.unitCounts, braces: p.braces, opts: p.opts,
-		bindings: p.bindings, members: p.members, prefixes: p.prefixes, fields: p.fields, callMemo: make(map[callKey]*Value), copied: true}
+		bindings: p.bindings, members: p.members, prefixes: p.prefixes, fields: p.fields, depthModel: p.depthModel, callMemo: make(map[callKey]*Value), copied: true}
 }
 
 // splice hands unit node n (hint: its name hint) to a task and moves the
@@ -331,13 +336,20 @@ func (p *Program) collectParallel(w *walker) error {
 
 // apply makes the binding of a pass 1 event.
 func (w *walker) apply(ev *bindEvent) {
+	if ev.table != nil {
+		w.p.addTableUse(ev.v, ev.table, ev.tableSet)
+		return
+	}
 	b := w.binding1(ev.v)
 	if ev.written {
 		b.written = true
 	} else if ev.mutate {
 		b.mutated = true
+		w.p.noteWrite(ev.v, b, ev.loop, true)
 	} else {
 		b.add(ev.src)
+		w.p.srcOwner(ev.v, b, ev.owner)
+		w.p.noteWrite(ev.v, b, ev.loop, false)
 	}
 }
 

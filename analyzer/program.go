@@ -295,10 +295,11 @@ type Program struct {
 	members   *nameSet
 	// prefixes are the proper prefixes of opts.Paths ("navigator" for
 	// "navigator.sendBeacon"): an alias bound to one of them is followed
-	prefixes map[string]bool
-	fields   *fieldVars // this.<name> sources (depth.go)
-	owner    any        // pass 2: the walker's current this owner (depth.go)
-	helpers  int        // helper returns being followed (depth.go)
+	prefixes   map[string]bool
+	fields     *fieldVars // this.<name> sources (depth.go)
+	owner      any        // pass 2: the walker's current this owner (depth.go)
+	depthModel            // pass 1 facts of depth.go, names.go and loops.go (shared by readers)
+	helpers    int        // helper returns being followed (depth.go)
 	// frozen: Parse has returned; the model is complete and read-only, and
 	// Resolve and Fold work on a reader (see reader)
 	frozen bool
@@ -323,7 +324,7 @@ func (p *Program) freeze() {
 // nothing shared.
 func (p *Program) reader() *Program {
 	return &Program{File: p.File, Src: p.Src, AST: p.AST, buf: p.buf, split: p.split, braces: p.braces, opts: p.opts,
-		bindings: p.bindings, members: p.members, prefixes: p.prefixes, fields: p.fields, owner: p.owner, shared: p.callMemo, copied: true}
+		bindings: p.bindings, members: p.members, prefixes: p.prefixes, fields: p.fields, depthModel: p.depthModel, owner: p.owner, shared: p.callMemo, copied: true}
 }
 
 // Parse parses src once and builds the model. file names the input in

@@ -175,8 +175,9 @@ func (p *Program) resolveBinding(b *binding, depth int) Value {
 		if s.fn != nil {
 			r = *s.fn
 		} else {
-			r = p.resolve(s.expr, s.thisGlobal, depth+1)
-			for _, k := range s.keyList() {
+			var keys []bindKey
+			r, keys = p.resolveSrc(b, i, s, depth+1)
+			for _, k := range keys {
 				name := k.name
 				if k.expr != nil {
 					f := p.resolve(k.expr, false, depth+1)
@@ -219,6 +220,11 @@ func (p *Program) resolveBinding(b *binding, depth int) Value {
 	}
 	if (b.mutated || unknownKey) && out.Kind == Const {
 		out = Value{}
+	}
+	if b.n > 0 && out.Kind == Unknown && p.loopWrites != nil {
+		if r, ok := p.loopFold(b, depth); ok {
+			out = r // a string built by a closed loop (loops.go)
+		}
 	}
 	b.active = false
 	if out.Kind == Unknown && out == (Value{}) {
@@ -309,9 +315,11 @@ func (p *Program) resolve(e js.IExpr, thisGlobal bool, depth int) Value {
 		}
 		name, esc := identName(lit.Data)
 		if t, ok := n.X.(*js.LiteralExpr); ok && t.TokenType == js.ThisToken && !thisGlobal {
-			if v, ok := p.thisField(name, d); ok {
+			if v, ok := p.fieldOf(p.owner, name, d); ok {
 				return v
 			}
+		} else if v, ok := p.aliasField(n.X, name, d); ok {
+			return v // const s = this; s.nav
 		}
 		if obj := p.dataObject(n.X); obj != nil {
 			if v, ok := p.dataMember(obj, name, thisGlobal, d); ok {
@@ -821,6 +829,11 @@ func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
 			return Value{}
 		}
 		method := string(lit.Data)
+		if method == "get" {
+			if v, ok := p.tableGet(n, dot.X, thisGlobal, d); ok {
+				return v
+			}
+		}
 		if selectionMethods[method] || method == "append" || method == "insert" || method == "appendTo" {
 			if v, ok := p.selectionCall(dot.X, method, argVal, len(args), thisGlobal, d); ok {
 				return v

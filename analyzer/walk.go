@@ -45,6 +45,10 @@ type walker struct {
 	// this.<field>; nextOwner is handed to the next function pushed
 	owners    []any
 	nextOwner any
+	// loop: the outermost loop statement open in the current function
+	// (pass 1, loops.go); loops: the enclosing functions' ones
+	loop  js.IStmt
+	loops []js.IStmt
 }
 
 type depthError struct{}
@@ -106,6 +110,9 @@ func (p *Program) walk() error {
 	// met the bindings: pass 2 then only reads them, so the model does not
 	// depend on the order in which pass 2 (or its parallel walkers) asks.
 	p.callMemo = make(map[callKey]*Value, len(p.order)/4)
+	if p.split != nil {
+		p.linkedUses = p.split.LinkedUses()
+	}
 	for _, b := range p.order {
 		p.resolveBinding(b, 0)
 	}
@@ -354,7 +361,13 @@ func (w *walker) stmt(s js.IStmt) {
 		return
 	}
 	w.enter()
-	w.stmtIn(s)
+	if w.pass == 1 && w.loop == nil && isLoop(s) {
+		w.loop = s
+		w.stmtIn(s)
+		w.loop = nil
+	} else {
+		w.stmtIn(s)
+	}
 	w.depth--
 }
 
@@ -487,10 +500,12 @@ func (w *walker) mutate(v *js.Var) {
 		return
 	}
 	if w.task != nil { // parallel pass 1: replayed in walk order (parwalk.go)
-		w.task.events.add(bindEvent{v: v, mutate: true})
+		w.task.events.add(bindEvent{v: v, mutate: true, loop: w.loop})
 		return
 	}
-	w.binding1(v).mutated = true
+	b := w.binding1(v)
+	b.mutated = true
+	w.p.noteWrite(v, b, w.loop, true)
 }
 
 // writeThrough records a property written through v (v.a = …, v[i] = …):
@@ -512,11 +527,15 @@ func (w *walker) bind(v *js.Var, src bindSrc) {
 	if v.Decl == js.NoDecl {
 		return
 	}
+	owner := w.thisSrcOwner(src)
 	if w.task != nil {
-		w.task.events.add(bindEvent{v: v, src: src})
+		w.task.events.add(bindEvent{v: v, src: src, owner: owner, loop: w.loop})
 		return
 	}
-	w.binding1(v).add(src)
+	b := w.binding1(v)
+	b.add(src)
+	w.p.srcOwner(v, b, owner)
+	w.p.noteWrite(v, b, w.loop, false)
 }
 
 // binding1 returns v's binding, made on first use (pass 1).
@@ -756,6 +775,10 @@ func (w *walker) pushFunc(kind, name string, node js.INode, start int, arrow boo
 	}
 	w.owners = append(w.owners, w.ownerOf(node, arrow))
 	w.nextOwner = nil
+	if w.pass == 1 {
+		w.loops = append(w.loops, w.loop)
+		w.loop = nil
+	}
 	if w.pass == 2 {
 		w.p.owner = w.owners[len(w.owners)-1]
 	}
@@ -767,6 +790,10 @@ func (w *walker) pushFunc(kind, name string, node js.INode, start int, arrow boo
 func (w *walker) popFunc(open int) {
 	if len(w.owners) > 0 {
 		w.owners = w.owners[:len(w.owners)-1]
+	}
+	if w.pass == 1 && len(w.loops) > 0 {
+		w.loop = w.loops[len(w.loops)-1]
+		w.loops = w.loops[:len(w.loops)-1]
 	}
 	if w.pass == 2 {
 		w.p.owner = w.curOwner()
@@ -959,7 +986,7 @@ func (w *walker) class(n *js.ClassDecl) int {
 		name = stableName(n.Name.Data)
 		if w.pass == 1 {
 			v := Value{Kind: Func, FuncKind: "class"}
-			w.bind(n.Name, bindSrc{fn: &v})
+			w.bind(n.Name, bindSrc{fn: &v, expr: n}) // expr: the class, for its superclass (depth.go)
 		}
 		w.identVar(n.Name.Data)
 	}

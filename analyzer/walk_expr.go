@@ -53,7 +53,7 @@ func (w *walker) maybeRef(e js.IExpr, pos int, use UseKind) {
 		// a chain on a local that is not an API cannot become one unless it
 		// goes through another realm or a constructor (checked cheaply
 		// before the whole chain is resolved)
-		if (rv.Kind == Unknown || rv.Kind == Member || rv.Kind == Const) && plainChain(e) {
+		if (rv.Kind == Unknown || rv.Kind == Member || rv.Kind == Const) && plainChain(e) && !w.p.thisAlias(root) {
 			return
 		}
 	}
@@ -358,6 +358,7 @@ func (w *walker) call(n *js.CallExpr, use UseKind, maximal bool) int {
 	} else {
 		if w.pass == 1 {
 			w.bindCallParams(n)
+			w.callUses(n)
 		}
 		start = w.expr(n.X, Called, true)
 	}

@@ -2,8 +2,10 @@
 // runtime with no host objects, a time budget and a call-stack limit. The
 // analyzer uses it to recover keys it cannot fold statically
 // (window[(() => "fe" + "tch")()]). It is the only place pbicert executes
-// any code from a visual, and only expressions the analyzer has proven to
-// be closed (no free variables but pure built-ins, no loops).
+// any code from a visual, and only code the analyzer has proven to be
+// closed: key expressions with no free variables but pure built-ins and no
+// loops, and decoding loops whose every input is a constant the analyzer
+// writes in (analyzer/loops.go), which the time budget bounds.
 package sandbox
 
 import (

@@ -324,3 +324,33 @@ func (s *Split) Find(p uintptr) (Seg, bool) {
 	}
 	return Seg{}, false
 }
+
+// LinkedUses returns, for each variable declared outside a unit and used
+// inside one, how many uses the units hold: the parser counted them on the
+// unit's own free variable (linked to the declaration by the graft), not
+// on the declaration's. A declaration's Uses plus this is the count one
+// parse would have given. Call it once every unit is grafted.
+func (s *Split) LinkedUses() map[*js.Var]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out map[*js.Var]int
+	for i := range s.units {
+		if s.units[i].ast == nil {
+			continue
+		}
+		for _, v := range s.units[i].ast.BlockStmt.Scope.Undeclared {
+			if v.Link == nil {
+				continue
+			}
+			d := v.Link
+			for d.Link != nil {
+				d = d.Link
+			}
+			if out == nil {
+				out = map[*js.Var]int{}
+			}
+			out[d] += int(v.Uses)
+		}
+	}
+	return out
+}

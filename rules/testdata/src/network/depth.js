@@ -30,3 +30,18 @@ makeStore().fetch("k");
 (function (t) { var r = new t.Request(url); })(window);
 function notWindow() { return { XMLHttpRequest: Stub }; }
 new (notWindow().XMLHttpRequest)();
+// positive: NET005 NET001 a field read through a local alias of this, or from a subclass
+class Pinger { constructor() { this.nav = navigator; } ping(u) { const s = this; s.nav.sendBeacon(u); } } // want "NET005"
+class Base { constructor() { this.win = window; this.nav = navigator; } }
+class Child extends Base { load(u) { return this.win.fetch(u); } } // want "NET001"
+// evasion: NET005 self = this read in a nested function, a field copied to a local or destructured, two levels of subclasses
+class Later { constructor() { this.nav = navigator; } arm() { var self = this; return function (u) { self.nav.sendBeacon(u); }; } } // want "NET005"
+class Copy { constructor() { this.nav = navigator; } send(u) { var n = this.nav; n.sendBeacon(u); } } // want "NET005"
+class Parts { constructor() { this.nav = navigator; } send(u) { const { nav } = this; nav.sendBeacon(u); } } // want "NET005"
+const Middle = class extends Base {};
+class GrandChild extends Middle { send(u) { this.nav.sendBeacon(u); } } // want "NET005"
+// near-miss: NET005 NET001 aliases of this and subclasses whose fields hold other objects
+class Holder { constructor() { this.nav = router; } go(u) { const s = this; s.nav.sendBeacon(u); } }
+class Own extends Base { constructor() { super(); } load(u) { const me = this; return me.client.fetch(u); } }
+class Shadow extends Base { constructor() { super(); this.win = cache; } load(u) { return this.win.fetch(u); } }
+function plain() { var self = this; self.nav.sendBeacon(u); }

@@ -22,3 +22,35 @@ const safe = { a: "requestAnimationFrame", b: "console" };
 window[safe.b].log("x");
 const list = ["map", "filter"];
 data[list[0]](f);
+// positive: NET001 DYN001 NET005 names kept in a Map of strings, read back with get
+const table2 = new Map([["a", "fetch"], ["b", "eval"]]);
+window[table2.get("a")](url); // want "NET001"
+self[table2.get("b")](code); // want "DYN001"
+const beacons = new Map([["k", "sendBeacon"]]);
+navigator[beacons.get("k")](url, data); // want "NET005"
+// evasion: DYN001 NET001 a Map filled with set before (or after) it is read, read in another function
+const filled = new Map();
+filled.set("run", "eval");
+window[filled.get("run")](code); // want "DYN001"
+const routes = new Map([["x", "requestAnimationFrame"]]);
+function go(u) { return globalThis[routes.get("net")](u); } // want "NET001"
+routes.set("net", "fetch");
+// positive: OBF001 a table that escapes, or is filled with unknown keys, is not folded
+const handed = new Map([["a", "requestAnimationFrame"]]);
+register(handed);
+window[handed.get("a")](f); // want "OBF001"
+const unknownKey = new Map([["a", "requestAnimationFrame"]]);
+unknownKey.set(pick(), "fetch");
+window[unknownKey.get("a")](f); // want "OBF001"
+const twoValues = new Map([["a", "requestAnimationFrame"]]);
+twoValues.set("a", "fetch");
+window[twoValues.get("a")](f); // want "OBF001" (two values for one key: not folded)
+const pushed = [];
+pushed.push("fetch");
+window[pushed.join("")](url); // want "OBF001"
+// near-miss: NET001 DYN001 tables that name nothing forbidden, and maps that are not the global's keys
+const harmless = new Map([["a", "requestAnimationFrame"], ["b", "fetch"]]);
+window[harmless.get("a")](f);
+const other = new Map([["fetch", "x"]]);
+window[other.get("fetch")];
+client[harmless.get("b")](url);

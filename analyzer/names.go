@@ -1,0 +1,213 @@
+package analyzer
+
+// Names kept in data: Map tables of strings (new Map([["a", "fetch"]]),
+// m.set("a", "eval")) read back with get, and the uses that make a data
+// literal unfoldable (a mutating method called on it, or the literal
+// handed to a function).
+
+import (
+	"github.com/tdewolff/parse/v2/js"
+)
+
+// tableUses are the uses of one variable as the receiver of get, has and
+// set (pass 1). A Map bound to the variable is a name table when these
+// are all its uses: it is not handed anywhere else, so no other code adds
+// to it.
+type tableUses struct {
+	safe int            // uses as the receiver of get/has/set
+	sets []*js.CallExpr // the set calls, in walk order
+}
+
+// mutatingMethods change an array or object in place: a data literal that
+// receives one no longer holds its written data.
+var mutatingMethods = map[string]bool{
+	"push": true, "pop": true, "shift": true, "unshift": true, "splice": true, "sort": true,
+	"reverse": true, "fill": true, "copyWithin": true, "set": true, "delete": true, "clear": true, "add": true,
+}
+
+// pureReaders take an object as an argument without writing to it: a data
+// literal passed to them keeps its data (Object.keys(names)).
+var pureReaders = map[string]bool{"Object": true, "JSON": true, "console": true, "Array": true}
+
+// callUses records, in pass 1, what a call does to the local variables it
+// touches: m.get/has/set on a variable (a possible name table), a mutating
+// method called on one (list.push(x)), a variable passed as an argument
+// (it escapes: the callee may write through it).
+func (w *walker) callUses(n *js.CallExpr) {
+	if dot, ok := n.X.(*js.DotExpr); ok {
+		if v, ok := dot.X.(*js.Var); ok {
+			if lit, ok := dotName(dot.Y); ok {
+				switch m := string(lit.Data); m {
+				case "get", "has", "set":
+					w.tableUse(v, n, m == "set")
+					if m == "set" {
+						w.writeThrough(v)
+					}
+				default:
+					if mutatingMethods[m] {
+						w.writeThrough(v)
+					}
+				}
+			}
+		}
+	}
+	if callee, ok := n.X.(*js.DotExpr); ok {
+		if r, ok := callee.X.(*js.Var); ok && varOf(r).Decl == js.NoDecl && pureReaders[string(r.Data)] {
+			return
+		}
+	}
+	for _, a := range n.Args.List {
+		if v, ok := a.Value.(*js.Var); ok {
+			w.writeThrough(v)
+		}
+	}
+}
+
+// tableUse records v as the receiver of get/has/set (pass 1).
+func (w *walker) tableUse(v *js.Var, n *js.CallExpr, set bool) {
+	v = varOf(v)
+	if v.Decl == js.NoDecl || v.Decl == js.ArgumentDecl {
+		return
+	}
+	if w.task != nil {
+		w.task.events.add(bindEvent{v: v, table: n, tableSet: set})
+		return
+	}
+	w.p.addTableUse(v, n, set)
+}
+
+func (p *Program) addTableUse(v *js.Var, n *js.CallExpr, set bool) {
+	if p.tables == nil {
+		p.tables = map[*js.Var]*tableUses{}
+	}
+	t := p.tables[v]
+	if t == nil {
+		t = &tableUses{}
+		p.tables[v] = t
+	}
+	t.safe++
+	if set {
+		t.sets = append(t.sets, n)
+	}
+}
+
+// uses returns how many times v occurs in the program (its declaration
+// included), across the units of a split input.
+func (p *Program) uses(v *js.Var) int {
+	return int(v.Uses) + p.linkedUses[v]
+}
+
+// maxTableEntries bounds the entries of a Map literal that are read.
+const maxTableEntries = 256
+
+// tableGet resolves m.get(k) on a name table: a local Map made from an
+// array of constant pairs, written only with set, used only with get, has
+// and set. The entry's value is what the constructor and every set of the
+// same key give it (flow-insensitive: constants only when they agree).
+func (p *Program) tableGet(n *js.CallExpr, recv js.IExpr, thisGlobal bool, d int) (Value, bool) {
+	if len(n.Args.List) != 1 || n.Args.List[0].Rest || p.tables == nil {
+		return Value{}, false
+	}
+	rv, ok := unparen(recv).(*js.Var)
+	if !ok {
+		return Value{}, false
+	}
+	v := varOf(rv)
+	t := p.tables[v]
+	if t == nil || v.Decl == js.NoDecl {
+		return Value{}, false
+	}
+	b := p.bindings[v]
+	if b == nil || b.n != 1 || b.mutated || b.first.expr == nil || len(b.first.keyList()) > 0 {
+		return Value{}, false
+	}
+	ne, ok := unparen(b.first.expr).(*js.NewExpr)
+	if !ok || !p.resolve(ne.X, false, d).IsGlobal("Map") {
+		return Value{}, false
+	}
+	if p.uses(v) != 1+t.safe {
+		return Value{}, false // the Map is used in other ways: it may be filled elsewhere
+	}
+	key := p.resolve(n.Args.List[0].Value, thisGlobal, d)
+	if key.Kind != Const {
+		return Value{}, false
+	}
+	sameKey := func(e js.IExpr) (bool, bool) {
+		k := p.resolve(e, false, d)
+		if k.Kind != Const {
+			return false, false
+		}
+		return k.Str == key.Str && k.Num() == key.Num(), true
+	}
+	var vals []js.IExpr
+	if ne.Args != nil && len(ne.Args.List) > 0 {
+		if len(ne.Args.List) > 1 || ne.Args.List[0].Rest {
+			return Value{}, false
+		}
+		arr, ok := unparen(ne.Args.List[0].Value).(*js.ArrayExpr)
+		if !ok || len(arr.List) > maxTableEntries {
+			return Value{}, false
+		}
+		for _, el := range arr.List {
+			pair, ok := unparen(el.Value).(*js.ArrayExpr)
+			if el.Spread || !ok || len(pair.List) < 2 || pair.List[0].Spread || pair.List[1].Spread {
+				return Value{}, false
+			}
+			same, ok := sameKey(pair.List[0].Value)
+			if !ok {
+				return Value{}, false
+			}
+			if same { // a later entry of the same key replaces an earlier one
+				vals = append(vals[:0], pair.List[1].Value)
+			}
+		}
+	}
+	for _, s := range t.sets {
+		if len(s.Args.List) < 2 || s.Args.List[0].Rest || s.Args.List[1].Rest {
+			return Value{}, false
+		}
+		same, ok := sameKey(s.Args.List[0].Value)
+		if !ok {
+			return Value{}, false // a key not known: any entry may be written
+		}
+		if same {
+			vals = append(vals, s.Args.List[1].Value)
+		}
+	}
+	var out Value
+	for i, e := range vals {
+		r := p.resolve(e, thisGlobal, d)
+		switch {
+		case i == 0:
+			out = r
+		case out.Kind == Global || out.Kind == Unresolved:
+		case r.Kind == Global || r.Kind == Unresolved:
+			out = r
+		case out.Kind == Const && r.Kind == Const && out.Str == r.Str:
+		default:
+			out = Value{}
+		}
+	}
+	if out.Kind == Unknown {
+		return Value{}, true // no entry (undefined) or entries that disagree
+	}
+	out.Reflective = true
+	return out, true
+}
+
+// depthModel holds what pass 1 records for the deeper value model. It is
+// written by pass 1 (and the replay of its parallel tasks) and before the
+// values are resolved; after that it is only read, by every copy of the
+// program (parallel pass 2 walkers, readers).
+type depthModel struct {
+	// receivers of get/has/set (names.go)
+	tables map[*js.Var]*tableUses
+	// uses of variables inside the units of a split input
+	linkedUses map[*js.Var]int
+	// what `this` is in the function where a source was bound (var s =
+	// this, var n = this.nav), by binding and source index (depth.go)
+	srcOwners map[srcRef]any
+	thisVars  map[*js.Var]bool // variables with a source `this` among them
+	// writes of variables inside loops (loops.go)
+	loopWrites map[*binding]*loopWrites
+}
