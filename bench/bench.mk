@@ -8,10 +8,11 @@ COUNT     ?= 5
 .PHONY: bench bench-compare bench-profile
 
 # bench: every stage on 100 KB, 1 MB and 6 MB generated bundles, in MB/s, with
-# the x-parse overhead ratio over a bare parse; benchstat summary when installed
+# the x-parse overhead ratio over a bare parse, and diff on a 5 MB pair (its
+# builds analysed one after the other and in parallel); benchstat summary when installed
 # (go install golang.org/x/perf/cmd/benchstat@latest).
 bench:
-	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count $(COUNT) ./bench/ ./analyzer/ | tee bench.txt
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count $(COUNT) ./bench/ ./analyzer/ ./diff/ | tee bench.txt
 	@if [ -n "$(BENCHSTAT)" ]; then $(BENCHSTAT) bench.txt; else echo "benchstat not installed: go install golang.org/x/perf/cmd/benchstat@latest"; fi
 
 # bench-profile: CPU and memory profiles of the whole check on the 6 MB bundle.

@@ -172,7 +172,7 @@ func fromPackage(path string, pkg *pbiviz.Package, opts lint.Options, analysing 
 	}
 	b := &Build{Path: path, Pkg: pkg, In: in, Findings: rules.Run(in, rs, opts.Severity)}
 	if in.JS == nil {
-		b.prepare(nil)
+		b.prepare(nil, nil)
 		return b, nil
 	}
 	// keep only the source of the program as written (positions of
@@ -199,14 +199,20 @@ func fromPackage(path string, pkg *pbiviz.Package, opts lint.Options, analysing 
 	cin := *b.In
 	cin.JS = prog
 	b.marks = rules.Run(&cin, diffRules(), nil)
-	b.prepare(prog)
+	b.prepare(prog, func() {
+		// the syntax tree is no longer needed: the other build may parse
+		if analysing != nil {
+			analysing.Unlock()
+			analysing = nil
+		}
+	})
 	return b, nil
 }
 
 // prepare splits the canonical code into functions and normalises them.
 // It keeps only the canonical source and the functions of prog (without
 // their syntax nodes), so that the tree and the facts can be released.
-func (b *Build) prepare(prog *analyzer.Program) {
+func (b *Build) prepare(prog *analyzer.Program, release func()) {
 	if prog == nil {
 		s := &store{}
 		b.fns = []*function{{s: s, idx: -1, name: "<top>", kind: "top"}}
@@ -222,6 +228,10 @@ func (b *Build) prepare(prog *analyzer.Program) {
 	copy(lean.Funcs, prog.Funcs)
 	for i := range lean.Funcs {
 		lean.Funcs[i].Node = nil
+	}
+	prog = nil
+	if release != nil {
+		release()
 	}
 
 	s := &store{src: string(lean.Src), srcb: lean.Src, prog: lean}
@@ -265,33 +275,51 @@ func normaliseAll(fns []*function) {
 	wg.Wait()
 }
 
-// Files compares two .pbiviz files, loading them in parallel.
-func Files(certified, uncertified string, opts lint.Options) (*Report, error) {
-	var c, u *Build
-	var ce, ue error
+// Files compares two .pbiviz files. Both are read in parallel; they are
+// analysed at the same time when parallel, given the bytes of code of
+// both builds, says the memory is there (the CLI asks its memory budget:
+// docs/limits.md); with parallel nil or false, one build is parsed and
+// checked while the other is tokenised, so that their syntax trees (most
+// of the memory) never coexist. The report is the same either way.
+func Files(certified, uncertified string, opts lint.Options, parallel func(codeBytes int) bool) (*Report, error) {
+	var pkgs [2]*pbiviz.Package
+	var errs [2]error
 	var wg sync.WaitGroup
-	wg.Add(2)
-	// One build is parsed and checked while the other is tokenised: the
-	// syntax trees and facts (most of the memory) of the two builds are
-	// never alive at the same time.
-	var analysing sync.Mutex
-	load := func(path string) (*Build, error) {
-		pkg, err := pbiviz.OpenFile(path, opts.Limits)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		return fromPackage(path, pkg, opts, &analysing)
+	for k, path := range []string{certified, uncertified} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			pkgs[k], errs[k] = pbiviz.OpenFile(path, opts.Limits)
+			if errs[k] != nil {
+				errs[k] = fmt.Errorf("%s: %w", path, errs[k])
+			}
+		}()
 	}
-	go func() { defer wg.Done(); c, ce = load(certified) }()
-	go func() { defer wg.Done(); u, ue = load(uncertified) }()
 	wg.Wait()
-	if ce != nil {
-		return nil, ce
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
 	}
-	if ue != nil {
-		return nil, ue
+	analysing := &sync.Mutex{}
+	if parallel != nil && parallel(len(pkgs[0].Resource.Content.JS)+len(pkgs[1].Resource.Content.JS)) {
+		analysing = nil
 	}
-	return Compare(c, u), nil
+	var builds [2]*Build
+	for k, path := range []string{certified, uncertified} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			builds[k], errs[k] = fromPackage(path, pkgs[k], opts, analysing)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return Compare(builds[0], builds[1]), nil
 }
 
 func sideOf(b *Build) Side {

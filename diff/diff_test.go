@@ -183,17 +183,45 @@ func TestRemovedCallIsExplained(t *testing.T) {
 	}
 }
 
+// BenchmarkDiff: a 5 MB bundle against its regenerated certified build,
+// the builds analysed one after the other (serial) or at the same time
+// (parallel, what the CLI does when its memory budget allows).
 func BenchmarkDiff(b *testing.B) {
 	dir := b.TempDir()
 	v := uncertifiedVisual(5 << 20)
 	u := buildVariant(b, dir, "u.pbiviz", v, variant{})
 	c := buildVariant(b, dir, "c.pbiviz", v, variant{replace: map[string]string{"fetch(": "undefined("}, reformat: true, noWebAccess: true})
-	b.ResetTimer()
-	for b.Loop() {
-		r := compareFiles(b, c, u)
-		if r.Verdict != Consistent {
-			b.Fatalf("verdict %s: %v", r.Verdict, r.Reasons)
+	for _, mode := range []string{"serial", "parallel"} {
+		b.Run(mode, func(b *testing.B) {
+			for b.Loop() {
+				r := compareFilesWith(b, c, u, mode == "parallel")
+				if r.Verdict != Consistent {
+					b.Fatalf("verdict %s: %v", r.Verdict, r.Reasons)
+				}
+			}
+		})
+	}
+}
+
+// The builds analysed at the same time give the same report, byte for
+// byte, as analysed one after the other.
+func TestParallelSameReport(t *testing.T) {
+	dir := t.TempDir()
+	v := uncertifiedVisual(256 << 10)
+	u := buildVariant(t, dir, "u.pbiviz", v, variant{})
+	c := buildVariant(t, dir, "c.pbiviz", v, variant{replace: map[string]string{"fetch(": "undefined(", `t.style.background="#118dff"`: `t.style.background="#ff0000"`}, reformat: true, noWebAccess: true})
+	var out [2]bytes.Buffer
+	for i, parallel := range []bool{false, true} {
+		r := compareFilesWith(t, c, u, parallel)
+		if err := Write(&out[i], "json", r); err != nil {
+			t.Fatal(err)
 		}
+	}
+	if out[0].String() != out[1].String() {
+		t.Fatalf("serial and parallel reports differ:\n%s\n---\n%s", out[0].String(), out[1].String())
+	}
+	if !strings.Contains(out[0].String(), `"unexplained"`) {
+		t.Fatalf("the pair should have differences to report: %s", out[0].String())
 	}
 }
 

@@ -126,7 +126,14 @@ func (r *renamer) Exit(js.INode) {}
 
 func compareFiles(t testing.TB, cert, uncert string) *Report {
 	t.Helper()
-	r, err := Files(cert, uncert, lint.Options{})
+	return compareFilesWith(t, cert, uncert, false)
+}
+
+// compareFilesWith compares with both builds analysed at the same time
+// (parallel) or one after the other.
+func compareFilesWith(t testing.TB, cert, uncert string, parallel bool) *Report {
+	t.Helper()
+	r, err := Files(cert, uncert, lint.Options{}, func(int) bool { return parallel })
 	if err != nil {
 		t.Fatal(err)
 	}

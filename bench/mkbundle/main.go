@@ -20,6 +20,8 @@ import (
 
 func main() {
 	out := flag.String("out", ".", "output folder")
+	content := flag.String("content", "", "package this file as content.js as it is (e.g. the bundle rewritten by pbiviz's certification fix); the libraries still name the visual's modules")
+	name := flag.String("name", "bench", "base name of the written .pbiviz")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: mkbundle -out DIR lib.js...")
@@ -36,16 +38,29 @@ func main() {
 		}
 		v.Modules = append(v.Modules, "/* "+filepath.Base(f)+" */\n"+string(b))
 	}
-	js := gen.BuildJS(v).JS
-	pkg, err := gen.BuildPackage(v, gen.ZipOptions{})
+	b := gen.BuildJS(v)
+	opts := gen.ZipOptions{}
+	if *content != "" {
+		c, err := os.ReadFile(*content)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "mkbundle:", err)
+			os.Exit(1)
+		}
+		b.JS = string(c)
+		opts.ResourceOverride = gen.BuildResourceJSON(v, b)
+	}
+	js := b.JS
+	pkg, err := gen.BuildPackage(v, opts)
 	if err == nil {
 		err = os.MkdirAll(*out, 0o755)
 	}
 	if err == nil {
-		err = os.WriteFile(filepath.Join(*out, "content.js"), []byte(js), 0o644)
+		if *content == "" {
+			err = os.WriteFile(filepath.Join(*out, "content.js"), []byte(js), 0o644)
+		}
 	}
 	if err == nil {
-		err = os.WriteFile(filepath.Join(*out, "bench.pbiviz"), pkg, 0o644)
+		err = os.WriteFile(filepath.Join(*out, *name+".pbiviz"), pkg, 0o644)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "mkbundle:", err)

@@ -181,10 +181,11 @@ func diffConfig(c *cobra.Command, explicit, uncertified string, opts *lint.Optio
 
 // diffBuilds compares the two builds; a side given as - is read from
 // standard input (under --max-file-bytes) and the builds are then
-// analysed one after the other.
+// analysed one after the other; otherwise in parallel when the memory
+// budget allows (gcParallel).
 func diffBuilds(c *cobra.Command, cert, uncert string, opts lint.Options) (*diff.Report, error) {
 	if cert != "-" && uncert != "-" {
-		return diff.Files(cert, uncert, opts)
+		return diff.Files(cert, uncert, opts, gcParallel)
 	}
 	load := func(path string) (*diff.Build, error) {
 		if path != "-" {

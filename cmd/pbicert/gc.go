@@ -71,6 +71,14 @@ func (g *memGate) acquire(n int64, force bool) {
 	g.mu.Unlock()
 }
 
+// fits reports whether a reservation of n bytes would fit the budget now,
+// beside those in flight.
+func (g *memGate) fits(n int64) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.inflight+n <= g.budget
+}
+
 // release returns a reservation of n bytes.
 func (g *memGate) release(n int64) {
 	g.mu.Lock()
@@ -134,4 +142,12 @@ func gcKeep(n int) {
 	if gc.gate != nil {
 		gc.gate.acquire(workingSet(n), true)
 	}
+}
+
+// gcParallel reports whether the two builds of a diff, holding n bytes of
+// JavaScript in all, may be analysed at the same time: there are at least
+// two cores and their working sets fit the budget beside what is in flight.
+// Otherwise they are analysed one after the other (diff.Files).
+func gcParallel(n int) bool {
+	return gc.gate != nil && runtime.GOMAXPROCS(0) > 1 && gc.gate.fits(workingSet(n))
 }

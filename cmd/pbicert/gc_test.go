@@ -129,3 +129,17 @@ func TestPhysicalMemory(t *testing.T) {
 	assert.Equal(t, int64(24576000)<<10, physicalMemory(p))
 	assert.Zero(t, physicalMemory(filepath.Join(t.TempDir(), "none")))
 }
+
+// fits: a reservation fits beside those in flight up to the budget, and
+// no longer once they leave no room (diff then analyses its builds one
+// after the other).
+func TestMemGateFits(t *testing.T) {
+	g := newMemGate(100, 2, nil)
+	assert.True(t, g.fits(100))
+	assert.False(t, g.fits(101))
+	g.acquire(60, false)
+	assert.True(t, g.fits(40))
+	assert.False(t, g.fits(41))
+	g.release(60)
+	assert.True(t, g.fits(100))
+}
