@@ -243,3 +243,29 @@ func TestBabelLikeReprintDiffers(t *testing.T) {
 		t.Errorf("declaration list not split:\n%s", out)
 	}
 }
+
+// A minifier (terser, as webpack runs it) keeps function expressions
+// passed as arguments in parentheses, `f((function(t){…}))`, a hint for
+// the engine's lazy parsing; Babel's regeneration in
+// `pbiviz package --certification-fix` prints `f(function (t) {…})`, and
+// esbuild's canonical print keeps whichever it was given. Seen on a real
+// certification-fixed 6 MB bundle (scripts/diff-bench: plotly.js's
+// downloadImage, mapbox-gl's loadJSON, …). The two compare equal.
+func TestParenthesisedFunctionArgumentIsPrinting(t *testing.T) {
+	dir := t.TempDir()
+	v := uncertifiedVisual(0)
+	wrapped := `globalThis.__exampleEach=function(e,r){["a","b"].forEach((function(t){t in e&&(r[t]=e[t])})),Promise.resolve(e).then((function(n){r.n=n})).catch((function(){r.n=null})),setTimeout((()=>{r.t=1}),0)};`
+	bare := `globalThis.__exampleEach=function(e,r){["a","b"].forEach(function(t){t in e&&(r[t]=e[t])}),Promise.resolve(e).then(function(n){r.n=n}).catch(function(){r.n=null}),setTimeout(()=>{r.t=1},0)};`
+	v.Modules = append(v.Modules, wrapped)
+	u := buildVariant(t, dir, "u.pbiviz", v, variant{})
+	c := buildVariant(t, dir, "c.pbiviz", v, variant{replace: map[string]string{wrapped: bare}})
+	r := compareFiles(t, c, u)
+	if r.Verdict != Consistent || len(r.Code.Unexplained) != 0 || r.Code.Identical != r.Code.Functions {
+		t.Fatalf("verdict %s, %d/%d identical, unexplained %+v", r.Verdict, r.Code.Identical, r.Code.Functions, r.Code.Unexplained)
+	}
+	// near miss: a function passed where none was is a real change
+	c2 := buildVariant(t, dir, "c2.pbiviz", v, variant{replace: map[string]string{wrapped: strings.Replace(bare, "setTimeout(()=>{r.t=1},0)", "setTimeout(()=>{r.t=2},0)", 1)}})
+	if r := compareFiles(t, c2, u); r.Verdict != Diverged {
+		t.Fatalf("changed constant: verdict %s", r.Verdict)
+	}
+}

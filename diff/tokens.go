@@ -322,7 +322,8 @@ func (w *splitter) walk(funcs []funcMeta, order, startTok, endTok []int) {
 			tk.kind, tk.flags = kLit, fRe
 		case t.tt == js.PrivateIdentifierToken:
 			tk.kind = kProp
-		case js.IsIdentifier(t.tt) && (prevTT == js.DotToken || prevTT == js.OptChainToken):
+		case js.IsIdentifierName(t.tt) && (prevTT == js.DotToken || prevTT == js.OptChainToken):
+			// a property, also when it is spelt like a reserved word (p.catch, p.delete)
 			tk.kind = kProp
 		case t.tt == js.IdentifierToken:
 			var nextTT js.TokenType = js.ErrorToken
