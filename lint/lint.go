@@ -359,6 +359,7 @@ func CheckPackage(path string, pkg *pbiviz.Package, opts Options) Result {
 		rs = rules.All()
 	}
 	r.Findings = rules.Run(in, rs, opts.Severity)
+	inventory(&r, in)
 	if r.Findings == nil {
 		r.Findings = []rules.Finding{}
 	}

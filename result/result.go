@@ -111,7 +111,7 @@ type Finding struct {
 	// Idiom names the known library idiom the finding matches (lower severity).
 	Idiom string `json:"idiom,omitempty"`
 	// Origin is the library the code belongs to, when known.
-	Origin string `json:"origin,omitempty"`
+	Origin *Origin `json:"origin,omitempty"`
 	// Help is the rule's documentation address.
 	Help string `json:"help,omitempty"`
 	// Function names the enclosing function (stable across minification
@@ -172,6 +172,58 @@ type Request struct {
 	Location Location `json:"location"`
 }
 
+// Origin is the third-party library a finding's code belongs to: the npm
+// package of a project's node_modules file, or a library identified in a
+// package's bundle (internal/libs). Version is empty when unknown.
+type Origin struct {
+	Name    string `json:"name"`
+	Version string `json:"version,omitempty"`
+}
+
+// String is "name version" (or the name alone).
+func (o *Origin) String() string {
+	if o == nil {
+		return ""
+	}
+	if o.Version == "" {
+		return o.Name
+	}
+	return o.Name + " " + o.Version
+}
+
+// Library is a third-party package the visual ships (the SBOM's
+// components): identified in a package's bundle, or resolved from a
+// project's lock file.
+type Library struct {
+	Name    string `json:"name"`
+	Version string `json:"version,omitempty"`
+	// License is an SPDX expression, empty when unknown.
+	License string `json:"license,omitempty"`
+	// PURL is the package URL (pkg:npm/name@version).
+	PURL string `json:"purl"`
+	// Evidence says how a bundled library was identified.
+	Evidence []string `json:"evidence,omitempty"`
+	// Direct: a dependency the project's package.json names (projects).
+	Direct bool `json:"direct,omitempty"`
+	// Dev: a development dependency, not shipped in the bundle (projects).
+	Dev bool `json:"dev,omitempty"`
+	// DependsOn lists the PURLs of its resolved dependencies (projects).
+	DependsOn []string `json:"dependsOn,omitempty"`
+}
+
+// Endpoint is an external address the visual can contact or is allowed to.
+type Endpoint struct {
+	URL  string `json:"url"`
+	Host string `json:"host"`
+	// Source: "static" (a constant or template reaching a network sink),
+	// "runtime" (a request observed by check --dynamic) or "manifest" (a
+	// WebAccess parameter).
+	Source   string   `json:"source"`
+	Location Location `json:"location"`
+	// API is the sink or privilege (fetch, XMLHttpRequest.open, WebAccess, …).
+	API string `json:"api,omitempty"`
+}
+
 // SortFindings orders findings by file, line, column, rule (stable).
 func SortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
@@ -209,6 +261,12 @@ type Result struct {
 	Notes []string `json:"notes,omitempty"`
 	// Dynamic is the summary of the dynamic run (check --dynamic only).
 	Dynamic *Dynamic `json:"dynamic,omitempty"`
+	// Libraries are the third-party packages the visual ships (contract:
+	// results[].libraries; the SBOM's components).
+	Libraries []Library `json:"libraries,omitempty"`
+	// Endpoints are the external addresses the visual can contact or is
+	// allowed to (contract: results[].endpoints).
+	Endpoints []Endpoint `json:"endpoints,omitempty"`
 }
 
 // Summary counts findings by severity (contract: summary).

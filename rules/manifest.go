@@ -449,7 +449,7 @@ func originAllows(pattern string, u *url.URL) bool {
 	return strings.EqualFold(host, u.Host) || strings.EqualFold(host, u.Hostname())
 }
 
-var _ = manifestRule("MAN015", "origin-not-allowed", Error, Needs{Inputs: ManifestInput | JS, APIs: networkAPIs}, Doc{
+var _ = manifestRule("MAN015", "origin-not-allowed", Error, endpointNeeds, Doc{
 	Title:   "A request goes to an origin that no WebAccess entry allows",
 	Why:     "Power BI blocks requests to origins missing from WebAccess: the feature fails at run time. (For uncertified builds that legitimately call their backend.)",
 	Example: "WebAccess [\"https://api.example.com\"] but fetch(\"https://other.example.org/x\")",
@@ -465,12 +465,11 @@ var _ = manifestRule("MAN015", "origin-not-allowed", Error, Needs{Inputs: Manife
 	if len(origins) == 0 {
 		return
 	}
-	for _, c := range callsTo(p.In.JS, networkAPIs...) {
-		a := arg(c, 0)
-		if a.Kind != analyzer.Const {
-			continue
+	for _, e := range Endpoints(p.In) {
+		if e.Source != EndpointStatic || e.Location.File != p.In.JSFile {
+			continue // requests of the code (CSS loads are NET014's)
 		}
-		u, err := url.Parse(a.Str)
+		u, err := url.Parse(withScheme(e.URL))
 		if err != nil || u.Host == "" {
 			continue
 		}
@@ -481,8 +480,14 @@ var _ = manifestRule("MAN015", "origin-not-allowed", Error, Needs{Inputs: Manife
 				break
 			}
 		}
-		if !ok {
-			p.ReportJSFunc(c.Pos, c.Func, c.Callee.Path, fmt.Sprintf("%s() to %s, which no WebAccess origin allows (blocked at run time)", c.Callee.Path, u.Scheme+"://"+u.Host))
+		if ok {
+			continue
+		}
+		msg := fmt.Sprintf("%s request to %s, which no WebAccess origin allows (blocked at run time)", e.API, u.Scheme+"://"+u.Host)
+		if e.Location.File == p.In.JSFile && p.In.JS != nil {
+			p.ReportJS(e.Location.Offset, e.API, msg)
+		} else {
+			p.ReportAt(e.Location, "", e.API, msg)
 		}
 	}
 })

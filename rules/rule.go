@@ -203,7 +203,9 @@ func WithIdiom(name string) Opt {
 }
 
 // WithOrigin names the library the code belongs to.
-func WithOrigin(o string) Opt { return func(f *Finding) { f.Origin = o } }
+func WithOrigin(name, version string) Opt {
+	return func(f *Finding) { f.Origin = &result.Origin{Name: name, Version: version} }
+}
 
 // Run applies rules to in and returns the findings sorted by location.
 // The rules whose inputs are present run in parallel (at most GOMAXPROCS at

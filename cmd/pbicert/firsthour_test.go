@@ -350,7 +350,7 @@ func TestSummaryOnStderrAndWriteBaseline(t *testing.T) {
 	out, errOut, code := runAt(t, "", nil, "check", "--format", "sarif", "--output", filepath.Join(dir, "r.sarif"), p)
 	assert.Equal(t, 1, code)
 	assert.Empty(t, out)
-	assert.Contains(t, errOut, "pbicert: 1 input checked: 5 errors, 0 warnings, 0 infos")
+	assert.Contains(t, errOut, "pbicert: 1 input checked: 5 errors, 2 warnings, 0 infos")
 	_, errOut, _ = runAt(t, "", nil, "check", "--format", "sarif", "--output", filepath.Join(dir, "r.sarif"), "--format", "github", p)
 	assert.NotContains(t, errOut, "input checked", "a report on standard output: nothing on standard error")
 

@@ -13,6 +13,7 @@ import (
 	"github.com/pbicert/pbicert/analyzer"
 	"github.com/pbicert/pbicert/lint"
 	"github.com/pbicert/pbicert/pbiviz"
+	"github.com/pbicert/pbicert/result"
 	"github.com/pbicert/pbicert/rules"
 )
 
@@ -30,6 +31,7 @@ func Check(dir string, opts lint.Options) lint.Result {
 	r.Visual = lint.VisualOf(c.Manifest)
 	r.Findings = c.Findings
 	r.Notes = c.Notes
+	r.Libraries = c.Libraries
 	return r
 }
 
@@ -41,6 +43,8 @@ type Checked struct {
 	Graph    *Graph // nil when the project has no entry
 	Findings []rules.Finding
 	Notes    []string
+	// Libraries is the npm dependency tree resolved from package-lock.json.
+	Libraries []result.Library
 }
 
 // Analyze reads, transpiles and checks a project.
@@ -113,6 +117,9 @@ func Analyze(dir string, opts lint.Options) (*Checked, error) {
 	// manifest and repository rules: once per project
 	fs = append(fs, rules.Run(&rules.Input{Manifest: pkg, ManifestFile: "capabilities.json", Locate: locate, Project: true, Repo: repo}, perFile, opts.Severity)...)
 
+	c.Libraries = LockLibraries(p.PackageLock, p.PackageJSON)
+	versions := lockVersions(c.Libraries)
+
 	// code rules: per file, mapped back to the original positions
 	code := append(append([]*unit(nil), units...), deps...)
 	per := make([][]rules.Finding, len(code))
@@ -125,8 +132,8 @@ func Analyze(dir string, opts lint.Options) (*Checked, error) {
 			}
 			u.remap(&f)
 			if u.Origin != "" {
-				f.Origin = u.Origin
-				f.Message += " (in " + u.Origin
+				f.Origin = &result.Origin{Name: u.Origin, Version: versions[u.Origin]}
+				f.Message += " (in " + f.Origin.String()
 				if u.Via != "" {
 					f.Message += ", imported by " + u.Via
 				}

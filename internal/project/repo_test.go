@@ -132,7 +132,7 @@ func TestNodeModulesOrigin(t *testing.T) {
 		t.Fatalf("findings: %s", rulesOf(c.Findings))
 	}
 	f := c.Findings[0]
-	if f.Rule != "NET001" || f.Origin != "tiny-get" || f.Location.File != "node_modules/tiny-get/lib/util.js" || f.Location.Line != 2 || f.Location.Column != 10 {
+	if f.Rule != "NET001" || f.Origin == nil || f.Origin.Name != "tiny-get" || f.Location.File != "node_modules/tiny-get/lib/util.js" || f.Location.Line != 2 || f.Location.Column != 10 {
 		t.Errorf("finding = %+v", f)
 	}
 	if !strings.Contains(f.Message, "in tiny-get, imported by src/visual.ts:1") {

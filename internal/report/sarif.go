@@ -278,7 +278,7 @@ func (b *sarifBuilder) result(r result.Result, f *result.Finding) {
 	if f.Idiom != "" {
 		props["idiom"] = f.Idiom
 	}
-	if f.Origin != "" {
+	if f.Origin != nil {
 		props["origin"] = f.Origin
 	}
 	if f.Snippet != "" {

@@ -1,0 +1,618 @@
+package libs
+
+import (
+	"math/bits"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Library is one library identified in a bundle.
+type Library struct {
+	Name string `json:"name"`
+	// Version is empty when the bundle does not show it.
+	Version string `json:"version,omitempty"`
+	// License is an SPDX expression (from a banner in the bundle, else from
+	// the npm package of that version), empty when unknown.
+	License string `json:"license,omitempty"`
+	// PURL is the package URL, pkg:npm/name@version.
+	PURL string `json:"purl"`
+	// Evidence says how the library, its version and licence were found.
+	Evidence []string `json:"evidence"`
+	// Strings is how many distinct fingerprint strings matched.
+	Strings int `json:"strings"`
+	// Offset is where the first evidence is in the bundle (byte offset).
+	Offset int `json:"offset"`
+}
+
+// Attribution is what Identify found in one bundle.
+type Attribution struct {
+	Libraries []Library
+	// hits of the identified libraries, by offset (lib indexes Libraries)
+	hits []hit
+	// umbrella[i] is the index of the identified umbrella (d3, vega) whose
+	// module Libraries[i] is, or -1
+	umbrella []int
+}
+
+type hit struct {
+	off int
+	lib int
+}
+
+// Tuning of the attribution (see docs/libraries.md).
+const (
+	// maxGap: two hits of one library at most this far apart enclose
+	// library code.
+	maxGap = 256 << 10
+	// near: a hit this close before or after an offset claims it alone.
+	near = 2 << 10
+)
+
+var semverRe = regexp.MustCompile(`^v?(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?$`)
+
+// versionKey matches the end of the text before a version literal that
+// names it a version: version:"…", VERSION="…", jquery:"…", .version="…".
+var versionKey = regexp.MustCompile(`(?:^|[^A-Za-z0-9_$])(?:version|VERSION|Version|jquery)["']?\s*[:=]\s*$`)
+
+// Identify finds the libraries bundled in src.
+func (db *DB) Identify(src []byte) *Attribution {
+	type acc struct {
+		seen  map[string]bool
+		hits  []int
+		and   uint64
+		count []int // per version
+	}
+	accs := map[int]*acc{}
+	var versions []Literal
+	var banners []Comment
+	minLen := min(db.MinLen, 5)
+	Scan(src, minLen, func(l Literal) {
+		if len(l.Value) <= 24 && semverRe.MatchString(l.Value) {
+			versions = append(versions, l)
+		}
+		r, ok := db.index[l.Value]
+		if !ok {
+			return
+		}
+		a := accs[int(r.lib)]
+		if a == nil {
+			a = &acc{seen: map[string]bool{}, and: ^uint64(0), count: make([]int, len(db.Libraries[r.lib].Versions))}
+			accs[int(r.lib)] = a
+		}
+		a.hits = append(a.hits, l.Offset)
+		if !a.seen[l.Value] {
+			a.seen[l.Value] = true
+			a.and &= r.mask
+			for v := range a.count {
+				if r.mask&(1<<v) != 0 {
+					a.count[v]++
+				}
+			}
+		}
+	}, func(c Comment) { banners = append(banners, c) })
+
+	att := &Attribution{}
+	// libraries with enough distinct strings
+	var ids []int
+	for id := range accs {
+		ids = append(ids, id)
+	}
+	sort.Ints(ids)
+	index := map[int]int{} // db lib -> att lib
+	for _, id := range ids {
+		a := accs[id]
+		lib := &db.Libraries[id]
+		if len(a.seen) < minHits(lib) {
+			continue
+		}
+		l := Library{Name: lib.Name, Strings: len(a.seen), Offset: a.hits[0]}
+		l.Evidence = append(l.Evidence, plural(len(a.seen), "fingerprint string")+" of "+lib.Name)
+		if v, ok := maskVersion(lib, a.and, a.count); ok {
+			l.Version = v
+			l.Evidence = append(l.Evidence, "version "+v+" from strings found only in that version")
+		}
+		index[id] = len(att.Libraries)
+		att.Libraries = append(att.Libraries, l)
+		for _, o := range a.hits {
+			att.hits = append(att.hits, hit{o, len(att.Libraries) - 1})
+		}
+	}
+	sort.Slice(att.hits, func(i, j int) bool { return att.hits[i].off < att.hits[j].off })
+
+	// version constants inside the identified libraries (or naming an
+	// umbrella whose modules were identified): a literal that is a known
+	// version of the library scores 2, one written as a version
+	// (version:"…") 1; the best score wins when it names one version.
+	type cand struct {
+		val   string
+		score int
+	}
+	cands := map[string][]cand{}
+	for _, v := range versions {
+		li := att.owner(v.Offset)
+		val := strings.TrimPrefix(v.Value, "v")
+		strong := versionKey.Match(src[max(0, v.Offset-24):v.Offset])
+		if li < 0 {
+			// outside any identified code (an export list, d3 3.x's
+			// header): only a version constant naming one umbrella's
+			// fingerprinted version counts
+			if u := db.umbrellaWith(val); strong && u != nil {
+				cands[u.Name] = append(cands[u.Name], cand{val, 1})
+			}
+			continue
+		}
+		l := &att.Libraries[li]
+		dbl := db.Lookup(l.Name)
+		if u := db.umbrellaWith(val); u != nil && strong {
+			cands[u.Name] = append(cands[u.Name], cand{val, 2 + b2i(strong)})
+			continue
+		}
+		if u := db.umbrellaOf(l.Name); u != nil && !contains(dbl.Versions, val) {
+			if strong && sameMajor(u.Versions, val) {
+				cands[u.Name] = append(cands[u.Name], cand{val, 1})
+				continue
+			}
+		}
+		score := 2*b2i(contains(dbl.Versions, val)) + b2i(strong)
+		if score > 0 {
+			cands[l.Name] = append(cands[l.Name], cand{val, score})
+		}
+	}
+	names := make([]string, 0, len(cands))
+	for n := range cands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		best, val, tie := 0, "", false
+		for _, c := range cands[name] {
+			switch {
+			case c.score > best:
+				best, val, tie = c.score, c.val, false
+			case c.score == best && c.val != val:
+				tie = true
+			}
+		}
+		if tie {
+			continue
+		}
+		i := att.index(name)
+		if i < 0 {
+			att.Libraries = append(att.Libraries, Library{Name: name})
+			i = len(att.Libraries) - 1
+		}
+		l := &att.Libraries[i]
+		if best < 2 && l.Version != "" {
+			continue // a version-like constant the fingerprints do not know does not overrule them
+		}
+		if l.Version != val {
+			l.Version = val
+			if l.Strings == 0 {
+				l.Evidence = append(l.Evidence, "version constant \""+val+"\" among its modules' code")
+			} else {
+				l.Evidence = append(l.Evidence, "version constant \""+val+"\" in the library's code")
+			}
+		}
+	}
+	// an umbrella older than its modules (d3 3.x) is one library: its
+	// "modules" are parts of it
+	for i := range att.Libraries {
+		u := db.Lookup(att.Libraries[i].Name)
+		if u == nil || !u.Umbrella || u.Modular == "" || att.Libraries[i].Version == "" || !versionLess(att.Libraries[i].Version, u.Modular) {
+			continue
+		}
+		att.merge(u.Family, i)
+		break
+	}
+
+	// banners: "/*! jQuery v3.7.1 | (c) … | jquery.org/license */"
+	for _, c := range banners {
+		low := strings.ToLower(c.Text)
+		for i := range att.Libraries {
+			l := &att.Libraries[i]
+			if v, ok := bannerVersion(low, l.Name); ok {
+				if l.Version == "" {
+					l.Version = v
+				}
+				l.Evidence = append(l.Evidence, "licence banner at offset "+itoa(c.Offset))
+				if lic := bannerLicense(c.Text); lic != "" {
+					l.License = lic
+				}
+			}
+		}
+	}
+
+	att.umbrella = make([]int, len(att.Libraries))
+	for i, l := range att.Libraries {
+		att.umbrella[i] = -1
+		if u := db.umbrellaOf(l.Name); u != nil {
+			att.umbrella[i] = att.index(u.Name)
+		}
+	}
+	for i := range att.Libraries {
+		l := &att.Libraries[i]
+		if l.License == "" {
+			l.License = db.license(l.Name, l.Version)
+		}
+		l.PURL = PURL(l.Name, l.Version)
+	}
+	return att
+}
+
+// minHits is how many distinct strings identify a library: a tenth of its
+// fingerprint, at least 3 and at most 8 (tree shaking keeps only part of a
+// library).
+func minHits(l *Lib) int {
+	n := (len(l.Strings) + 9) / 10
+	return min(max(n, 3), 8)
+}
+
+// maskVersion names the version when exactly one fingerprinted version
+// holds every matched string, or when one version holds strictly more of
+// them than any other.
+func maskVersion(l *Lib, and uint64, count []int) (string, bool) {
+	if len(l.Versions) == 1 {
+		return "", false // nothing to tell versions apart
+	}
+	if and != 0 && bits.OnesCount64(and) == 1 {
+		return l.Versions[bits.TrailingZeros64(and)], true
+	}
+	if and != 0 {
+		return "", false
+	}
+	best, bi, tie := -1, -1, false
+	for v, c := range count {
+		switch {
+		case c > best:
+			best, bi, tie = c, v, false
+		case c == best:
+			tie = true
+		}
+	}
+	if bi < 0 || tie {
+		return "", false
+	}
+	return l.Versions[bi], true
+}
+
+// owner returns the index of the library whose code holds offset, or -1:
+// the nearest hits before and after it belong to one library and are at
+// most maxGap apart (a single hit of another library between them is
+// skipped: a string two libraries hold); or, when scope is given, the nearest hit on one side
+// is within near bytes and inside one of the ranges scope returns for
+// offset (its enclosing functions) that holds no other library's hit.
+// Without scope the near hit alone decides (the version constants, which
+// sit next to the library's strings).
+func (a *Attribution) owner(off int) int { return a.ownerIn(off, nil) }
+
+func (a *Attribution) ownerIn(off int, scope func(off int) [][2]int) int {
+	if a == nil || len(a.hits) == 0 {
+		return -1
+	}
+	i := sort.Search(len(a.hits), func(i int) bool { return a.hits[i].off > off })
+	var prev, next *hit
+	if i > 0 {
+		prev = &a.hits[i-1]
+	}
+	if i < len(a.hits) {
+		next = &a.hits[i]
+	}
+	if prev != nil && next != nil {
+		if o := a.pairOwner(*prev, *next); o >= 0 {
+			return o
+		}
+		// one string of another library between two of one library's is a
+		// constant both hold, not a boundary: vega-scenegraph's code keeps
+		// the XLink namespace URI that d3-selection's fingerprint has
+		if i+1 < len(a.hits) {
+			if o := a.pairOwner(*prev, a.hits[i+1]); o >= 0 {
+				return o
+			}
+		}
+		if i >= 2 {
+			if o := a.pairOwner(a.hits[i-2], *next); o >= 0 {
+				return o
+			}
+		}
+	}
+	var cands []*hit
+	if prev != nil && off-prev.off <= near {
+		cands = append(cands, prev)
+	}
+	if next != nil && next.off-off <= near {
+		cands = append(cands, next)
+	}
+	if len(cands) == 2 && off-prev.off > next.off-off {
+		cands[0], cands[1] = cands[1], cands[0]
+	}
+	for _, h := range cands {
+		if scope == nil {
+			return h.lib
+		}
+		for _, r := range scope(off) {
+			if r[0] <= h.off && h.off < r[1] && a.only(h.lib, r[0], r[1]) {
+				return h.lib
+			}
+		}
+	}
+	return -1
+}
+
+// pairOwner returns the library whose code lies between hits x and y (x
+// before y), or -1: both are its strings, at most maxGap apart, or both
+// are strings of modules of one identified umbrella (then the umbrella).
+func (a *Attribution) pairOwner(x, y hit) int {
+	if y.off-x.off > maxGap {
+		return -1
+	}
+	if x.lib == y.lib {
+		return x.lib
+	}
+	if u := a.umbrellaOf(x.lib); u >= 0 && u == a.umbrellaOf(y.lib) {
+		return u
+	}
+	return -1
+}
+
+func (a *Attribution) umbrellaOf(lib int) int {
+	if lib < len(a.umbrella) {
+		return a.umbrella[lib]
+	}
+	return -1
+}
+
+// only reports whether every hit in [lo, hi) belongs to lib.
+func (a *Attribution) only(lib, lo, hi int) bool {
+	i := sort.Search(len(a.hits), func(i int) bool { return a.hits[i].off >= lo })
+	for ; i < len(a.hits) && a.hits[i].off < hi; i++ {
+		if a.hits[i].lib != lib {
+			return false
+		}
+	}
+	return true
+}
+
+// OriginAt returns the library whose code holds the byte offset, or nil.
+// scope, when not nil, returns the ranges of the functions enclosing an
+// offset (innermost first): a library claims code past its last string
+// only inside a function that holds its strings and no other library's.
+func (a *Attribution) OriginAt(off int, scope func(off int) [][2]int) *Library {
+	i := a.ownerIn(off, scope)
+	if i < 0 {
+		return nil
+	}
+	return &a.Libraries[i]
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (a *Attribution) index(name string) int {
+	for i := range a.Libraries {
+		if a.Libraries[i].Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// merge folds the libraries named family* into the library at index into.
+func (a *Attribution) merge(family string, into int) {
+	keep := make([]int, len(a.Libraries)) // old index -> new index
+	var out []Library
+	target := a.Libraries[into].Name
+	for i, l := range a.Libraries {
+		if strings.HasPrefix(l.Name, family) {
+			keep[i] = -1
+			continue
+		}
+		keep[i] = len(out)
+		out = append(out, l)
+	}
+	ni := -1
+	for i, l := range out {
+		if l.Name == target {
+			ni = i
+		}
+	}
+	for i, l := range a.Libraries {
+		if keep[i] < 0 {
+			keep[i] = ni
+			out[ni].Strings += l.Strings
+		}
+	}
+	for i := range a.hits {
+		a.hits[i].lib = keep[a.hits[i].lib]
+	}
+	a.Libraries = out
+}
+
+func versionLess(a, b string) bool {
+	as, bs := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < max(len(as), len(bs)); i++ {
+		var x, y int
+		if i < len(as) {
+			x = atoi(as[i])
+		}
+		if i < len(bs) {
+			y = atoi(bs[i])
+		}
+		if x != y {
+			return x < y
+		}
+	}
+	return false
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// umbrellaWith returns the one umbrella with that fingerprinted version
+// (nil when none, or when another library has it too).
+func (db *DB) umbrellaWith(version string) *Lib {
+	var u *Lib
+	for i := range db.Libraries {
+		l := &db.Libraries[i]
+		if contains(l.Versions, version) {
+			if !l.Umbrella || u != nil {
+				return nil
+			}
+			u = l
+		}
+	}
+	return u
+}
+
+func (db *DB) umbrellaOf(name string) *Lib {
+	for i := range db.Libraries {
+		u := &db.Libraries[i]
+		if u.Umbrella && u.Family != "" && strings.HasPrefix(name, u.Family) {
+			return u
+		}
+	}
+	return nil
+}
+
+func (db *DB) license(name, version string) string {
+	l := db.Lookup(name)
+	if l == nil || len(l.Licenses) == 0 {
+		return ""
+	}
+	for i, v := range l.Versions {
+		if v == version && i < len(l.Licenses) {
+			return l.Licenses[i]
+		}
+	}
+	// version unknown: the licence when every version agrees
+	for _, x := range l.Licenses[1:] {
+		if x != l.Licenses[0] {
+			return ""
+		}
+	}
+	return l.Licenses[0]
+}
+
+var bannerVerRe = regexp.MustCompile(`^[\s:@-]*v?(\d+\.\d+\.\d+(?:-[0-9a-z.-]+)?)`)
+
+// bannerVersion finds "name v1.2.3" (or "name 1.2.3") in a lower-cased banner.
+func bannerVersion(low, name string) (string, bool) {
+	n := strings.ToLower(name)
+	for i := 0; ; {
+		j := strings.Index(low[i:], n)
+		if j < 0 {
+			return "", false
+		}
+		j += i
+		end := j + len(n)
+		if (j == 0 || !isIdent(low[j-1]) && low[j-1] != '-') && (end == len(low) || !isIdent(low[end]) && low[end] != '-') {
+			if m := bannerVerRe.FindStringSubmatch(low[end:]); m != nil {
+				return m[1], true
+			}
+		}
+		i = end
+	}
+}
+
+var licenseIDs = []struct {
+	re *regexp.Regexp
+	id string
+}{
+	{regexp.MustCompile(`(?i)@license\s+([A-Za-z0-9.+-]+(?:\s+(?:OR|AND)\s+[A-Za-z0-9.+-]+)*)`), ""},
+	{regexp.MustCompile(`(?i)\bMIT\b`), "MIT"},
+	{regexp.MustCompile(`(?i)Apache(?: License)?,? (?:Version )?2\.0`), "Apache-2.0"},
+	{regexp.MustCompile(`(?i)\bBSD-3-Clause\b`), "BSD-3-Clause"},
+	{regexp.MustCompile(`(?i)\bISC\b`), "ISC"},
+	{regexp.MustCompile(`(?i)\bMPL-2\.0\b`), "MPL-2.0"},
+}
+
+// bannerLicense reads the licence a banner names, as an SPDX id.
+func bannerLicense(text string) string {
+	for _, l := range licenseIDs {
+		m := l.re.FindStringSubmatch(text)
+		if m == nil {
+			continue
+		}
+		if l.id == "" {
+			id := strings.TrimSpace(m[1])
+			if strings.ContainsAny(id, "0123456789") || strings.ToUpper(id) == id || strings.Contains(id, "-") {
+				return id
+			}
+			continue
+		}
+		return l.id
+	}
+	return ""
+}
+
+// PURL is the package URL of an npm package.
+func PURL(name, version string) string {
+	p := "pkg:npm/"
+	if strings.HasPrefix(name, "@") {
+		p += "%40" + strings.TrimPrefix(name, "@")
+	} else {
+		p += url.PathEscape(name)
+	}
+	if version != "" {
+		p += "@" + url.PathEscape(version)
+	}
+	return p
+}
+
+func contains(vs []string, v string) bool {
+	for _, x := range vs {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func sameMajor(vs []string, v string) bool {
+	maj, _, _ := strings.Cut(v, ".")
+	for _, x := range vs {
+		if m, _, _ := strings.Cut(x, "."); m == maj {
+			return true
+		}
+	}
+	return false
+}
+
+func plural(n int, s string) string {
+	if n == 1 {
+		return "1 " + s
+	}
+	return itoa(n) + " " + s + "s"
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}

@@ -1,0 +1,153 @@
+package libs
+
+import (
+	"strings"
+	"testing"
+)
+
+func literals(src string) []string {
+	var out []string
+	Scan([]byte(src), 1, func(l Literal) { out = append(out, l.Value) }, nil)
+	return out
+}
+
+func TestScan(t *testing.T) {
+	tests := []struct {
+		src  string
+		want string
+	}{
+		{`var a = "x", b = 'y';`, "x|y"},
+		{`a = "esc\"aped\n\u0041\x42";`, "esc\"aped\nAB"},
+		{"f(`head ${g(\"in\")} tail`)", "head |in| tail"},
+		{`x = /"not a string"/g.test(s); y = "after"`, "after"},
+		{`x = a / 2 / "d"`, "d"},
+		{`// "comment"` + "\n" + `/* "block" */ "real"`, "real"},
+		{`if (x) /'/.test(y); "z"`, "z"},
+		{`return /[/"]/.source + "w"`, "w"},
+	}
+	for _, tc := range tests {
+		if got := strings.Join(literals(tc.src), "|"); got != tc.want {
+			t.Errorf("Scan(%q) = %q, want %q", tc.src, got, tc.want)
+		}
+	}
+	var banners []string
+	Scan([]byte(`/*! alpha v1.2.3 | MIT */ var a; /* plain */ /** @license Apache-2.0 */`), 1, nil, func(c Comment) { banners = append(banners, c.Text) })
+	if len(banners) != 2 {
+		t.Errorf("banners %q, want the /*! one and the @license one", banners)
+	}
+}
+
+// testDB: alpha has two versions told apart by one string; beta one version.
+func testDB() *DB {
+	return NewDB(File{Format: FormatVersion, MinLen: 6, Libraries: []Lib{
+		{Name: "alpha", Versions: []string{"1.0.0", "2.0.0"}, Licenses: []string{"MIT", "MIT"}, Strings: map[string]uint64{
+			"alpha: invalid argument": 3, "alpha-selection": 3, "alpha/transition": 3, "alpha only in two": 2, "alpha only in one": 1}},
+		{Name: "beta", Versions: []string{"0.9.1"}, Licenses: []string{"BSD-3-Clause"}, Strings: map[string]uint64{
+			"beta: stack overflow": 1, "beta-chart-title": 1, "beta-axis-label": 1}},
+		{Name: "@scope/gamma", Versions: []string{"1.0.0"}, Licenses: []string{"ISC"}, Strings: map[string]uint64{
+			"gamma one": 1, "gamma two": 1, "gamma three": 1}},
+	}})
+}
+
+func TestIdentify(t *testing.T) {
+	alpha := `!function(){var e="alpha: invalid argument";function s(){return "alpha-selection"}function t(){fetch(u)}var x="alpha/transition","alpha only in two";}();`
+	user := `class Visual{update(o){this.root.innerHTML=o.text;fetch("https://api.contoso.com/x")}}` + strings.Repeat(" ", 5000)
+	beta := `/*! beta 0.9.1 | Apache License 2.0 */(function(){var a="beta: stack overflow",b="beta-chart-title",c="beta-axis-label";eval(a)})();`
+	src := alpha + user + beta
+	att := testDB().Identify([]byte(src))
+	if len(att.Libraries) != 2 {
+		t.Fatalf("libraries %+v, want alpha and beta", att.Libraries)
+	}
+	a, b := att.Libraries[0], att.Libraries[1]
+	if a.Name != "alpha" || a.Version != "2.0.0" || a.License != "MIT" || a.PURL != "pkg:npm/alpha@2.0.0" || a.Strings != 4 {
+		t.Errorf("alpha = %+v (the string only in 2.0.0 names the version)", a)
+	}
+	if b.Name != "beta" || b.Version != "0.9.1" || b.License != "Apache-2.0" {
+		t.Errorf("beta = %+v (the banner's licence wins over package.json's)", b)
+	}
+	if o := att.OriginAt(strings.Index(src, "fetch(u)"), nil); o == nil || o.Name != "alpha" {
+		t.Errorf("origin of alpha's fetch = %v", o)
+	}
+	if o := att.OriginAt(strings.Index(src, "eval(a)"), nil); o == nil || o.Name != "beta" {
+		t.Errorf("origin of beta's eval = %v", o)
+	}
+	// the visual's own code right after alpha: alpha's last string is near,
+	// but outside the functions enclosing the fetch
+	userAt := strings.Index(src, "fetch(\"https")
+	scope := func(off int) [][2]int {
+		if off >= len(alpha) && off < len(alpha)+len(user) {
+			return [][2]int{{len(alpha), len(alpha) + len(user)}}
+		}
+		return nil
+	}
+	if o := att.OriginAt(userAt, scope); o != nil {
+		t.Errorf("the visual's own fetch is attributed to %s", o.Name)
+	}
+	if o := att.OriginAt(userAt, nil); o == nil || o.Name != "alpha" {
+		t.Errorf("without scope the near string decides: %v", o)
+	}
+	// near miss: two strings of alpha are not enough (3 needed)
+	if att := testDB().Identify([]byte(`x("alpha-selection","alpha/transition")`)); len(att.Libraries) != 0 {
+		t.Errorf("two strings identified %+v", att.Libraries)
+	}
+	// a version constant in the library's code wins over the strings
+	att = testDB().Identify([]byte(`!function(){var v={version:"1.4.0"},e="alpha: invalid argument",s="alpha-selection",t="alpha/transition"}()`))
+	if len(att.Libraries) != 1 || att.Libraries[0].Version != "1.4.0" {
+		t.Errorf("version constant: %+v", att.Libraries)
+	}
+	// evasion: the strings written with escapes and other quotes
+	att = testDB().Identify([]byte("x('beta: stack overflow', `beta-chart-title`, \"beta\\u002daxis-label\")"))
+	if len(att.Libraries) != 1 || att.Libraries[0].Name != "beta" {
+		t.Errorf("escaped strings: %+v", att.Libraries)
+	}
+}
+
+func TestPURL(t *testing.T) {
+	for _, tc := range [][3]string{{"lodash", "4.17.21", "pkg:npm/lodash@4.17.21"}, {"@scope/gamma", "1.0.0", "pkg:npm/%40scope/gamma@1.0.0"}, {"d3", "", "pkg:npm/d3"}} {
+		if got := PURL(tc[0], tc[1]); got != tc[2] {
+			t.Errorf("PURL(%s, %s) = %s, want %s", tc[0], tc[1], got, tc[2])
+		}
+	}
+}
+
+func TestDefaultLoads(t *testing.T) {
+	db, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"d3", "d3-selection", "lodash", "jquery", "moment", "react-dom", "leaflet", "vega", "vega-loader", "plotly.js", "echarts", "dompurify", "core-js", "regenerator-runtime", "powerbi-visuals-utils-formattingutils"} {
+		if db.Lookup(name) == nil {
+			t.Errorf("the committed fingerprints lack %s", name)
+		}
+	}
+}
+
+// TestOriginSkipsALoneSharedString: one string of another library between
+// two of one library's strings (a constant both hold, like the XLink
+// namespace URI in vega-scenegraph and d3-selection) does not cut the
+// library's code in two; two strings of the other library do.
+func TestOriginSkipsALoneSharedString(t *testing.T) {
+	libs := []Library{{Name: "alpha"}, {Name: "beta"}}
+	att := &Attribution{Libraries: libs, umbrella: []int{-1, -1},
+		hits: []hit{{0, 0}, {1000, 0}, {20000, 1}, {30000, 0}}}
+	for _, off := range []int{10000, 25000} {
+		if o := att.OriginAt(off, func(int) [][2]int { return nil }); o == nil || o.Name != "alpha" {
+			t.Errorf("offset %d: origin %v, want alpha", off, o)
+		}
+	}
+	// near miss: beta's code follows alpha's (two of its strings)
+	att.hits = []hit{{0, 0}, {1000, 0}, {20000, 1}, {30000, 1}}
+	if o := att.OriginAt(10000, func(int) [][2]int { return nil }); o != nil {
+		t.Errorf("between alpha and beta: origin %v, want none", o)
+	}
+	// the lone string before the offset is skipped too
+	att.hits = []hit{{0, 0}, {5000, 1}, {30000, 0}, {31000, 0}}
+	if o := att.OriginAt(10000, func(int) [][2]int { return nil }); o == nil || o.Name != "alpha" {
+		t.Errorf("after a lone beta string: origin %v, want alpha", o)
+	}
+	// but not across more than maxGap
+	att.hits = []hit{{0, 0}, {20000, 1}, {maxGap + 1000, 0}}
+	if o := att.OriginAt(10000, func(int) [][2]int { return nil }); o != nil {
+		t.Errorf("across more than maxGap: origin %v, want none", o)
+	}
+}
