@@ -210,4 +210,141 @@ type depthModel struct {
 	thisVars  map[*js.Var]bool // variables with a source `this` among them
 	// writes of variables inside loops (loops.go)
 	loopWrites map[*binding]*loopWrites
+	// writes of property names read as HTML (after pass 2; ConstProp)
+	propWrites map[string]*propWrites
+}
+
+// propWrites are the values the program writes to one property name.
+type propWrites struct {
+	consts []string // constant values, in walk order
+	other  bool     // a write of a value that is not constant
+}
+
+// notePropWrites (after pass 2, before the model is frozen) finds, for the
+// property names read as HTML by a tracked object-literal key
+// ({dangerouslySetInnerHTML: {__html: t.nullMessage}}, {innerHTML: o.text})
+// on a receiver that is not known, every write of that name in the
+// program: object-literal keys, assignments, class fields. ConstProp
+// answers from them.
+func (p *Program) notePropWrites() {
+	var want map[string]*propWrites
+	add := func(e js.IExpr) {
+		d, ok := unparen(e).(*js.DotExpr)
+		if !ok {
+			return
+		}
+		lit, ok := dotName(d.Y)
+		if !ok {
+			return
+		}
+		if v := p.resolve(d, false, 0); v.Kind != Member || v.Root == protoRoot || v.Root == protoMethodRoot {
+			return // a global, a constant, or a member of something known
+		}
+		if want == nil {
+			want = map[string]*propWrites{}
+		}
+		name, _ := identName(lit.Data)
+		if want[name] == nil {
+			want[name] = &propWrites{}
+		}
+	}
+	for _, pr := range p.Props {
+		if obj, ok := pr.Value.(*js.ObjectExpr); ok {
+			for _, it := range obj.List {
+				if !it.Spread && it.Value != nil {
+					add(it.Value)
+				}
+			}
+			continue
+		}
+		add(pr.Value)
+	}
+	if want == nil {
+		return
+	}
+	js.Walk(propWriteWalker{p: p, want: want}, p.AST)
+	p.propWrites = want
+}
+
+type propWriteWalker struct {
+	p    *Program
+	want map[string]*propWrites
+}
+
+func (v propWriteWalker) note(name string, value js.IExpr, assignOp js.TokenType) {
+	w := v.want[name]
+	if w == nil {
+		return
+	}
+	if value == nil || assignOp != js.EqToken {
+		w.other = true
+		return
+	}
+	r := v.p.resolve(value, false, 0)
+	if r.Kind != Const {
+		w.other = true
+		return
+	}
+	w.consts = append(w.consts, r.Str)
+}
+
+func (v propWriteWalker) Enter(n js.INode) js.IVisitor {
+	switch n := n.(type) {
+	case *js.ObjectExpr:
+		for _, it := range n.List {
+			if it.Spread || it.Name == nil {
+				continue
+			}
+			name := ""
+			if it.Name.IsComputed() {
+				k := v.p.resolve(it.Name.Computed, false, 0)
+				if k.Kind != Const {
+					continue
+				}
+				name = k.Str
+			} else {
+				name = propName(it.Name.Literal)
+			}
+			v.note(name, it.Value, js.EqToken)
+		}
+	case *js.BinaryExpr:
+		if !isAssignOp(n.Op) {
+			break
+		}
+		switch t := n.X.(type) {
+		case *js.DotExpr:
+			if lit, ok := dotName(t.Y); ok {
+				name, _ := identName(lit.Data)
+				v.note(name, n.Y, n.Op)
+			}
+		case *js.IndexExpr:
+			if k := v.p.resolve(t.Y, false, 0); k.Kind == Const {
+				v.note(k.Str, n.Y, n.Op)
+			}
+		}
+	case *js.ClassDecl:
+		for i := range n.List {
+			if f := n.List[i].Field; f.Name.Literal.Data != nil && !f.Name.IsComputed() && n.List[i].Method == nil && n.List[i].StaticBlock == nil {
+				v.note(propName(f.Name.Literal), f.Init, js.EqToken)
+			}
+		}
+	}
+	return v
+}
+
+func (v propWriteWalker) Exit(js.INode) {}
+
+// ConstProp reports whether every value the program writes to the
+// property name is a constant, and returns those values (at least one).
+// It knows the names read as HTML by a tracked object-literal key on an
+// unknown receiver ({dangerouslySetInnerHTML: {__html: t.nullMessage}});
+// for any other name ok is false. A value the host or a data source
+// carries under the same name is not a write the program makes: a rule
+// that trusts this says so.
+func (p *Program) ConstProp(name string) (consts []string, ok bool) {
+	w := p.propWrites[name]
+	if w == nil || w.other || len(w.consts) == 0 {
+		return nil, false
+	}
+	return w.consts, true
 }

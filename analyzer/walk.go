@@ -119,12 +119,18 @@ func (p *Program) walk() error {
 	p.order = nil
 	if p.inUnits() {
 		if done, err := p.walkParallel(p.workers); done {
+			if err == nil {
+				p.notePropWrites()
+			}
 			return err
 		}
 	}
 	p.callMemo = make(map[callKey]*Value, p.nCalls)
 	err := p.newWalker(2).run()
 	p.owner = nil // Resolve after Parse knows no enclosing function
+	if err == nil {
+		p.notePropWrites()
+	}
 	return err
 }
 

@@ -420,7 +420,7 @@ var _ = register(&Rule{
 	Needs: Needs{Inputs: JS, Props: []string{"dangerouslySetInnerHTML"}},
 	Doc: Doc{
 		Title:   "React dangerouslySetInnerHTML is given HTML built from data",
-		Why:     "dangerouslySetInnerHTML={{__html: x}} is React's innerHTML: markup built from data injects script. A constant is not a finding.",
+		Why:     "dangerouslySetInnerHTML={{__html: x}} is React's innerHTML: markup built from data injects script. A constant is not a finding; a property of an unknown object whose every write in the bundle is a literal ({__html: t.nullMessage} with nullMessage: \"<em>No data</em>\" in the default props) is reported at info, since data could still carry that key.",
 		Example: "<div dangerouslySetInnerHTML={{ __html: row.description }} />",
 		Fix:     "Render the text as a child ({row.description}) or sanitise it first.",
 		Ref:     refDOM,
@@ -458,6 +458,15 @@ var _ = register(&Rule{
 			if name, ok := sanitized(prog, htmlExpr); ok {
 				p.ReportJSFunc(pr.Pos, pr.Func, "dangerouslySetInnerHTML", fmt.Sprintf("dangerouslySetInnerHTML inserts HTML sanitised by %s(); a reviewer checks the sanitiser and its configuration", name), WithSeverity(Warning))
 				continue
+			}
+			if html.Kind == analyzer.Member {
+				// {__html: t.nullMessage} where every nullMessage the
+				// bundle writes is a literal: constant markup, unless the
+				// host's data carries the same key
+				if consts, ok := prog.ConstProp(html.Last()); ok {
+					p.ReportJSFunc(pr.Pos, pr.Func, "dangerouslySetInnerHTML", fmt.Sprintf("dangerouslySetInnerHTML inserts .%s, and every value the bundle writes to %s is a constant (%d): constant markup unless data carries that key", html.Last(), html.Last(), len(consts)), WithSeverity(Info))
+					continue
+				}
 			}
 			p.ReportJSFunc(pr.Pos, pr.Func, "dangerouslySetInnerHTML", "dangerouslySetInnerHTML inserts HTML built from data that is not a constant")
 		}

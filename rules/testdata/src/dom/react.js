@@ -13,3 +13,12 @@ const inner = { __html: h }; _jsx("p", { dangerouslySetInnerHTML: inner }); // w
 const fixed = _jsx("hr", { dangerouslySetInnerHTML: { __html: "<br/>" } });
 const safe = _jsx("p", { children: props.text, title: props.html });
 const noHTML = _jsx("p", { dangerouslySetInnerHTML: { other: h } });
+// positive: DOM010 a property every write of which is a literal is constant markup: info, not an error
+function Empty(t) { return _jsx("div", { dangerouslySetInnerHTML: { __html: t.nullMessage } }); } // want "DOM010@info" `every value the bundle writes to nullMessage is a constant`
+Empty.defaultProps = { nullMessage: "<em>No data</em>" };
+const emptyState = { nullMessage: "<em>Nothing to show</em>" };
+// positive: DOM010 one write of the property is data: an error
+function Row(t) { return _jsx("td", { dangerouslySetInnerHTML: { __html: t.cellHTML } }); } // want "DOM010@error"
+const rowProps = { cellHTML: "<b>-</b>" };
+rowProps.cellHTML = dataView.value;
+function Cell(t) { return _jsx("td", { dangerouslySetInnerHTML: { __html: t.description } }); } // want "DOM010@error"
