@@ -558,6 +558,9 @@ func formatNumber(f float64) string {
 
 // member resolves rx.name.
 func (p *Program) member(rx Value, name string, computed, escaped bool) Value {
+	if v, ok := p.reflectMember(rx, name); ok {
+		return v
+	}
 	switch rx.Kind {
 	case Global:
 		if rx.Bound != "" && (name == "call" || name == "apply" || name == "bind") {
@@ -692,6 +695,14 @@ func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
 		if v, ok := p.helperReturn(n, thisGlobal, d); ok {
 			return v
 		}
+	}
+	if v, ok := p.reflectCall(n, callee, len(args), func(i int) Value {
+		if i >= len(args) || args[i].Rest {
+			return Value{}
+		}
+		return p.resolve(args[i].Value, thisGlobal, d)
+	}, thisGlobal, d); ok {
+		return v
 	}
 	if callee.Kind == Global && callee.Bound == "call" && len(args) > 0 {
 		args = args[1:]

@@ -53,7 +53,7 @@ func (w *walker) maybeRef(e js.IExpr, pos int, use UseKind) {
 		// a chain on a local that is not an API cannot become one unless it
 		// goes through another realm or a constructor (checked cheaply
 		// before the whole chain is resolved)
-		if (rv.Kind == Unknown || rv.Kind == Member || rv.Kind == Const) && plainChain(e) && !w.p.thisAlias(root) {
+		if (rv.Kind == Unknown || rv.Kind == Member || rv.Kind == Const) && plainChain(e) && !w.p.thisAlias(root) && !reflectValue(rv) {
 			return
 		}
 	}
@@ -383,6 +383,7 @@ func (w *walker) recordCall(node js.IExpr, callee js.IExpr, args []js.Arg, pos [
 	tg := w.thisGlobal()
 	c := Call{Pos: start, New: isNew, Func: w.curFunc(), Node: node, Optional: optional}
 	c.Callee = w.p.Resolve(callee, tg)
+	w.setterAssign(&c, args, pos, tg)
 	var recv js.IExpr
 	if dot, ok := unparen(callee).(*js.DotExpr); ok {
 		if lit, ok := dotName(dot.Y); ok {
@@ -425,6 +426,7 @@ func (w *walker) recordCall(node js.IExpr, callee js.IExpr, args []js.Arg, pos [
 		c.Callee = w.p.Resolve(args[0].Value, tg)
 		c.Callee.Reflective = true
 		c.Callee.Bound = ""
+		w.protoIndirectRef(&c, args, tg)
 		c.Method, recv = "", nil
 		if dot, ok := unparen(args[0].Value).(*js.DotExpr); ok {
 			if lit, ok := dotName(dot.Y); ok {
@@ -482,11 +484,15 @@ func (w *walker) recordCall(node js.IExpr, callee js.IExpr, args []js.Arg, pos [
 	case c.Callee.Kind == Global && c.Callee.Bound == "call":
 		c.Callee.Bound = ""
 		if len(args) > 0 {
+			c.Callee = receiverOf(c.Callee, w.p.Resolve(args[0].Value, tg))
 			c.Args = mk(args[1:], pos[1:])
 		}
 		c.Method = innerMethod(c.Callee.Path)
 	case c.Callee.Kind == Global && c.Callee.Bound == "apply":
 		c.Callee.Bound = ""
+		if len(args) > 0 {
+			c.Callee = receiverOf(c.Callee, w.p.Resolve(args[0].Value, tg))
+		}
 		if len(args) > 1 {
 			c.Args = expand(args[1], pos[1])
 		}
