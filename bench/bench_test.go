@@ -278,15 +278,18 @@ func BenchmarkReal(b *testing.B) {
 	b.Run("Parse", func(b *testing.B) {
 		b.SetBytes(int64(len(src)))
 		b.ReportAllocs()
+		start := cpuTime()
 		for b.Loop() {
 			if err := bareParse(src); err != nil {
 				b.Fatal(err)
 			}
 		}
+		reportCPU(b, start)
 	})
 	b.Run("Check", func(b *testing.B) {
 		b.SetBytes(int64(len(src)))
 		b.ReportAllocs()
+		start := cpuTime()
 		for b.Loop() {
 			ri, err := lint.Analyze(pkg, lint.Options{})
 			if err != nil {
@@ -294,14 +297,17 @@ func BenchmarkReal(b *testing.B) {
 			}
 			rules.Run(ri, all, nil)
 		}
+		reportCPU(b, start)
 		reportRatio(b, "real", src)
 	})
 	b.Run("ReadCheck", func(b *testing.B) {
 		b.SetBytes(int64(len(src)))
 		b.ReportAllocs()
+		start := cpuTime()
 		for b.Loop() {
 			lint.CheckPackage("bench.pbiviz", mustRead(b, data), lint.Options{})
 		}
+		reportCPU(b, start)
 		reportRatio(b, "real", src)
 	})
 }

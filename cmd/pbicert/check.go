@@ -36,6 +36,8 @@ type checkFlags struct {
 	minSeverity    string
 	verbose        bool
 	maxAnnotations int
+	// measurement only (docs/performance.md, profile.go)
+	cpuProfile, memProfile string
 }
 
 func newCheckCmd() *cobra.Command {
@@ -89,6 +91,10 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above --fail-on,
 	// piece, 0 splits large inputs over the CPUs
 	fl.IntVar(&f.ana.ParseWorkers, "parse-workers", 0, "goroutines that parse one large input (1: in one piece)")
 	_ = fl.MarkHidden("parse-workers")
+	fl.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the check to FILE")
+	fl.StringVar(&f.memProfile, "memprofile", "", "write an allocation profile of the check to FILE")
+	_ = fl.MarkHidden("cpuprofile")
+	_ = fl.MarkHidden("memprofile")
 	addDynamicFlags(fl, &f.dyn)
 	registerCheckCompletions(cmd)
 	return cmd
@@ -184,7 +190,16 @@ func useColor(mode string, w io.Writer) bool {
 	return false
 }
 
-func runCheck(c *cobra.Command, f *checkFlags, args []string) error {
+func runCheck(c *cobra.Command, f *checkFlags, args []string) (err error) {
+	stop, err := startProfiles(f.cpuProfile, f.memProfile)
+	if err != nil {
+		return &exitError{code: 2, msg: err.Error()}
+	}
+	defer func() {
+		if perr := stop(); perr != nil && err == nil {
+			err = &exitError{code: 2, msg: perr.Error()}
+		}
+	}()
 	threshold, err := failThreshold(f.failOn)
 	if err != nil {
 		return &exitError{code: 2, msg: "--fail-on: " + err.Error()}

@@ -7,6 +7,10 @@
 //     that closes a function body), from one scan of the text.
 //   - NestingDepth: the nesting guard behind --max-depth, run before
 //     anything recursive sees deep input.
+//   - Both tokenisers (the scan behind Braces and ScanSplit, and the
+//     nesting guard) tell a regular expression from a division with one
+//     shared decision (slash.go); slash_test.go runs the hard cases
+//     through both and FuzzSlash checks that they agree.
 //   - ScanSplit: the same scan, handing every function expression of at
 //     least a given size to worker goroutines that parse it on its own
 //     while the scan goes on (pipe.go), and the text around the units

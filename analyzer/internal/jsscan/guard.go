@@ -5,15 +5,17 @@ package jsscan
 // and runs of prefix operators, stopping early once max is exceeded. The
 // parser and the walker recurse on nesting, so deeper inputs are refused
 // before they can exhaust the stack. Strings, comments, templates and
-// regular expressions (told from division by the previous token) are skipped.
+// regular expressions (told from division as the scan tells them: slash.go)
+// are skipped.
 func NestingDepth(src []byte, max int) (depth, at int) {
 	type frame struct {
-		template bool // this level was opened by ${ inside a template
-		ternary  int  // open ? (and right-associative = and =>) at this level
+		template bool    // this level was opened by ${ inside a template
+		after    closing // what its closing bracket leaves (slash.go)
+		ternary  int     // open ? (and right-associative = and =>) at this level
 	}
 	stack := make([]frame, 1, 64)
 	best := 0
-	regexOK := true // a '/' here starts a regular expression
+	s := newSlash() // s.regex(): a '/' here starts a regular expression
 	unary := 0
 	n := len(src)
 	check := func(i int) bool {
@@ -39,7 +41,8 @@ func NestingDepth(src []byte, max int) (depth, at int) {
 			continue
 		case c == '\'' || c == '"':
 			i, _ = skipString(src, i, false)
-			regexOK, unary = false, 0
+			s.operand()
+			unary = 0
 		case c == '`':
 			i = skipTemplate(src, i+1)
 			if i < 0 {
@@ -51,28 +54,37 @@ func NestingDepth(src []byte, max int) (depth, at int) {
 				if check(i) {
 					return best, at
 				}
-				regexOK = true
+				s.templateSub()
 				continue
 			}
-			regexOK, unary = false, 0
-		case c == '/' && regexOK:
+			s.operand()
+			unary = 0
+		case c == '/' && s.regex():
+			if traceRegex != nil {
+				traceRegex(i)
+			}
 			i++
 			i, _ = skipRegex(src, i)
 			for i+1 < n && IsIdentByte(src[i+1]) {
 				i++
 			}
-			regexOK, unary = false, 0
+			s.operand()
+			unary = 0
 		case c == '(' || c == '[' || c == '{':
-			stack = append(stack, frame{})
+			stack = append(stack, frame{after: s.open(c)})
 			unary = 0
 			if check(i) {
 				return best, at
 			}
-			regexOK = true
 		case c == ')' || c == ']' || c == '}':
+			after := closeOperand // an unmatched bracket
+			if c == '}' {
+				after = closeStmt
+			}
 			if len(stack) > 1 {
 				top := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
+				after = top.after
 				if top.template && c == '}' {
 					// back inside the template text
 					j := skipTemplate(src, i+1)
@@ -86,71 +98,98 @@ func NestingDepth(src []byte, max int) (depth, at int) {
 						if check(i) {
 							return best, at
 						}
-						regexOK = true
+						s.templateSub()
 						continue
 					}
+					s.operand() // the template's end
+					unary = 0
+					continue
 				}
 			}
-			regexOK = c == '}'
+			s.closed(after)
 			unary = 0
 		case c == '?':
-			if i+1 < n && (src[i+1] == '?' || (src[i+1] == '.' && !(i+2 < n && src[i+2] >= '0' && src[i+2] <= '9'))) {
+			if i+1 < n && src[i+1] == '.' && !(i+2 < n && src[i+2] >= '0' && src[i+2] <= '9') {
 				i++
-				regexOK = true
+				s.member()
+				continue
+			}
+			if i+1 < n && src[i+1] == '?' {
+				i++
+				s.punct()
 				continue
 			}
 			stack[len(stack)-1].ternary++
 			if check(i) {
 				return best, at
 			}
-			regexOK = true
+			s.punct()
 		case c == ':':
 			if t := &stack[len(stack)-1]; t.ternary > 0 {
 				t.ternary--
 			}
-			regexOK = true
+			s.punct()
 		case c == '=' && !(i+1 < n && src[i+1] == '='):
 			if i+1 < n && src[i+1] == '>' {
 				i++
+				s.arrow()
+			} else {
+				s.punct()
 			}
 			stack[len(stack)-1].ternary++
 			if check(i) {
 				return best, at
 			}
-			regexOK = true
 			continue
-		case (c == '-' || c == '+') && regexOK:
-			if i+1 < n && src[i+1] == c {
+		case c == '-' || c == '+':
+			if i+1 < n && src[i+1] == c { // ++ or --
 				i++
+				if !s.regex() { // postfix
+					s.incDec()
+					continue
+				}
+				s.incDec()
+			} else if !s.regex() { // binary
+				s.punct()
+				continue
+			} else {
+				s.punct()
 			}
-			unary++
+			unary++ // prefix
 			if check(i) {
 				return best, at
 			}
 			continue
 		case c == '!' || c == '~':
+			s.punct()
 			if i+1 < n && src[i+1] == '=' {
-				regexOK = true
 				continue
 			}
 			unary++
 			if check(i) {
 				return best, at
 			}
-			regexOK = true
 		case c == ',' || c == ';':
 			stack[len(stack)-1].ternary = 0
 			unary = 0
-			regexOK = true
-		case identByte[c]:
+			if c == ';' {
+				s.semicolon()
+			} else {
+				s.punct()
+			}
+		case identByte[c] || c == '#':
 			j := i + 1
 			for j < n && identByte[src[j]] {
 				j++
 			}
 			word := src[i:j]
 			i = j - 1
-			regexOK = len(word) >= 2 && len(word) <= 10 && isKeywordBeforeExpr(string(word)) // no copy: compared only
-			if !regexOK {
+			if c >= '0' && c <= '9' {
+				s.operand()
+			} else {
+				s.word(word)
+			}
+			if !s.regex() {
 				unary = 0
 			} else if isUnaryKeyword(word) {
 				unary++
@@ -158,9 +197,25 @@ func NestingDepth(src []byte, max int) (depth, at int) {
 					return best, at
 				}
 			}
+		case c == '.':
+			switch {
+			case i+1 < n && src[i+1] >= '0' && src[i+1] <= '9': // .5
+				i++
+				for i+1 < n && IsIdentByte(src[i+1]) {
+					i++
+				}
+				s.operand()
+			case i+2 < n && src[i+1] == '.' && src[i+2] == '.': // spread
+				i += 2
+				s.punct()
+			default:
+				s.member()
+			}
+		case c == '*':
+			s.star()
 		default:
 			// operators and other punctuation: an expression may follow
-			regexOK = c != '.'
+			s.punct()
 		}
 	}
 	return best, at
@@ -252,15 +307,6 @@ func IsIdentByte(c byte) bool {
 func isUnaryKeyword(w []byte) bool {
 	switch string(w) {
 	case "typeof", "void", "delete", "await", "new", "yield":
-		return true
-	}
-	return false
-}
-
-func isKeywordBeforeExpr(w string) bool {
-	switch w {
-	case "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw",
-		"case", "do", "else", "yield", "await", "extends":
 		return true
 	}
 	return false

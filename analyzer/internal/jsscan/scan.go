@@ -60,24 +60,23 @@ func scanUnits(src []byte, minSize int) scan { return scanUnitsTo(src, minSize, 
 // pl (when not nil) as soon as its body closes, instead of listing it.
 func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 	type frame struct {
-		kind      byte  // '(', '[', '{', or '$' for a template substitution
-		brace     int32 // '{': its index in braces
-		fnStart   int32 // '(' of function parameters, '{' of a function body: the function's start; else -1
-		fnExpr    bool  // that function is an expression
-		arrow     bool  // '{' of an arrow body
-		object    bool  // '{' opened where an expression is expected (an object literal)
-		kwBefore  bool  // '(' after if, while, for or with: a regular expression may follow ')'
-		openStart int32 // '(': where an arrow with these parameters starts (the '(' or a preceding async)
-		openExpr  bool  // '(': an arrow with these parameters would be an expression
+		kind      byte    // '(', '[', '{', or '$' for a template substitution
+		brace     int32   // '{': its index in braces
+		fnStart   int32   // '(' of function parameters, '{' of a function body: the function's start; else -1
+		fnExpr    bool    // that function is an expression
+		arrow     bool    // '{' of an arrow body
+		after     closing // what its closing leaves (slash.go)
+		openStart int32   // '(': where an arrow with these parameters starts (the '(' or a preceding async)
+		openExpr  bool    // '(': an arrow with these parameters would be an expression
 	}
 	n := len(src)
 	stack := make([]frame, 0, 256)
 	var out []span
 	braces := make([]Brace, 0, n/64)
-	// regexOK: a '/' here starts a regular expression. exprOK: a function
-	// keyword here starts a function expression (not a declaration).
-	regexOK, exprOK := true, false
-	afterDot := false // the previous token was '.' or '?.': a word here is a property name
+	// s decides whether a '/' starts a regular expression (slash.go);
+	// s.expr(): a function keyword here starts a function expression (not a
+	// declaration)
+	s := newSlash()
 	// the previous token when it matters
 	const (
 		pOther = iota
@@ -86,10 +85,10 @@ func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 		pFunc  // function keyword, its '*' or its name
 	)
 	prev := pOther
-	// pIdent: where the identifier starts and ends, exprOK before it (or
+	// pIdent: where the identifier starts, s.expr() before it (or
 	// before a preceding async: the start of "async x => {}"), and whether
 	// it is "async" itself
-	identStart, identEnd := int32(-1), int32(-1)
+	identStart := int32(-1)
 	identExpr, identAsync := false, false
 	var closed frame     // pClose: the frame just closed
 	fnStart := int32(-1) // pFunc: start of the pending function
@@ -113,60 +112,37 @@ func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 			}
 			if c >= '0' && c <= '9' { // a number (with '.', exponents handled as operators)
 				i = j - 1
-				regexOK, exprOK, prev, afterDot = false, false, pOther, false
+				s.operand()
+				prev = pOther
 				continue
 			}
 			w := src[i:j]
-			if afterDot { // a property name
+			if s.dot() { // a property name
 				i = j - 1
-				regexOK, exprOK, prev, afterDot = false, false, pOther, false
+				s.operand()
+				prev = pOther
 				continue
 			}
-			const (
-				kwNone = iota
-				kwFunction
-				kwExpr // an expression follows
-				kwStmt // a statement follows
-			)
-			kw := kwNone
-			if len(w) >= 2 && len(w) <= 10 { // minified names are not keywords
-				switch string(w) {
-				case "function":
-					kw = kwFunction
-				case "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw",
-					"case", "yield", "await", "extends":
-					kw = kwExpr
-				case "do", "else":
-					kw = kwStmt
-				}
-			}
-			switch kw {
-			case kwFunction:
-				start, expr := int32(i), exprOK
+			exprBefore := s.expr()
+			s.word(w)
+			switch {
+			case len(w) == 8 && string(w) == "function":
+				start, expr := int32(i), exprBefore
 				if prev == pIdent && identAsync {
 					start, expr = identStart, identExpr
 				}
 				fnStart, fnExpr = start, expr
 				prev = pFunc
-				regexOK, exprOK = false, false
-				i = j - 1
-				continue
-			case kwExpr:
-				regexOK, exprOK, prev = true, true, pOther
-			case kwStmt:
-				regexOK, exprOK, prev = true, false, pOther
+			case s.regex(): // a keyword that an expression or a statement follows
+				prev = pOther
+			case prev == pFunc: // the function's name
 			default:
-				if prev == pFunc { // the function's name
-					i = j - 1
-					continue
-				}
-				start, expr := int32(i), exprOK
+				start, expr := int32(i), exprBefore
 				if prev == pIdent && identAsync { // async x => {}
 					start, expr = identStart, identExpr
 				}
-				identStart, identEnd, identExpr, identAsync = start, int32(j), expr, string(w) == "async"
+				identStart, identExpr, identAsync = start, expr, string(w) == "async"
 				prev = pIdent
-				regexOK, exprOK = false, false
 			}
 			i = j - 1
 		case c == '/' && i+1 < n && src[i+1] == '/':
@@ -182,7 +158,8 @@ func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 			if i, ok = skipString(src, i, true); !ok {
 				return scan{}
 			}
-			regexOK, exprOK, prev, afterDot = false, false, pOther, false
+			s.operand()
+			prev = pOther
 		case c == '`':
 			j := skipTemplate(src, i+1)
 			if j < 0 {
@@ -192,11 +169,16 @@ func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 			if src[i] == '$' {
 				i++ // at '{'
 				stack = append(stack, frame{kind: '$', fnStart: -1})
-				regexOK, exprOK, prev, afterDot = true, true, pOther, false
+				s.templateSub()
+				prev = pOther
 				continue
 			}
-			regexOK, exprOK, prev, afterDot = false, false, pOther, false
-		case c == '/' && regexOK:
+			s.operand()
+			prev = pOther
+		case c == '/' && s.regex():
+			if traceRegex != nil {
+				traceRegex(i)
+			}
 			i++
 			var ok bool
 			if i, ok = skipRegex(src, i); !ok {
@@ -205,33 +187,34 @@ func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 			for i+1 < n && IsIdentByte(src[i+1]) {
 				i++
 			}
-			regexOK, exprOK, prev, afterDot = false, false, pOther, false
+			s.operand()
+			prev = pOther
 		case c == '(':
-			f := frame{kind: '(', fnStart: -1, openStart: int32(i), openExpr: exprOK}
+			f := frame{kind: '(', fnStart: -1, openStart: int32(i), openExpr: s.expr()}
 			switch prev {
 			case pFunc:
 				f.fnStart, f.fnExpr = fnStart, fnExpr
 			case pIdent:
 				if identAsync {
 					f.openStart, f.openExpr = identStart, identExpr
-				} else if w := string(src[identStart:identEnd]); w == "if" || w == "while" || w == "for" || w == "with" {
-					f.kwBefore = true
 				}
 			}
+			f.after = s.open(c)
 			stack = append(stack, f)
-			regexOK, exprOK, prev, afterDot = true, true, pOther, false
+			prev = pOther
 		case c == '[':
-			stack = append(stack, frame{kind: '[', fnStart: -1})
-			regexOK, exprOK, prev, afterDot = true, true, pOther, false
+			stack = append(stack, frame{kind: '[', fnStart: -1, after: s.open(c)})
+			prev = pOther
 		case c == '{':
-			f := frame{kind: '{', fnStart: -1, object: exprOK}
+			f := frame{kind: '{', fnStart: -1}
 			if pendingBody >= 0 {
 				f = frame{kind: '{', fnStart: pendingBody, fnExpr: bodyExpr, arrow: bodyArrow}
 			}
+			f.after = s.open(c)
 			f.brace = int32(len(braces))
 			braces = append(braces, Brace{open: int32(i), close: -1})
 			stack = append(stack, f)
-			regexOK, exprOK, prev, afterDot = true, false, pOther, false
+			prev = pOther
 		case c == ')' || c == ']' || c == '}':
 			if len(stack) == 0 {
 				return scan{}
@@ -250,19 +233,19 @@ func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 			if f.kind != open {
 				return scan{}
 			}
-			prev, afterDot = pOther, false
+			prev = pOther
 			if f.kind == '{' {
 				braces[f.brace].close = int32(i)
 			}
 			switch {
 			case c == ')':
-				regexOK, exprOK = f.kwBefore, false
+				s.closed(f.after)
 				prev, closed = pClose, f
 				if f.fnStart >= 0 {
 					bodyStart, bodyExpr, bodyArrow = f.fnStart, f.fnExpr, false
 				}
 			case c == ']':
-				regexOK, exprOK = false, false
+				s.closed(f.after)
 			case f.kind == '$':
 				j := skipTemplate(src, i+1)
 				if j < 0 {
@@ -272,10 +255,10 @@ func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 				if src[i] == '$' {
 					i++
 					stack = append(stack, frame{kind: '$', fnStart: -1})
-					regexOK, exprOK = true, true
+					s.templateSub()
 					continue
 				}
-				regexOK, exprOK = false, false
+				s.operand()
 			case f.fnStart >= 0:
 				if f.fnExpr && i+1-int(f.fnStart) >= minSize {
 					sp := span{start: int(f.fnStart), end: i + 1, arrow: f.arrow}
@@ -285,11 +268,9 @@ func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 						out = append(out, sp)
 					}
 				}
-				// after a declaration a statement (maybe a regular
-				// expression) follows; after an expression, an operator
-				regexOK, exprOK = !f.fnExpr && !f.arrow, false
+				s.closed(f.after)
 			default:
-				regexOK, exprOK = !f.object, false
+				s.closed(f.after)
 			}
 		case c == '=' && i+1 < n && src[i+1] == '>':
 			i++
@@ -300,36 +281,44 @@ func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 				bodyStart, bodyExpr = identStart, identExpr
 			}
 			bodyArrow = true
-			regexOK, exprOK, prev, afterDot = true, true, pOther, false
+			s.arrow()
+			prev = pOther
 		case c == '*' && prev == pFunc:
 			// function* keeps the pending function
+			s.star()
 		case c == '.':
 			if i+1 < n && src[i+1] >= '0' && src[i+1] <= '9' { // .5
 				i++
 				for i+1 < n && IsIdentByte(src[i+1]) {
 					i++
 				}
-				regexOK, exprOK, prev, afterDot = false, false, pOther, false
+				s.operand()
+				prev = pOther
 				continue
 			}
 			if i+2 < n && src[i+1] == '.' && src[i+2] == '.' { // spread
 				i += 2
-				regexOK, exprOK, prev, afterDot = true, true, pOther, false
+				s.punct()
+				prev = pOther
 				continue
 			}
-			regexOK, exprOK, prev, afterDot = false, false, pOther, true
+			s.member()
+			prev = pOther
 		case c == '?' && i+1 < n && src[i+1] == '.' && !(i+2 < n && src[i+2] >= '0' && src[i+2] <= '9'):
 			i++
-			regexOK, exprOK, prev, afterDot = false, false, pOther, true
+			s.member()
+			prev = pOther
 		case (c == '+' || c == '-') && i+1 < n && src[i+1] == c:
 			i++
-			// a++ / b: postfix is followed by an operator
-			regexOK, exprOK, prev, afterDot = false, false, pOther, false
+			s.incDec()
+			prev = pOther
 		case c == ';':
-			regexOK, exprOK, prev, afterDot = true, false, pOther, false
+			s.semicolon()
+			prev = pOther
 		default:
 			// any other operator or punctuation: an expression follows
-			regexOK, exprOK, prev, afterDot = true, true, pOther, false
+			s.punct()
+			prev = pOther
 		}
 	}
 	if len(stack) != 0 {

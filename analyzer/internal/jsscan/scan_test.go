@@ -82,9 +82,26 @@ func BenchmarkScanUnits(b *testing.B) {
 	v.FillerBytes = 1 << 20
 	src := []byte(gen.BuildJS(v).JS)
 	b.SetBytes(int64(len(src)))
+	start := cpuTime()
 	for b.Loop() {
 		if len(scanUnits(src, UnitMinBytes).spans) == 0 {
 			b.Fatal("no units")
 		}
 	}
+	reportCPU(b, start)
+}
+
+// BenchmarkNestingDepth measures the nesting guard on the same bundle.
+func BenchmarkNestingDepth(b *testing.B) {
+	v := gen.WithFindings()
+	v.FillerBytes = 1 << 20
+	src := []byte(gen.BuildJS(v).JS)
+	b.SetBytes(int64(len(src)))
+	start := cpuTime()
+	for b.Loop() {
+		if d, _ := NestingDepth(src, 1000); d == 0 {
+			b.Fatal("no depth")
+		}
+	}
+	reportCPU(b, start)
 }
