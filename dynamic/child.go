@@ -66,15 +66,18 @@ type Runner struct {
 	Poll time.Duration
 }
 
-// Exec runs one visual in a child process: the child gets the wall-time
-// budget (plus a grace period to report) and is killed when its resident
-// memory passes lim.Memory. It never returns nil; failures are the
+// Exec runs one visual in a child process. The child interrupts its own
+// run at the CPU-time budget and reports what it saw; the parent kills it
+// when its resident memory passes lim.Memory, when the process's CPU time
+// passes a backstop (3 × Budget + 2 s: the child's own interrupt did not
+// work) or when the wall-time limit (plus a grace period) passes. It never returns nil; failures are the
 // report's Error, on one line.
 func (rn Runner) Exec(ctx context.Context, in Input, lim Limits) *Report {
 	lim = lim.withDefaults()
 	start := time.Now()
+	var peak atomic.Int64
 	fail := func(msg string) *Report {
-		return &Report{Completed: []string{}, Error: msg, Millis: time.Since(start).Milliseconds()}
+		return &Report{Completed: []string{}, Error: msg, Millis: time.Since(start).Milliseconds(), PeakRSS: peak.Load()}
 	}
 	argv := rn.Command
 	if len(argv) == 0 {
@@ -89,7 +92,8 @@ func (rn Runner) Exec(ctx context.Context, in Input, lim Limits) *Report {
 		return fail("cannot encode the run: " + err.Error())
 	}
 	grace := 3 * time.Second
-	ctx, cancel := context.WithTimeout(ctx, lim.Budget+grace)
+	ctx, cancel := context.WithTimeout(ctx, lim.Wall+grace)
+	cpuLimit := 3*lim.Budget + 2*time.Second
 	defer cancel()
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Stdin = bytes.NewReader(payload)
@@ -126,8 +130,7 @@ func (rn Runner) Exec(ctx context.Context, in Input, lim Limits) *Report {
 		wg.Wait()
 		return fail("cannot start the sandbox: " + err.Error())
 	}
-	var memKilled atomic.Bool
-	var peak atomic.Int64
+	var memKilled, cpuKilled atomic.Bool
 	stop := make(chan struct{})
 	poll := rn.Poll
 	if poll <= 0 {
@@ -150,6 +153,11 @@ func (rn Runner) Exec(ctx context.Context, in Input, lim Limits) *Report {
 					_ = cmd.Process.Kill()
 					return
 				}
+				if processCPU(cmd.Process.Pid) > cpuLimit {
+					cpuKilled.Store(true)
+					_ = cmd.Process.Kill()
+					return
+				}
 			}
 		}
 	}()
@@ -164,8 +172,10 @@ func (rn Runner) Exec(ctx context.Context, in Input, lim Limits) *Report {
 	switch {
 	case memKilled.Load():
 		return fail(fmt.Sprintf("%s: memory ceiling of %d MiB exceeded (the sandbox was stopped)", ph, lim.Memory>>20))
+	case cpuKilled.Load():
+		return fail(fmt.Sprintf("%s: CPU time budget of %s exceeded (the sandbox was stopped)", ph, lim.Budget))
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
-		return fail(fmt.Sprintf("%s: time budget of %s exceeded (the sandbox was stopped)", ph, lim.Budget))
+		return fail(fmt.Sprintf("%s: wall time limit of %s exceeded (the sandbox was stopped)", ph, lim.Wall))
 	}
 	var rep Report
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil || werr != nil {
@@ -178,6 +188,7 @@ func (rn Runner) Exec(ctx context.Context, in Input, lim Limits) *Report {
 		rep.CPUMillis = (ps.UserTime() + ps.SystemTime()).Milliseconds()
 	}
 	rep.Millis = time.Since(start).Milliseconds()
+	rep.PeakRSS = peak.Load()
 	return &rep
 }
 
@@ -196,7 +207,7 @@ func crashLine(stderr string, werr error) string {
 }
 
 // residentBytes reads a process's resident set size (Linux /proc; 0
-// elsewhere, where only the time budget applies).
+// elsewhere, where only the time limits apply).
 func residentBytes(pid int) int64 {
 	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/statm")
 	if err != nil {

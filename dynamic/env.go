@@ -1,10 +1,12 @@
 package dynamic
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/andybalholm/cascadia"
@@ -105,7 +107,8 @@ func (e *env) stack() ([]Frame, bool) {
 }
 
 // carries tells whether any canary value of the data view appears in a
-// request's URL, body or headers (as written, URL-decoded or JSON-escaped).
+// request's URL, body or headers: as written, URL-decoded, or in a run of
+// base64 (btoa, base64url) decoded.
 func (e *env) carries(target, body string, headers map[string]string) bool {
 	var parts []string
 	parts = append(parts, target, body)
@@ -122,6 +125,9 @@ func (e *env) carries(target, body string, headers map[string]string) bool {
 		}
 		if d, err := url.PathUnescape(p); err == nil && d != p {
 			cands = append(cands, d)
+		}
+		for _, c := range cands {
+			cands = append(cands, base64Runs(c)...)
 		}
 		for _, c := range cands {
 			lc := strings.ToLower(c)
@@ -250,4 +256,25 @@ func (e *env) str(v goja.Value) string {
 	}
 	defer func() { _ = recover() }()
 	return v.String()
+}
+
+// b64Run is a run of base64 or base64url characters long enough to hide
+// a value.
+var b64Run = regexp.MustCompile(`[A-Za-z0-9+/_-]{8,}={0,2}`)
+
+// base64Runs decodes the base64 runs of s (the ones that decode).
+func base64Runs(s string) []string {
+	var out []string
+	for _, m := range b64Run.FindAllString(s, 64) {
+		m = strings.TrimRight(strings.NewReplacer("-", "+", "_", "/").Replace(m), "=")
+		if b, err := base64.RawStdEncoding.DecodeString(m); err == nil {
+			out = append(out, string(b))
+		} else if len(m) > 8 {
+			// a run whose length is not a whole number of bytes: drop the tail
+			if b, err := base64.RawStdEncoding.DecodeString(m[:len(m)-len(m)%4]); err == nil {
+				out = append(out, string(b))
+			}
+		}
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/pbicert/pbicert/result"
 	"github.com/pbicert/pbicert/rules"
@@ -42,7 +43,7 @@ func Merge(r *result.Result, rep *Report, in *rules.Input, sev map[string]rules.
 			}
 		}
 		if o.IsNetwork() {
-			q := result.Request{URL: o.Target, Host: hostOf(o.Target), Method: o.Method, API: o.API, Rule: o.Rule, Phase: o.Phase, ReportData: o.ReportData}
+			q := result.Request{URL: o.Target, Host: hostOf(o.Target), Method: strings.ToUpper(o.Method), API: o.API, Rule: o.Rule, Phase: o.Phase, ReportData: o.ReportData}
 			q.Location = pos.location(off)
 			d.Requests = append(d.Requests, q)
 		}

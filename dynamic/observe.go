@@ -73,6 +73,9 @@ type Report struct {
 	Millis int64 `json:"millis"`
 	// CPUMillis is the child process's user and system time (set by Exec).
 	CPUMillis int64 `json:"cpuMillis,omitempty"`
+	// PeakRSS is the child process's highest resident memory the parent
+	// read, in bytes (set by Exec; 0 where it cannot be read).
+	PeakRSS int64 `json:"peakRSS,omitempty"`
 }
 
 // IsNetwork tells whether the observation is a request (a network rule).

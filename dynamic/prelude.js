@@ -7,8 +7,14 @@
 (function (pbi, g) {
   "use strict";
   var rec = pbi.rec, hostCall = pbi.host;
+  // As in browsers, the window's operations and attributes (fetch, open,
+  // navigator, localStorage…) are enumerable (for-in over window finds
+  // them); interfaces (XMLHttpRequest, Headers…), namespaces (console) and
+  // the language's globals (eval, Function, Intl…) are not.
+  var notEnumerable = { console: 1, globalThis: 1, eval: 1, Function: 1, Intl: 1, WebAssembly: 1 };
   function def(name, v) {
-    Object.defineProperty(g, name, { value: v, writable: true, configurable: true, enumerable: false });
+    var en = !notEnumerable[name] && !/^[A-Z]/.test(name);
+    Object.defineProperty(g, name, { value: v, writable: true, configurable: true, enumerable: en });
   }
   function pending() { return new Promise(function () {}); }
   function headersOf(h) {
@@ -22,9 +28,20 @@
     Object.keys(h).forEach(function (k) { out[k] = String(h[k]); });
     return out;
   }
+  // the text of a body part: strings, Blobs, and bytes (typed arrays,
+  // ArrayBuffer, DataView) decoded as UTF-8, so that encoded text is seen
+  function partText(p) {
+    if (typeof p === "string") return p;
+    if (p && p._text !== undefined) return p._text;
+    if (p instanceof ArrayBuffer || ArrayBuffer.isView(p)) {
+      try { return new g.TextDecoder().decode(p); } catch (e) { return ""; }
+    }
+    return String(p);
+  }
   function bodyOf(b) {
     if (b == null) return "";
     if (typeof b === "string") return b;
+    if (b instanceof ArrayBuffer || ArrayBuffer.isView(b)) return partText(b);
     if (b instanceof URLSearchParams) return b.toString();
     if (b instanceof FormData) return JSON.stringify(b._entries);
     if (b instanceof Blob) return b._text;
@@ -306,8 +323,8 @@
   function Storage() { throw new TypeError("Illegal constructor"); }
   def("Storage", Storage);
   var local = makeStorage("localStorage"), session = makeStorage("sessionStorage");
-  Object.defineProperty(g, "localStorage", { get: function () { return local; }, configurable: true });
-  Object.defineProperty(g, "sessionStorage", { get: function () { return session; }, configurable: true });
+  Object.defineProperty(g, "localStorage", { get: function () { return local; }, configurable: true, enumerable: true });
+  Object.defineProperty(g, "sessionStorage", { get: function () { return session; }, configurable: true, enumerable: true });
   function idbRequest() {
     var r = new EventTarget(); r.result = undefined; r.error = null; r.readyState = "pending";
     r.onsuccess = null; r.onerror = null; r.onupgradeneeded = null; r.onblocked = null; return r;
@@ -477,7 +494,7 @@
   }
   def("URL", URL); def("webkitURL", URL);
   class Blob {
-    constructor(parts, opts) { this._text = (parts || []).map(function (p) { return typeof p === "string" ? p : p && p._text !== undefined ? p._text : String(p); }).join(""); this.size = this._text.length; this.type = opts && opts.type || ""; }
+    constructor(parts, opts) { this._text = Array.prototype.map.call(parts || [], partText).join(""); this.size = this._text.length; this.type = opts && opts.type || ""; }
     text() { return Promise.resolve(this._text); }
     arrayBuffer() { return Promise.resolve(new ArrayBuffer(this.size)); }
     slice() { return new Blob([this._text]); }
@@ -486,7 +503,7 @@
   def("File", class File extends Blob { constructor(parts, name, o) { super(parts, o); this.name = String(name); this.lastModified = 0; } });
   class FormData {
     constructor() { this._entries = []; }
-    append(k, v) { this._entries.push([String(k), typeof v === "string" ? v : v && v._text !== undefined ? v._text : String(v)]); }
+    append(k, v) { this._entries.push([String(k), partText(v)]); }
     set(k, v) { this.delete(k); this.append(k, v); }
     get(k) { for (var i = 0; i < this._entries.length; i++) if (this._entries[i][0] === k) return this._entries[i][1]; return null; }
     getAll(k) { return this._entries.filter(function (e) { return e[0] === k; }).map(function (e) { return e[1]; }); }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -53,8 +54,15 @@ type Lib struct {
 
 // Limits bound one run.
 type Limits struct {
-	// Budget is the wall time of the whole run (default 10 s).
+	// Budget is the CPU time the visual's code may use in the whole run
+	// (default 10 s): the time the runtime's thread spent on a CPU, which
+	// the machine's load does not stretch, so that a run ends the same way
+	// on an idle and on a busy machine. Where the thread's CPU time cannot
+	// be read (not Linux) it is wall time.
 	Budget time.Duration `json:"budget"`
+	// Wall bounds the wall time of the run, a backstop for a run that
+	// makes no progress (default 6 × Budget + 60 s).
+	Wall time.Duration `json:"wall"`
 	// MaxTurns bounds the timer, frame and message callbacks after the
 	// updates (default 1000; the event phase gets a fifth of it).
 	MaxTurns int `json:"maxTurns"`
@@ -68,6 +76,9 @@ type Limits struct {
 func (l Limits) withDefaults() Limits {
 	if l.Budget <= 0 {
 		l.Budget = 10 * time.Second
+	}
+	if l.Wall <= 0 {
+		l.Wall = 6*l.Budget + time.Minute
 	}
 	if l.MaxTurns <= 0 {
 		l.MaxTurns = 1000
@@ -88,7 +99,52 @@ const (
 )
 
 // budgetExceeded is the value the runtime is interrupted with.
-type budgetExceeded struct{ d time.Duration }
+type budgetExceeded struct {
+	d    time.Duration
+	what string // "CPU time budget" or "wall time limit"
+}
+
+// watchBudget interrupts the runtime when the calling thread (to which the
+// run's goroutine is locked until stop) has used lim.Budget of CPU time,
+// or when lim.Wall has passed.
+func watchBudget(rt *goja.Runtime, lim Limits) (stop func()) {
+	runtime.LockOSThread()
+	start := time.Now()
+	cpu, ok := threadCPU()
+	var base time.Duration
+	if ok {
+		base = cpu()
+	}
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(5 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+			if ok {
+				if used := cpu(); used >= 0 && used-base >= lim.Budget {
+					rt.Interrupt(budgetExceeded{lim.Budget, "CPU time budget"})
+					return
+				}
+			} else if time.Since(start) >= lim.Budget {
+				rt.Interrupt(budgetExceeded{lim.Budget, "time budget"})
+				return
+			}
+			if time.Since(start) >= lim.Wall {
+				rt.Interrupt(budgetExceeded{lim.Wall, "wall time limit"})
+				return
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		runtime.UnlockOSThread()
+	}
+}
 
 // Run loads and drives one visual in this process. It never panics; the
 // report says which phases completed and the first error. Callers that
@@ -108,8 +164,7 @@ func Run(in Input, lim Limits) (rep *Report) {
 		e.fill(rep)
 		rep.Millis = time.Since(start).Milliseconds()
 	}()
-	timer := time.AfterFunc(lim.Budget, func() { e.rt.Interrupt(budgetExceeded{lim.Budget}) })
-	defer timer.Stop()
+	defer watchBudget(e.rt, lim)()
 
 	fail := func(phase string, err error) bool {
 		if err == nil {
@@ -119,7 +174,11 @@ func Run(in Input, lim Limits) (rep *Report) {
 			var ie *goja.InterruptedError
 			if errors.As(err, &ie) {
 				if b, ok := ie.Value().(budgetExceeded); ok {
-					rep.Error = fmt.Sprintf("%s: time budget of %s exceeded (infinite loop?)", phase, b.d)
+					hint := "infinite loop?"
+					if b.what == "wall time limit" {
+						hint = "the run was starved of CPU or stuck"
+					}
+					rep.Error = fmt.Sprintf("%s: %s of %s exceeded (%s)", phase, b.what, b.d, hint)
 					return true
 				}
 			}

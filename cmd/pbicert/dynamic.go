@@ -24,7 +24,7 @@ type dynamicFlags struct {
 
 func addDynamicFlags(fl *pflag.FlagSet, d *dynamicFlags) {
 	fl.BoolVar(&d.on, "dynamic", false, "also run each package's visual in the goja sandbox (a child process) and report what it reached at run time")
-	fl.DurationVar(&d.budget, "dynamic-budget", 10*time.Second, "wall time of one visual's dynamic run")
+	fl.DurationVar(&d.budget, "dynamic-budget", 10*time.Second, "CPU time one visual's dynamic run may use (the wall-time limit is 6 × this + 1m)")
 	fl.Int64Var(&d.memory, "dynamic-memory", 1024, "resident memory ceiling of a dynamic run's child process, in MiB")
 	fl.StringArrayVar(&d.libs, "dynamic-lib", nil, "script to run before content.js in dynamic runs (repeatable): libraries early API 1.x visuals expect from the page, e.g. d3 v3 or jQuery")
 }
