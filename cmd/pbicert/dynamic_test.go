@@ -142,24 +142,26 @@ func TestE2EDynamicEvasive(t *testing.T) {
 			byTarget[f.Rule+" "+tg] = f
 		}
 	}
-	check := func(key, phase string, reportData, observed bool) {
+	// observed: 1 only the run found it, 0 the run confirmed a static
+	// finding, -1 either (the static pass may resolve the form)
+	check := func(key, phase string, reportData bool, observed int) {
 		t.Helper()
 		f, ok := byTarget[key]
 		if !ok {
 			t.Errorf("no finding observed with %s (have %v)", key, byTarget)
 			return
 		}
-		if f.Runtime.Phase != phase || f.Runtime.ReportData != reportData || f.Runtime.Observed != observed {
+		if f.Runtime.Phase != phase || f.Runtime.ReportData != reportData || (observed >= 0 && f.Runtime.Observed != (observed == 1)) {
 			t.Errorf("%s: runtime %+v", key, *f.Runtime)
 		}
 		if reportData && (f.Severity != "error" || !strings.Contains(f.Message, "sends report data") || !strings.Contains(f.Message, "collect.example.com")) {
 			t.Errorf("%s: %s %q", key, f.Severity, f.Message)
 		}
 	}
-	check("NET001 https://payload.example.org/p?key=K9", "update", false, true)
-	check("DYN001 "+payload, "update", false, false)
-	check("NET001 collect", "update", true, true)
-	check("NET001 https://lic.example.net/v2/verify?key=PBI-7781", "timer", false, true)
+	check("NET001 https://payload.example.org/p?key=K9", "update", false, 1)
+	check("DYN001 "+payload, "update", false, 0)
+	check("NET001 collect", "update", true, -1)
+	check("NET001 https://lic.example.net/v2/verify?key=PBI-7781", "timer", false, 1)
 
 	// results[].dynamic.requests: the documented fields, nothing else
 	fields := map[string]bool{"url": true, "host": true, "method": true, "api": true, "rule": true, "phase": true, "reportData": true, "location": true}
