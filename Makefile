@@ -4,7 +4,7 @@ BIN     ?= bin/pbicert
 VERSION ?= $(shell git describe --tags --exact-match --match "v[0-9]*" 2>/dev/null)
 PKGS    := ./...
 
-.PHONY: all build test race vet fmt-check fuzz demo diff-demo generate clean actionlint npm-pack npm-smoke cross release
+.PHONY: all build test race vet fmt-check fuzz demo diff-demo screenshot generate clean actionlint npm-pack npm-smoke cross release
 
 all: build
 
@@ -48,6 +48,12 @@ fuzz:
 diff-demo:
 	mkdir -p bin
 	PBICERT_DIFF_SCREENSHOT=$(CURDIR)/bin/diff-demo.png $(GO) test -count=1 -run TestHTMLRendersInChromium -v ./diff
+
+# screenshot: the README's picture of check --format html (docs/report.png): the
+# rendering test's report (generated packages and a project, with --dynamic) in
+# headless Chromium.
+screenshot:
+	PBICERT_REPORT_SCREENSHOT=$(CURDIR)/docs/report.png $(GO) test -count=1 -run '^TestHTMLReportInChromium$$' -v ./cmd/pbicert
 
 # npm-pack: the npm packages for this machine (pbicert and @pbicert/<os>-<arch>) into dist/npm/.
 npm-pack:

@@ -4,28 +4,13 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pbicert/pbicert/internal/htmlpage"
 )
-
-// findChromium returns the headless browser used to render reports, or "".
-func findChromium() string {
-	for _, n := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(n); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
-// chromiumArgs keeps the browser offline and stateless.
-func chromiumArgs(profile string, extra ...string) []string {
-	return append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile}, extra...)
-}
 
 func TestHTMLIsSelfContained(t *testing.T) {
 	dir := t.TempDir()
@@ -51,7 +36,7 @@ func TestHTMLIsSelfContained(t *testing.T) {
 // headless Chromium and checks that the verdict and the changed function
 // are in the rendered DOM.
 func TestHTMLRendersInChromium(t *testing.T) {
-	browser := findChromium()
+	browser := htmlpage.Chromium()
 	if browser == "" {
 		t.Skip("chromium not installed (Debian: apt-get install -y chromium); skipping the rendering test")
 	}
@@ -73,12 +58,9 @@ func TestHTMLRendersInChromium(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, browser, chromiumArgs(t.TempDir(), "--dump-dom", "file://"+page)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	dom, err := cmd.Output()
+	dom, err := htmlpage.RunChromium(ctx, browser, t.TempDir(), "--dump-dom", "file://"+page)
 	if err != nil {
-		t.Fatalf("chromium: %v\n%s", err, stderr.String())
+		t.Fatal(err)
 	}
 	d := string(dom)
 	if !strings.Contains(d, `id="verdict">DIVERGED<`) {
@@ -102,9 +84,8 @@ func TestHTMLRendersInChromium(t *testing.T) {
 	}
 	if shot := os.Getenv("PBICERT_DIFF_SCREENSHOT"); shot != "" {
 		abs, _ := filepath.Abs(shot)
-		cmd := exec.CommandContext(ctx, browser, chromiumArgs(t.TempDir(), "--window-size=1400,1800", "--screenshot="+abs, "file://"+page)...)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("screenshot: %v\n%s", err, out)
+		if _, err := htmlpage.RunChromium(ctx, browser, t.TempDir(), "--window-size=1400,1800", "--screenshot="+abs, "file://"+page); err != nil {
+			t.Fatalf("screenshot: %v", err)
 		}
 		t.Logf("screenshot written to %s", abs)
 	}

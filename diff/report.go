@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/pbicert/pbicert/internal/htmlpage"
 	"github.com/pbicert/pbicert/rules"
 )
 
@@ -210,17 +211,13 @@ func needSpace(s *store, a, b token) bool {
 	return a.kind == kPunct && an != ")" && an != "]" && !wa || b.kind == kPunct && !wb || wa && bn == "{"
 }
 
-const css = `body{font:14px/1.45 "Segoe UI",system-ui,sans-serif;margin:24px;color:#252423;background:#fff}
-h1{font-size:22px;margin:0 0 8px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
-.verdict{display:inline-block;padding:6px 14px;border-radius:4px;font-weight:700;font-size:18px;letter-spacing:.04em}
-.consistent{background:#dff6dd;color:#107c10;border:1px solid #107c10}.diverged{background:#fde7e9;color:#a4262c;border:1px solid #a4262c}
-table{border-collapse:collapse;width:100%;margin:6px 0}td,th{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#f3f2f1}code,pre{font:12.5px/1.5 Consolas,"DejaVu Sans Mono",monospace}
-pre{margin:0;white-space:pre-wrap;word-break:break-all;background:#faf9f8;padding:8px;border:1px solid #eee;max-height:480px;overflow:auto}
-mark{background:#ffb3b8;color:#000;border-radius:2px;padding:0 1px}.lit{color:#0b6a0b}.fn{color:#8764b8}
-.fnc{margin:14px 0 22px}.fnc h3{font-size:15px;margin:0 0 4px}.why{color:#605e5c;margin:0 0 6px}.explained h3{color:#107c10}.unexplained h3{color:#a4262c}
+// css is the diff report's own style, after the shared sheet
+// (internal/htmlpage).
+const css = htmlpage.CSS + `
+.lit{color:#0b6a0b}.fn{color:#8764b8}
+.fnc{margin:14px 0 22px}.fnc h3{margin:0 0 4px}.why{color:#605e5c;margin:0 0 6px}.explained h3{color:#107c10}.unexplained h3{color:#a4262c}
 .sbs{display:grid;grid-template-columns:1fr 1fr;gap:10px}.sbs>div>b{display:block;margin-bottom:2px}.absent{color:#a19f9d;font-style:italic}
-.ok{color:#107c10}.bad{color:#a4262c;font-weight:600}ul{margin:4px 0}`
+@media print{.fnc{break-inside:avoid}}`
 
 // WriteHTML writes one self-contained HTML page (inline CSS, no script, no
 // remote asset).
@@ -230,7 +227,11 @@ func WriteHTML(w io.Writer, r *Report) error {
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
 	b.WriteString("<title>pbicert diff: " + e(r.Verdict) + "</title><style>" + css + "</style></head><body>\n")
 	b.WriteString("<h1>pbicert diff</h1>\n")
-	fmt.Fprintf(&b, "<p><span class=\"verdict %s\" id=\"verdict\">%s</span></p>\n", e(r.Verdict), strings.ToUpper(e(r.Verdict)))
+	badge := "v-bad"
+	if r.Verdict == Consistent {
+		badge = "v-good"
+	}
+	fmt.Fprintf(&b, "<p><span class=\"verdict %s %s\" id=\"verdict\">%s</span></p>\n", badge, e(r.Verdict), strings.ToUpper(e(r.Verdict)))
 	if len(r.Reasons) > 0 {
 		b.WriteString("<ul id=\"reasons\">")
 		for _, s := range r.Reasons {

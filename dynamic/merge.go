@@ -303,6 +303,7 @@ func (p *positions) finding(o Observation, off int, sev map[string]rules.Severit
 		Help: rl.HelpURI(), Location: p.location(off)}
 	if off >= 0 && p.in.JS != nil {
 		f.Snippet, f.Caret = rules.Snippet(p.in.JS.Src, off, 100)
+		f.Window = rules.SourceWindow(p.in.JS.Src, off, f.Location.Line, rules.WindowLines, rules.WindowWidth)
 		f.Function = p.in.JS.FuncName(p.in.JS.FuncAt(off))
 	}
 	return f, true

@@ -126,6 +126,21 @@ type Finding struct {
 	// Caret is the character column of the location within Snippet (for
 	// text output; not part of the JSON contract).
 	Caret int `json:"-"`
+	// Window is the source around the finding, for the HTML report (not
+	// part of the JSON contract); nil when the source is not known.
+	Window *Window `json:"-"`
+}
+
+// Window is a few source lines around a finding, each cut to the same
+// columns (with … where cut), as an editor would show them.
+type Window struct {
+	// First is the line number of Lines[0].
+	First int
+	// Lines are the source lines, without their line terminators.
+	Lines []string
+	// Hit is the index in Lines of the finding's line, Caret the
+	// character column of the finding in Lines[Hit] (0-based).
+	Hit, Caret int
 }
 
 // Runtime is what the dynamic run saw at a finding (contract: runtime).

@@ -18,6 +18,8 @@ type (
 	Location = result.Location
 	// Finding is result.Finding.
 	Finding = result.Finding
+	// Window is result.Window.
+	Window = result.Window
 )
 
 // Severities and categories (see package result).

@@ -46,10 +46,12 @@ func manifestRule(id, name string, sev Severity, needs Needs, doc Doc, run func(
 func (p *Pass) reportManifest(key, api, msg string, opts ...Opt) {
 	loc := p.In.ManifestLoc(key)
 	snip, caret := "", 0
+	var win *Window
 	if p.In.Locate == nil && p.In.Manifest != nil && loc.Offset > 0 {
 		snip, caret = Snippet(p.In.Manifest.ResourceRaw, loc.Offset, 100)
+		win = SourceWindow(p.In.Manifest.ResourceRaw, loc.Offset, loc.Line, WindowLines, WindowWidth)
 	}
-	p.ReportAt(loc, snip, api, msg, append(opts, func(f *Finding) { f.Caret = caret })...)
+	p.ReportAt(loc, snip, api, msg, append(opts, func(f *Finding) { f.Caret, f.Window = caret, win })...)
 }
 
 var _ = manifestRule("MAN001", "web-access-privilege", Error, Needs{Inputs: ManifestInput}, Doc{

@@ -478,7 +478,9 @@ var _ = register(&Rule{
 				}
 				l, col := pos.at(r.Pos)
 				snip, caret := Snippet(css, r.Pos, 100)
-				p.ReportAt(Location{File: p.In.CSSFile, Line: l, Column: col, Offset: r.Pos}, snip, cssAPI(r.Kind), cssMsg(r), func(f *Finding) { f.Caret = caret })
+				p.ReportAt(Location{File: p.In.CSSFile, Line: l, Column: col, Offset: r.Pos}, snip, cssAPI(r.Kind), cssMsg(r), func(f *Finding) {
+					f.Caret, f.Window = caret, SourceWindow(css, r.Pos, l, WindowLines, WindowWidth)
+				})
 			}
 		}
 		prog := p.In.JS

@@ -162,6 +162,7 @@ func (p *Pass) ReportJSFunc(offset, fn int, api, msg string, opts ...Opt) {
 		f.Location.Offset = offset
 		f.Location.Line, f.Location.Column = prog.Position(offset)
 		f.Snippet, f.Caret = Snippet(prog.Src, offset, 100)
+		f.Window = SourceWindow(prog.Src, offset, f.Location.Line, WindowLines, WindowWidth)
 		f.Function = prog.FuncName(fn)
 	}
 	p.emit(f, opts)

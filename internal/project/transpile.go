@@ -201,9 +201,10 @@ func (u *unit) remap(f *rules.Finding) {
 	off, l, c, ok := u.origPos(f.Location.Offset)
 	if !ok {
 		f.Location = rules.Location{File: u.File.Path, Line: 1, Column: 1}
-		f.Snippet, f.Caret = "", 0
+		f.Snippet, f.Caret, f.Window = "", 0, nil
 		return
 	}
 	f.Location.Offset, f.Location.Line, f.Location.Column = off, l, c
 	f.Snippet, f.Caret = rules.Snippet(u.File.Text, off, 100)
+	f.Window = rules.SourceWindow(u.File.Text, off, l, rules.WindowLines, rules.WindowWidth)
 }

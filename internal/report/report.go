@@ -92,6 +92,7 @@ var formats = map[string]Writer{
 	"sarif":  SARIF,
 	"github": GitHub,
 	"junit":  JUnit,
+	"html":   HTML,
 }
 
 // Lookup returns the writer of a format.
