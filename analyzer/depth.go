@@ -469,7 +469,7 @@ func (p *Program) dataObject(e js.IExpr) js.IExpr {
 		return nil
 	}
 	b := p.bindings[v]
-	if b == nil || b.n != 1 || b.mutated || b.written || b.first.expr == nil || len(b.first.keyList()) > 0 {
+	if b == nil || b.n != 1 || b.mutated || b.written || b.first.expr == nil || len(b.first.keyList()) > 0 || p.escaped[v] {
 		return nil
 	}
 	switch x := unparen(b.first.expr).(type) {
@@ -540,4 +540,35 @@ func atoiSmall(s string) (int, bool) {
 		n = n*10 + int(s[i]-'0')
 	}
 	return n, true
+}
+
+// bindForOf binds the variable of for (const x of [a, b]) to each element
+// of the array literal (pass 1). The variable is also mutated (a for-of
+// target), so constants are dropped and an API among the elements is kept:
+// for (const w of [window, self]) w.fetch(u).
+func (w *walker) bindForOf(n *js.ForOfStmt) {
+	arr, ok := unparen(n.Value).(*js.ArrayExpr)
+	if !ok || len(arr.List) == 0 || len(arr.List) > 8 {
+		return
+	}
+	var v *js.Var
+	switch t := n.Init.(type) {
+	case *js.VarDecl:
+		if len(t.List) == 1 {
+			v, _ = t.List[0].Binding.(*js.Var)
+		}
+	case *js.Var:
+		v = t
+	}
+	if v == nil {
+		return
+	}
+	for _, el := range arr.List {
+		if el.Spread {
+			return
+		}
+	}
+	for _, el := range arr.List {
+		w.bind(v, bindSrc{expr: el.Value, thisGlobal: w.thisGlobal()})
+	}
 }

@@ -21,16 +21,16 @@ import (
 	"github.com/tdewolff/parse/v2/js"
 )
 
-// loopWrites are the writes of one variable, noted in pass 1 when one of
-// them is inside a loop (or is a mutation outside any).
+// loopWrites are the writes inside a loop of one variable whose first
+// source is outside every loop (noted in pass 1). Mutations outside every
+// loop and a first source inside one are flags of the binding (mutOut,
+// firstInLoop): such a variable is never folded.
 type loopWrites struct {
-	v          *js.Var
-	loop       js.IStmt // the outermost loop of the function holding the writes
-	multi      bool     // writes inside more than one loop
-	binds      int      // assignments inside the loop
-	mutates    int      // compound assignments, ++/--, for-in/of targets inside the loop
-	outMutates int      // mutations outside any loop
-	firstIn    bool     // the variable's first source is inside the loop
+	v       *js.Var
+	loop    js.IStmt // the outermost loop of the function holding the writes
+	multi   bool     // writes inside more than one loop
+	binds   int      // assignments inside the loop
+	mutates int      // compound assignments, ++/--, for-in/of targets inside the loop
 }
 
 // maxLoopSource bounds the text of a loop that is evaluated.
@@ -48,43 +48,51 @@ func isLoop(s js.IStmt) bool {
 // loop (nil: outside every loop of its function), a mutation or a source
 // (then b has just received it).
 func (p *Program) noteWrite(v *js.Var, b *binding, loop js.IStmt, mutate bool) {
-	if loop == nil && !mutate {
+	switch {
+	case loop == nil:
+		if mutate {
+			b.mutOut = true
+		}
+		return
+	case b.firstInLoop:
+		return
+	case mutate && b.n == 0, !mutate && b.n == 1:
+		b.firstInLoop = true // no constant initialiser before the loop (most loop counters)
 		return
 	}
 	if p.loopWrites == nil {
 		p.loopWrites = map[*binding]*loopWrites{}
 	}
 	lw := p.loopWrites[b]
-	if lw == nil {
-		lw = &loopWrites{v: v}
-		p.loopWrites[b] = lw
-	}
 	switch {
-	case loop == nil:
-		lw.outMutates++
-		return
-	case lw.loop == nil:
-		lw.loop = loop
+	case lw == nil:
+		lw = &loopWrites{v: v, loop: loop}
+		p.loopWrites[b] = lw
 	case lw.loop != loop:
 		lw.multi = true
 	}
 	if mutate {
 		lw.mutates++
-		return
+	} else {
+		lw.binds++
 	}
-	lw.binds++
-	if b.n == 1 {
-		lw.firstIn = true
+}
+
+// foldable returns the loop writes of a binding that a loop alone builds
+// from one constant initialiser (nil otherwise).
+func (p *Program) foldable(b *binding) *loopWrites {
+	lw := p.loopWrites[b]
+	if lw == nil || lw.multi || b.mutOut || b.firstInLoop || b.n >= 8 || int(b.n)-lw.binds != 1 ||
+		b.first.expr == nil || len(b.first.keyList()) > 0 {
+		return nil
 	}
+	return lw
 }
 
 // loopFold folds the value of a variable built by one closed loop.
 func (p *Program) loopFold(b *binding, depth int) (Value, bool) {
-	lw := p.loopWrites[b]
-	if lw == nil || lw.loop == nil || lw.multi || lw.outMutates > 0 || lw.firstIn || p.opts.Eval == nil {
-		return Value{}, false
-	}
-	if b.n >= 8 || int(b.n)-lw.binds != 1 || b.first.expr == nil || len(b.first.keyList()) > 0 {
+	lw := p.foldable(b)
+	if lw == nil || p.opts.Eval == nil {
 		return Value{}, false
 	}
 	init := p.resolve(b.first.expr, b.first.thisGlobal, depth+1)
@@ -163,10 +171,9 @@ func (p *Program) loopInput(v *js.Var, loop js.IStmt, depth int) (lit string, nu
 	if b == nil {
 		return "", false, false
 	}
-	if lw := p.loopWrites[b]; lw != nil {
+	if p.loopWrites[b] != nil {
 		// written in a loop: only this one, after one constant initialiser
-		if lw.loop != loop || lw.multi || lw.outMutates > 0 || lw.firstIn || b.n >= 8 || int(b.n)-lw.binds != 1 ||
-			b.first.expr == nil || len(b.first.keyList()) > 0 {
+		if lw := p.foldable(b); lw == nil || lw.loop != loop {
 			return "", false, false
 		}
 		r := p.resolve(b.first.expr, b.first.thisGlobal, depth)

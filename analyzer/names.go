@@ -58,9 +58,36 @@ func (w *walker) callUses(n *js.CallExpr) {
 	}
 	for _, a := range n.Args.List {
 		if v, ok := a.Value.(*js.Var); ok {
-			w.writeThrough(v)
+			w.escape(v)
 		}
 	}
+}
+
+// escape records v passed to a function (pass 1): a data literal bound to
+// it may be written by the callee.
+func (w *walker) escape(v *js.Var) {
+	v = varOf(v)
+	if v.Decl == js.NoDecl || v.Decl == js.ArgumentDecl {
+		return
+	}
+	if w.task != nil {
+		w.task.events.add(bindEvent{v: v, escaped: true})
+		return
+	}
+	w.p.escape(v)
+}
+
+// escape marks v's binding written, or remembers v when it has none yet
+// (a use before the declaration in the text): no binding is made for it.
+func (p *Program) escape(v *js.Var) {
+	if b := p.bindings[v]; b != nil {
+		b.written = true
+		return
+	}
+	if p.escaped == nil {
+		p.escaped = map[*js.Var]bool{}
+	}
+	p.escaped[v] = true
 }
 
 // tableUse records v as the receiver of get/has/set (pass 1).
@@ -70,7 +97,7 @@ func (w *walker) tableUse(v *js.Var, n *js.CallExpr, set bool) {
 		return
 	}
 	if w.task != nil {
-		w.task.events.add(bindEvent{v: v, table: n, tableSet: set})
+		w.task.events.add(bindEvent{v: v, ext: &bindExt{table: n, tableSet: set}})
 		return
 	}
 	w.p.addTableUse(v, n, set)
@@ -212,6 +239,8 @@ type depthModel struct {
 	loopWrites map[*binding]*loopWrites
 	// writes of property names read as HTML (after pass 2; ConstProp)
 	propWrites map[string]*propWrites
+	// variables passed to a function before they had a binding (escape)
+	escaped map[*js.Var]bool
 }
 
 // propWrites are the values the program writes to one property name.

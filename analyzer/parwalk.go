@@ -44,11 +44,32 @@ type bindEvent struct {
 	src     bindSrc
 	mutate  bool
 	written bool // a property written through v (writeThrough)
-	// depth.go, names.go: a use of v as a table's receiver (m.get/has/set)
+	escaped bool // v passed to a function (escape)
+	ext     *bindExt
+}
+
+// bindExt is what the deeper value model adds to a few events (nil on
+// most: the log stays small).
+type bindExt struct {
+	// a use of v as a table's receiver (m.get/has/set, names.go)
 	table    *js.CallExpr
 	tableSet bool
-	owner    any      // what this is in the function where src was bound (a this.x source)
+	owner    any      // what this is in the function where src was bound (a this.x source, depth.go)
 	loop     js.IStmt // the outermost loop around the write (loops.go)
+}
+
+func (ev *bindEvent) loop() js.IStmt {
+	if ev.ext == nil {
+		return nil
+	}
+	return ev.ext.loop
+}
+
+func (ev *bindEvent) owner() any {
+	if ev.ext == nil {
+		return nil
+	}
+	return ev.ext.owner
 }
 
 // parentFunc stands, in a task, for the function of the parent walker that
@@ -336,8 +357,12 @@ func (p *Program) collectParallel(w *walker) error {
 
 // apply makes the binding of a pass 1 event.
 func (w *walker) apply(ev *bindEvent) {
-	if ev.table != nil {
-		w.p.addTableUse(ev.v, ev.table, ev.tableSet)
+	if ev.ext != nil && ev.ext.table != nil {
+		w.p.addTableUse(ev.v, ev.ext.table, ev.ext.tableSet)
+		return
+	}
+	if ev.escaped {
+		w.p.escape(ev.v)
 		return
 	}
 	b := w.binding1(ev.v)
@@ -345,11 +370,11 @@ func (w *walker) apply(ev *bindEvent) {
 		b.written = true
 	} else if ev.mutate {
 		b.mutated = true
-		w.p.noteWrite(ev.v, b, ev.loop, true)
+		w.p.noteWrite(ev.v, b, ev.loop(), true)
 	} else {
 		b.add(ev.src)
-		w.p.srcOwner(ev.v, b, ev.owner)
-		w.p.noteWrite(ev.v, b, ev.loop, false)
+		w.p.srcOwner(ev.v, b, ev.owner())
+		w.p.noteWrite(ev.v, b, ev.loop(), false)
 	}
 }
 

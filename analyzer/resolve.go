@@ -20,6 +20,8 @@ type binding struct {
 	written bool      // a property written through it (names.a = …, list[i] = …)
 	active  bool      // being resolved (cycle guard)
 	val     *Value    // the memoised result (nil until resolved)
+	// loops.go: a mutation outside every loop; the first source inside a loop
+	mutOut, firstInLoop bool
 }
 
 // src returns source i.

@@ -415,6 +415,9 @@ func (w *walker) stmtIn(s js.IStmt) {
 		}
 	case *js.ForOfStmt:
 		w.punct('(')
+		if w.pass == 1 {
+			w.bindForOf(n)
+		}
 		w.forTarget(n.Init)
 		w.expr(n.Value, Read, true)
 		if n.Body != nil {
@@ -506,7 +509,11 @@ func (w *walker) mutate(v *js.Var) {
 		return
 	}
 	if w.task != nil { // parallel pass 1: replayed in walk order (parwalk.go)
-		w.task.events.add(bindEvent{v: v, mutate: true, loop: w.loop})
+		ev := bindEvent{v: v, mutate: true}
+		if w.loop != nil {
+			ev.ext = &bindExt{loop: w.loop}
+		}
+		w.task.events.add(ev)
 		return
 	}
 	b := w.binding1(v)
@@ -535,7 +542,11 @@ func (w *walker) bind(v *js.Var, src bindSrc) {
 	}
 	owner := w.thisSrcOwner(src)
 	if w.task != nil {
-		w.task.events.add(bindEvent{v: v, src: src, owner: owner, loop: w.loop})
+		ev := bindEvent{v: v, src: src}
+		if owner != nil || w.loop != nil {
+			ev.ext = &bindExt{owner: owner, loop: w.loop}
+		}
+		w.task.events.add(ev)
 		return
 	}
 	b := w.binding1(v)

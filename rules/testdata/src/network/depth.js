@@ -45,3 +45,10 @@ class Holder { constructor() { this.nav = router; } go(u) { const s = this; s.na
 class Own extends Base { constructor() { super(); } load(u) { const me = this; return me.client.fetch(u); } }
 class Shadow extends Base { constructor() { super(); this.win = cache; } load(u) { return this.win.fetch(u); } }
 function plain() { var self = this; self.nav.sendBeacon(u); }
+// evasion: NET001 NET005 values of for-header variables: declared with the loop, or taken from an array literal by for-of
+for (var hi = 0, hname = "fetch"; hi < 1; hi++) window[hname](url); // want "NET001"
+function headerNav() { for (var hn = navigator, hz = 0; hz < 1; hz++) hn.sendBeacon(url); } // want "NET005"
+for (const scope of [window, self]) scope.fetch(url); // want "NET001"
+// near-miss: NET001 for-of over objects that are not the global object
+for (const client of [apiClient, cacheClient]) client.fetch(url);
+for (const k of ["fetch", "eval"]) registry[k](url);
