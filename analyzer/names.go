@@ -291,7 +291,8 @@ func (p *Program) notePropWrites() {
 	if want == nil {
 		return
 	}
-	js.Walk(propWriteWalker{p: p, want: want}, p.AST)
+	// a pointer: a value visitor would be copied to the heap at every node
+	js.Walk(&propWriteWalker{p: p, want: want}, p.AST)
 	p.propWrites = want
 }
 
@@ -300,8 +301,28 @@ type propWriteWalker struct {
 	want map[string]*propWrites
 }
 
-func (v propWriteWalker) note(name string, value js.IExpr, assignOp js.TokenType) {
-	w := v.want[name]
+// key returns the entry of the property key or member name l, nil when
+// its name is not wanted. Plain names are looked up without a copy.
+func (v *propWriteWalker) key(l js.LiteralExpr) *propWrites {
+	d := l.Data
+	switch l.TokenType {
+	case js.StringToken: // as DecodeString
+		if len(d) >= 2 && (d[0] == '"' || d[0] == '\'') && d[len(d)-1] == d[0] {
+			d = d[1 : len(d)-1]
+		}
+		if !containsBackslash(d) {
+			return v.want[string(d)]
+		}
+	case js.DecimalToken, js.IntegerToken, js.HexadecimalToken, js.OctalToken, js.BinaryToken:
+	default:
+		if !containsBackslash(d) {
+			return v.want[string(d)]
+		}
+	}
+	return v.want[propName(l)]
+}
+
+func (v *propWriteWalker) note(w *propWrites, value js.IExpr, assignOp js.TokenType) {
 	if w == nil {
 		return
 	}
@@ -317,24 +338,24 @@ func (v propWriteWalker) note(name string, value js.IExpr, assignOp js.TokenType
 	w.consts = append(w.consts, r.Str)
 }
 
-func (v propWriteWalker) Enter(n js.INode) js.IVisitor {
+func (v *propWriteWalker) Enter(n js.INode) js.IVisitor {
 	switch n := n.(type) {
 	case *js.ObjectExpr:
 		for _, it := range n.List {
 			if it.Spread || it.Name == nil {
 				continue
 			}
-			name := ""
+			var w *propWrites
 			if it.Name.IsComputed() {
 				k := v.p.resolve(it.Name.Computed, false, 0)
 				if k.Kind != Const {
 					continue
 				}
-				name = k.Str
+				w = v.want[k.Str]
 			} else {
-				name = propName(it.Name.Literal)
+				w = v.key(it.Name.Literal)
 			}
-			v.note(name, it.Value, js.EqToken)
+			v.note(w, it.Value, js.EqToken)
 		}
 	case *js.BinaryExpr:
 		if !isAssignOp(n.Op) {
@@ -343,25 +364,24 @@ func (v propWriteWalker) Enter(n js.INode) js.IVisitor {
 		switch t := n.X.(type) {
 		case *js.DotExpr:
 			if lit, ok := dotName(t.Y); ok {
-				name, _ := identName(lit.Data)
-				v.note(name, n.Y, n.Op)
+				v.note(v.key(*lit), n.Y, n.Op)
 			}
 		case *js.IndexExpr:
 			if k := v.p.resolve(t.Y, false, 0); k.Kind == Const {
-				v.note(k.Str, n.Y, n.Op)
+				v.note(v.want[k.Str], n.Y, n.Op)
 			}
 		}
 	case *js.ClassDecl:
 		for i := range n.List {
 			if f := n.List[i].Field; f.Name.Literal.Data != nil && !f.Name.IsComputed() && n.List[i].Method == nil && n.List[i].StaticBlock == nil {
-				v.note(propName(f.Name.Literal), f.Init, js.EqToken)
+				v.note(v.key(f.Name.Literal), f.Init, js.EqToken)
 			}
 		}
 	}
 	return v
 }
 
-func (v propWriteWalker) Exit(js.INode) {}
+func (v *propWriteWalker) Exit(js.INode) {}
 
 // ConstProp reports whether every value the program writes to the
 // property name is a constant, and returns those values (at least one).

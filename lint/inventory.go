@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"fmt"
+
 	"github.com/pbicert/pbicert/internal/libs"
 	"github.com/pbicert/pbicert/result"
 	"github.com/pbicert/pbicert/rules"
@@ -9,17 +11,18 @@ import (
 // inventory completes a package's result with what it ships and contacts:
 // the libraries identified in content.js (internal/libs), the origin of
 // every finding inside one of them, and the endpoints (rules.Endpoints).
-func inventory(r *Result, in *rules.Input) {
+// identified is the identification of the libraries in src started
+// beside the analysis (identifyAsync).
+func inventory(r *Result, in *rules.Input, identified func() (*libs.Attribution, error)) {
 	r.Endpoints = rules.Endpoints(in)
 	if in.JS == nil {
 		return
 	}
-	db, err := libs.Default()
+	att, err := identified()
 	if err != nil {
 		r.Notes = append(r.Notes, "libraries not identified: "+err.Error())
 		return
 	}
-	att := db.Identify(in.JS.Src)
 	for _, l := range att.Libraries {
 		r.Libraries = append(r.Libraries, result.Library{Name: l.Name, Version: l.Version, License: l.License, PURL: l.PURL, Evidence: l.Evidence})
 	}
@@ -41,6 +44,32 @@ func inventory(r *Result, in *rules.Input) {
 			f.Origin = &result.Origin{Name: l.Name, Version: l.Version}
 			f.Message += OriginNote(f.Origin)
 		}
+	}
+}
+
+// identifyAsync identifies the libraries in src on a goroutine of its own:
+// it reads only the text, so it runs beside the analysis (whose serial
+// phases leave a core idle) instead of after the rules. The function it
+// returns waits for the result.
+func identifyAsync(src []byte) func() (*libs.Attribution, error) {
+	var att *libs.Attribution
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer func() {
+			if p := recover(); p != nil {
+				att, err = nil, fmt.Errorf("internal error: %v", p)
+			}
+		}()
+		var db *libs.DB
+		if db, err = libs.Default(); err == nil {
+			att = db.Identify(src)
+		}
+	}()
+	return func() (*libs.Attribution, error) {
+		<-done
+		return att, err
 	}
 }
 

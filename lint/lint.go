@@ -18,6 +18,7 @@ import (
 	"unsafe"
 
 	"github.com/pbicert/pbicert/analyzer"
+	"github.com/pbicert/pbicert/internal/libs"
 	"github.com/pbicert/pbicert/internal/sandbox"
 	"github.com/pbicert/pbicert/pbiviz"
 	"github.com/pbicert/pbicert/result"
@@ -349,6 +350,10 @@ func AnalyzerOptions(opts Options) analyzer.Options {
 // CheckPackage analyses a package already read.
 func CheckPackage(path string, pkg *pbiviz.Package, opts Options) Result {
 	r := Result{Path: path, Kind: "package", Visual: VisualOf(pkg), Findings: []rules.Finding{}}
+	var identified func() (*libs.Attribution, error)
+	if js := pkg.Resource.Content.JS; js != "" {
+		identified = identifyAsync(unsafe.Slice(unsafe.StringData(js), len(js))) // read only
+	}
 	in, err := Analyze(pkg, opts)
 	if err != nil {
 		r.Error = err.Error()
@@ -359,7 +364,7 @@ func CheckPackage(path string, pkg *pbiviz.Package, opts Options) Result {
 		rs = rules.All()
 	}
 	r.Findings = rules.Run(in, rs, opts.Severity)
-	inventory(&r, in)
+	inventory(&r, in, identified)
 	if r.Findings == nil {
 		r.Findings = []rules.Finding{}
 	}
