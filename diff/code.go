@@ -366,8 +366,81 @@ var sepNorms = map[string]bool{",": true, "&&": true, "||": true, "??": true, "v
 // compareFuncs diffs two paired functions token by token, marks the changed
 // display tokens and tells whether every difference removes or disables
 // remote access.
+//
+// Locals are compared by their numbers (binding order, or first use for
+// names of an enclosing function). When a change removes the first use of
+// such a name (a captured `a.abort()` that the certified build prints
+// `(void 0).abort()`), every later name is renumbered and the token diff
+// misaligns. So when the numbered comparison is not explained, the
+// functions are compared again with every local the same token, and that
+// comparison counts only when the local names map one to one across all
+// the aligned tokens (the same function with the same bindings).
 func compareFuncs(c *FuncChange, cf, uf *function, x *explainer) (bool, string) {
-	ops := diffOps(cf.ids, uf.ids)
+	if ok, why := compareFuncsOn(c, cf, uf, x, cf.ids, uf.ids, false); ok {
+		return true, why
+	}
+	if ok, why := compareFuncsOn(c, cf, uf, x, localBlind(cf), localBlind(uf), true); ok {
+		return true, why
+	}
+	return compareFuncsOn(c, cf, uf, x, cf.ids, uf.ids, false)
+}
+
+// localBlind returns f's normalised stream with every local name the same
+// token.
+func localBlind(f *function) []uint64 {
+	ids := make([]uint64, len(f.ids))
+	for i, id := range f.ids {
+		if f.tok(i).kind == kLocal {
+			id = 0x6c6f63616c // "local"
+		}
+		ids[i] = id
+	}
+	return ids
+}
+
+// bijectiveLocals reports whether the locals aligned by ops map one to one
+// by name, and names of enclosing functions (not declared in the function,
+// as far as declares sees) only to the same name: two different captured
+// bindings used once each must not pass for a renaming.
+func bijectiveLocals(cf, uf *function, ops []op) bool {
+	u2c, c2u := map[string]string{}, map[string]string{}
+	cdecl, udecl := map[string]bool{}, map[string]bool{}
+	declared := func(f *function, m map[string]bool, name string) bool {
+		d, ok := m[name]
+		if !ok {
+			d = declares(f, name)
+			m[name] = d
+		}
+		return d
+	}
+	for _, o := range ops {
+		if o.kind != opEq {
+			continue
+		}
+		c, u := cf.tok(o.a), uf.tok(o.b)
+		if c.kind != kLocal || u.kind != kLocal {
+			continue
+		}
+		cn, un := cf.s.text(c), uf.s.text(u)
+		if cn != un && (!declared(cf, cdecl, cn) || !declared(uf, udecl, un)) {
+			return false
+		}
+		if v, seen := u2c[un]; seen && v != cn {
+			return false
+		}
+		if v, seen := c2u[cn]; seen && v != un {
+			return false
+		}
+		u2c[un], c2u[cn] = cn, un
+	}
+	return true
+}
+
+func compareFuncsOn(c *FuncChange, cf, uf *function, x *explainer, cids, uids []uint64, blind bool) (bool, string) {
+	ops := diffOps(cids, uids)
+	if blind && !bijectiveLocals(cf, uf, ops) {
+		return false, ""
+	}
 	c.certChanged = make([]bool, len(cf.disp))
 	c.uncertChanged = make([]bool, len(uf.disp))
 	explained := true

@@ -274,3 +274,48 @@ func TestCallOfUndefinedIsUnexplained(t *testing.T) {
 		t.Fatalf("the fetch replaced by undefined in load should stay explained: %+v", r.Code.Explained)
 	}
 }
+
+// The certification fix makes a local that held a network object
+// undefined (`const a=new XMLHttpRequest` → `const a=undefined`), and the
+// canonical print inlines it in a nested callback: `a.abort()` becomes
+// `(void 0).abort()`. The names the callback uses after it are numbered
+// one lower, yet it is the same callback (seen in maplibre's request code
+// in the real 6 MB certification-fixed pair). Tampered: the callback
+// resolves instead of rejecting, and stays unexplained.
+func TestCapturedNetworkLocalIsExplained(t *testing.T) {
+	dir := t.TempDir()
+	v := uncertifiedVisual(0)
+	v.Modules = append(v.Modules, `function z(){return new Error("aborted")}globalThis.__exampleGet=function(t,e){return new Promise(((r,n)=>{var i;const a=new XMLHttpRequest;a.open(t.method||"GET",t.url,!0),a.onerror=()=>{n(new Error(a.statusText))},a.onload=()=>{r(a.response)},e.signal.addEventListener("abort",(()=>{a.abort(),n(z())})),a.send(t.body)}))};`)
+	u := buildVariant(t, dir, "u.pbiviz", v, variant{})
+	c := buildVariant(t, dir, "c.pbiviz", v, variant{replace: map[string]string{"new XMLHttpRequest": "undefined"}})
+	r := compareFiles(t, c, u)
+	if r.Verdict != Consistent || len(r.Code.Unexplained) != 0 {
+		t.Fatalf("verdict %s, unexplained %+v", r.Verdict, r.Code.Unexplained)
+	}
+	c2 := buildVariant(t, dir, "c2.pbiviz", v, variant{replace: map[string]string{"new XMLHttpRequest": "undefined", "a.abort(),n(z())": "a.abort(),r(z())"}})
+	r = compareFiles(t, c2, u)
+	if r.Verdict != Diverged || len(r.Code.Unexplained) != 1 {
+		t.Fatalf("tampered: verdict %s, unexplained %+v", r.Verdict, r.Code.Unexplained)
+	}
+}
+
+// Only addresses are remote URLs: strings that the URL classifier reads as
+// a scheme (a CSS selector, a registry key) are not, so a function holding
+// one does not count as performing remote access (on the real 6 MB pair,
+// plotly.js's "button:not([disabled])" and echarts' "echarts:boxplot"
+// explained printing differences as "remote access removed").
+func TestRemoteURLNeedsAHost(t *testing.T) {
+	for lit, want := range map[string]string{
+		`"https://tile.example.com/{z}/{x}/{y}.png"`: "https://tile.example.com/{z}/{x}/{y}.png",
+		`"//cdn.example.com/x.js"`:                   "//cdn.example.com/x.js",
+		`"wss://push.example.com"`:                   "wss://push.example.com",
+		`"button:not([disabled])"`:                   "",
+		`"echarts:boxplot"`:                          "",
+		`"http://www.w3.org/2000/svg"`:               "",
+	} {
+		s := &store{src: lit, srcb: []byte(lit)}
+		if got := remoteURL(s, token{off: 0, n: int32(len(lit)), kind: kLit, flags: fStr}); got != want {
+			t.Errorf("remoteURL(%s) = %q, want %q", lit, got, want)
+		}
+	}
+}

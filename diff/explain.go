@@ -255,7 +255,7 @@ func (x *explainer) netLocal(ui int, name string) string {
 }
 
 // remoteURL returns the literal's value when it is a string naming a
-// remote resource (not an XML namespace).
+// remote resource (scheme://host or //host; not an XML namespace).
 func remoteURL(s *store, t token) string {
 	if t.kind != kLit || t.flags&(fStr|fTpl) == 0 {
 		return ""
@@ -267,6 +267,11 @@ func remoteURL(s *store, t token) string {
 		v = strings.Trim(v, "`}$")
 	}
 	if analyzer.ClassifyURL(v) != analyzer.URLRemote || strings.Contains(v, "www.w3.org/") {
+		return ""
+	}
+	// an address names its host (scheme://host or //host): a CSS selector
+	// (button:not([disabled])) or a key (echarts:boxplot) is not one
+	if !strings.Contains(v, "//") {
 		return ""
 	}
 	return v

@@ -250,12 +250,13 @@ func TestBabelLikeReprintDiffers(t *testing.T) {
 // `pbiviz package --certification-fix` prints `f(function (t) {…})`, and
 // esbuild's canonical print keeps whichever it was given. Seen on a real
 // certification-fixed 6 MB bundle (scripts/diff-bench: plotly.js's
-// downloadImage, mapbox-gl's loadJSON, …). The two compare equal.
+// downloadImage, mapbox-gl's loadJSON, a Promise polyfill's
+// `new this((function(e,r){…}))`, …). The two compare equal.
 func TestParenthesisedFunctionArgumentIsPrinting(t *testing.T) {
 	dir := t.TempDir()
 	v := uncertifiedVisual(0)
-	wrapped := `globalThis.__exampleEach=function(e,r){["a","b"].forEach((function(t){t in e&&(r[t]=e[t])})),Promise.resolve(e).then((function(n){r.n=n})).catch((function(){r.n=null})),setTimeout((()=>{r.t=1}),0)};`
-	bare := `globalThis.__exampleEach=function(e,r){["a","b"].forEach(function(t){t in e&&(r[t]=e[t])}),Promise.resolve(e).then(function(n){r.n=n}).catch(function(){r.n=null}),setTimeout(()=>{r.t=1},0)};`
+	wrapped := `globalThis.__exampleEach=function(e,r){["a","b"].forEach((function(t){t in e&&(r[t]=e[t])})),Promise.resolve(e).then((function(n){r.n=n})).catch((function(){r.n=null})),setTimeout((()=>{r.t=1}),0)};globalThis.__exampleReject=function(t){return new this((function(e,r){r(t)}))};`
+	bare := `globalThis.__exampleEach=function(e,r){["a","b"].forEach(function(t){t in e&&(r[t]=e[t])}),Promise.resolve(e).then(function(n){r.n=n}).catch(function(){r.n=null}),setTimeout(()=>{r.t=1},0)};globalThis.__exampleReject=function(t){return new this(function(e,r){r(t)})};`
 	v.Modules = append(v.Modules, wrapped)
 	u := buildVariant(t, dir, "u.pbiviz", v, variant{})
 	c := buildVariant(t, dir, "c.pbiviz", v, variant{replace: map[string]string{wrapped: bare}})

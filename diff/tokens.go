@@ -426,7 +426,9 @@ func (f *function) normalise(sc *scratch, keep bool) {
 		kept = append(kept, i)
 	}
 	sc.keep = kept
-	// drop parentheses that only wrap a nested function: ((e)=>…) vs (e)=>…
+	// drop parentheses that only wrap a nested function: ((e)=>…) vs (e)=>…,
+	// f((function(){…})) vs f(function(){…}); not the parentheses of a call
+	// (after a name, `)`, `]`, this or super)
 	dispOf := sc.dispOf[:0]
 	for k := 0; k < len(kept); k++ {
 		t := d[kept[k]]
@@ -435,7 +437,8 @@ func (f *function) normalise(sc *scratch, keep bool) {
 				prevEnds := false
 				if n := len(dispOf); n > 0 {
 					p := d[dispOf[n-1]]
-					prevEnds = p.kind != kPunct || s.text(p) == ")" || s.text(p) == "]"
+					pt := s.text(p)
+					prevEnds = p.kind != kPunct || pt == ")" || pt == "]" || pt == "this" || pt == "super"
 				}
 				if !prevEnds {
 					dispOf = append(dispOf, int32(kept[k+1]))
