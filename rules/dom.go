@@ -79,8 +79,8 @@ var _ = register(&Rule{
 			if a.Prop != "innerHTML" && a.Prop != "outerHTML" {
 				continue
 			}
-			if !isData(a.RHS) && a.Op == "=" {
-				continue
+			if !isData(a.RHS) && (a.Op == "=" || a.Op == "+=") {
+				continue // a constant, or constant markup appended to what is there
 			}
 			msg := fmt.Sprintf("%s is set from data that is not a constant", a.Prop)
 			if rhs := assignRHS(a); rhs != nil && a.Op == "=" {
@@ -338,7 +338,20 @@ var _ = register(&Rule{
 				p.ReportJSFunc(c.Pos, c.Func, ".html()", fmt.Sprintf(".html() inserts markup sanitised by %s(); a reviewer checks the sanitiser and its configuration", name), WithSeverity(Warning))
 				continue
 			}
-			p.ReportJSFunc(c.Pos, c.Func, ".html()", ".html() inserts markup built from data that is not a constant")
+			if name, ok := escapedMarkup(prog, c.Args[0].Expr); ok {
+				p.ReportJSFunc(c.Pos, c.Func, ".html()", fmt.Sprintf(".html() inserts markup whose data is escaped by %s(); a reviewer checks the escaper", name), WithSeverity(Warning))
+				continue
+			}
+			msg := ".html() inserts markup built from data that is not a constant"
+			switch {
+			case responseLoaderCallback(prog, c):
+				p.ReportJSFunc(c.Pos, c.Func, ".html()", msg+" (the response of the helper's own request)", WithIdiom("response-loader-callback"))
+				continue
+			case markupCopy(c.Args[0].Expr):
+				p.ReportJSFunc(c.Pos, c.Func, ".html()", msg+" (markup read back from the page with .html())", WithIdiom("markup-copy"))
+				continue
+			}
+			p.ReportJSFunc(c.Pos, c.Func, ".html()", msg)
 		}
 		jqueryMarkup(p)
 	},
@@ -385,7 +398,16 @@ func jqueryMarkup(p *Pass) {
 		case isJQuery(c.Callee) && c.Method == "" && !c.New:
 			// $(selector) is not markup: only a string that starts a tag is
 			if markupExpr(prog, a.Expr) {
-				p.ReportJSFunc(c.Pos, c.Func, "$(html)", "$() parses markup built from data that is not a constant")
+				msg := "$() parses markup built from data that is not a constant"
+				if styleMarkup(prog, a.Expr) {
+					p.ReportJSFunc(c.Pos, c.Func, "$(html)", msg+" (a <style> element: its text is CSS)", WithIdiom("style-element-css"))
+					continue
+				}
+				if name, ok := escapedMarkup(prog, a.Expr); ok {
+					p.ReportJSFunc(c.Pos, c.Func, "$(html)", fmt.Sprintf("$() parses markup whose data is escaped by %s(); a reviewer checks the escaper", name), WithSeverity(Warning))
+					continue
+				}
+				p.ReportJSFunc(c.Pos, c.Func, "$(html)", msg)
 			}
 		case jqueryInsert[c.Method]:
 			onJQuery := false
@@ -393,7 +415,13 @@ func jqueryMarkup(p *Pass) {
 				onJQuery = isJQuery(prog.Resolve(call.X, false))
 			}
 			switch {
+			case markupExpr(prog, a.Expr) && styleMarkup(prog, a.Expr):
+				p.ReportJSFunc(c.Pos, c.Func, "."+c.Method+"()", fmt.Sprintf(".%s() inserts markup built from data that is not a constant (a <style> element: its text is CSS)", c.Method), WithIdiom("style-element-css"))
 			case markupExpr(prog, a.Expr):
+				if name, ok := escapedMarkup(prog, a.Expr); ok {
+					p.ReportJSFunc(c.Pos, c.Func, "."+c.Method+"()", fmt.Sprintf(".%s() inserts markup whose data is escaped by %s(); a reviewer checks the escaper", c.Method, name), WithSeverity(Warning))
+					continue
+				}
 				p.ReportJSFunc(c.Pos, c.Func, "."+c.Method+"()", fmt.Sprintf(".%s() inserts markup built from data that is not a constant", c.Method))
 			case onJQuery:
 				p.ReportJSFunc(c.Pos, c.Func, "."+c.Method+"()", fmt.Sprintf("jQuery .%s() parses a string argument as markup, and this argument is data of unknown type (a node is safe, a string is not)", c.Method), WithSeverity(Warning))

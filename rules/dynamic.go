@@ -16,7 +16,7 @@ var _ = register(&Rule{
 	Needs: Needs{Inputs: JS, APIs: []string{"eval"}},
 	Doc: Doc{
 		Title:   "eval runs code built at run time",
-		Why:     "Certification forbids dynamic code: eval runs a string as code, which reviewers cannot inspect. pbicert finds direct, indirect ((0,eval)), aliased and global-object forms.",
+		Why:     "Certification forbids dynamic code: eval runs a string as code, which reviewers cannot inspect. pbicert finds direct, indirect ((0,eval)), aliased and global-object forms. A webpack development build's module wrappers (eval of a constant string ending in //# sourceURL=webpack://…) are reported at info: the build is REQ003's error and the APIs the module text reaches are OBF004's.",
 		Example: "(0, eval)(source);\nwindow[\"ev\" + \"al\"](source);",
 		Fix:     "Replace eval with real code; for JSON use JSON.parse.",
 		Ref:     refSecurity,
@@ -26,6 +26,10 @@ var _ = register(&Rule{
 			form := "call to eval()"
 			if c.Callee.Root != "" || c.Callee.Computed || c.Callee.Reflective {
 				form = "indirect call to eval()"
+			}
+			if webpackEvalModule(c) {
+				p.ReportJSFunc(c.Pos, c.Func, "eval", form+" runs a webpack module written as a constant string: a development build (REQ003); the APIs the module reaches are reported by OBF004"+how(c.Callee), WithIdiom("webpack-eval-module"))
+				continue
 			}
 			p.ReportJSFunc(c.Pos, c.Func, "eval", form+" runs code built at run time"+how(c.Callee))
 		}

@@ -214,6 +214,8 @@ func innerHTMLIdiom(prog *analyzer.Program, a *analyzer.Assign) string {
 		return "sizzle-feature-test"
 	case innerHTMLSetter(prog, a.Func):
 		return "react-set-inner-html"
+	case rhs != nil && contentSetter(prog, a):
+		return "string-or-node-content-setter"
 	}
 	return ""
 }

@@ -268,7 +268,7 @@ func bundledLibrary(lowered []byte, entry string) bool {
 		return false
 	}
 	if u, ok := strings.CutPrefix(name, "powerbi-visuals-utils-"); ok {
-		if bytes.Contains(lowered, []byte("utils."+strings.TrimSuffix(u, "utils"))) {
+		if bytes.Contains(lowered, []byte("utils."+strings.TrimSuffix(u, "utils"))) || bundledUtils(lowered, u) {
 			return true
 		}
 	}

@@ -86,6 +86,12 @@ func TestManifestRules(t *testing.T) {
 		// API 1.x-2.x builds concatenated externalJS into content.js
 		{"external JS already bundled (API 1.4)", gen.Visual{Era: 1, APIVersion: "1.4.0", ExternalJS: []string{"node_modules/d3/d3.min.js", "node_modules/powerbi-visuals-utils-typeutils/lib/index.js"},
 			Modules: []string{`var d3 = {version: "3.5.17"}; var typeUtils = powerbi.extensibility.utils.type;`}}, []string{"MAN004@error:apiVersion", "MAN010@info:externalJS"}},
+		// a minified build renames the utils.<x> namespaces; the names the
+		// utils export survive (TooltipServiceWrapper, ColorHelper)
+		{"external JS utils bundled under minified namespaces (API 2.1)", gen.Visual{Era: 1, APIVersion: "2.1.0", ExternalJS: []string{"node_modules/powerbi-visuals-utils-tooltiputils/lib/index.js", "node_modules/powerbi-visuals-utils-colorutils/lib/index.js"},
+			Modules: []string{`var a = {}; a.createTooltipServiceWrapper = function () {}; var ColorHelper = function () {};`}}, []string{"MAN004@error:apiVersion", "MAN010@info:externalJS"}},
+		{"evasion: external JS utils named but absent (API 2.1)", gen.Visual{Era: 1, APIVersion: "2.1.0", ExternalJS: []string{"node_modules/powerbi-visuals-utils-tooltiputils/lib/index.js"},
+			Modules: []string{`var tooltip = {};`}}, []string{"MAN004@error:apiVersion", "MAN010@error:externalJS"}},
 		{"external JS partly bundled (API 1.4)", gen.Visual{Era: 1, APIVersion: "1.4.0", ExternalJS: []string{"node_modules/d3/d3.min.js", "node_modules/leaflet/dist/leaflet.js"},
 			Modules: []string{`var d3 = {version: "3.5.17"};`}}, []string{"MAN004@error:apiVersion", "MAN010@error:externalJS"}},
 		{"external JS named in an API 5 bundle", gen.Visual{APIVersion: "5.3.0", ExternalJS: []string{"node_modules/d3/dist/d3.min.js"},

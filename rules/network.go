@@ -546,7 +546,7 @@ var _ = register(&Rule{
 	Needs: Needs{Inputs: JS, APIs: []string{"d3"}, Methods: []string{"ajax", "getJSON", "getScript", "json", "csv", "tsv", "xml", "text", "image", "dsv", "buffer", "blob", "html", "svg"}},
 	Doc: Doc{
 		Title:   "A library request helper (jQuery $.ajax/getJSON/getScript, d3.json/csv/text/xml/image) is called",
-		Why:     "Library helpers wrap fetch and XMLHttpRequest; the call site shows where the visual's own code asks for remote data.",
+		Why:     "Library helpers wrap fetch and XMLHttpRequest; the call site shows where the visual's own code asks for remote data. A helper's own definition on top of .ajax (its URL is its parameter: $.get/$.post, .load, the script evaluator) is reported at info.",
 		Example: "$.getJSON(\"https://api.example.com\", render)",
 		Fix:     "Remove the request; the helper is only a wrapper around fetch or XMLHttpRequest.",
 		Ref:     refCertified,
@@ -557,6 +557,10 @@ var _ = register(&Rule{
 			c := &prog.Calls[i]
 			switch c.Method {
 			case "ajax", "getJSON", "getScript":
+				if requestHelperDefinition(prog, c) {
+					p.ReportJSFunc(c.Pos, c.Func, c.Method, fmt.Sprintf(".%s() sends a request to a URL its caller passes (a request helper's definition; the call that passes the URL is what to look at)", c.Method), WithIdiom("request-helper-definition"))
+					continue
+				}
 				p.ReportJSFunc(c.Pos, c.Func, c.Method, fmt.Sprintf(".%s() sends a request (jQuery request helper)", c.Method))
 			case "json", "csv", "tsv", "xml", "text", "image", "dsv", "buffer", "blob", "html", "svg":
 				if c.Receiver.Kind == analyzer.Global && c.Receiver.Path == "d3" {

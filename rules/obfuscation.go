@@ -17,7 +17,7 @@ var _ = register(&Rule{
 	Needs: Needs{Inputs: JS, Methods: enumerators},
 	Doc: Doc{
 		Title:   "A global is reached through a key that cannot be resolved statically",
-		Why:     "window[k] with a key computed at run time can reach any API (fetch, eval, localStorage) while hiding its name from reviewers and from name-matching tools.",
+		Why:     "window[k] with a key computed at run time can reach any API (fetch, eval, localStorage) while hiding its name from reviewers and from name-matching tools. Two library shapes are reported at info: a JSONP transport's callback installed under the name from its jsonpCallback option, and vendor-prefixed lookups (window[\"webkit\" + name]).",
 		Example: "window[atob(key)](url)",
 		Fix:     "Name the API you use directly; if it is one certification forbids, remove it.",
 		Ref:     refSecurity,
@@ -34,7 +34,15 @@ var _ = register(&Rule{
 			} else if r.Root != "" {
 				recv = r.Root
 			}
-			p.ReportJSFunc(r.Pos, r.Func, "window[…]", fmt.Sprintf("computed access on %s with a key that cannot be resolved statically", recv))
+			msg := fmt.Sprintf("computed access on %s with a key that cannot be resolved statically", recv)
+			switch {
+			case !r.Realm && jsonpCallback(prog, &r):
+				p.ReportJSFunc(r.Pos, r.Func, "window[…]", msg+": a JSONP callback installed under a generated name", WithIdiom("jsonp-callback"))
+			case !r.Realm && vendorPrefixLookup(prog, &r):
+				p.ReportJSFunc(r.Pos, r.Func, "window[…]", msg+": a vendor-prefixed variant of a standard API", WithIdiom("vendor-prefix-lookup"))
+			default:
+				p.ReportJSFunc(r.Pos, r.Func, "window[…]", msg)
+			}
 		}
 		// Object.keys(window), Object.values(self), Reflect.ownKeys(globalThis)…:
 		// whatever is found is then reached without its name
