@@ -27,7 +27,7 @@ var mutatingMethods = map[string]bool{
 
 // pureReaders take an object as an argument without writing to it: a data
 // literal passed to them keeps its data (Object.keys(names)).
-var pureReaders = map[string]bool{"Object": true, "JSON": true, "console": true, "Array": true}
+var pureReaders = map[string]bool{"Object": true, "JSON": true, "console": true, "Array": true, "String": true, "Math": true, "Number": true}
 
 // callUses records, in pass 1, what a call does to the local variables it
 // touches: m.get/has/set on a variable (a possible name table), a mutating
@@ -51,10 +51,8 @@ func (w *walker) callUses(n *js.CallExpr) {
 			}
 		}
 	}
-	if callee, ok := n.X.(*js.DotExpr); ok {
-		if r, ok := callee.X.(*js.Var); ok && varOf(r).Decl == js.NoDecl && pureReaders[string(r.Data)] {
-			return
-		}
+	if r, ok := chainRoot(n.X).(*js.Var); ok && r != n.X && varOf(r).Decl == js.NoDecl && pureReaders[string(r.Data)] {
+		return // Object.keys(names), String.fromCharCode.apply(null, codes)
 	}
 	for _, a := range n.Args.List {
 		if v, ok := a.Value.(*js.Var); ok {
@@ -396,4 +394,58 @@ func (p *Program) ConstProp(name string) (consts []string, ok bool) {
 		return nil, false
 	}
 	return w.consts, true
+}
+
+// dataCall returns the call a local is bound to once and never written
+// through, mutated or passed anywhere (const r = ["h", …].reverse()), so
+// that a later r.join("") folds the array the call makes.
+func (p *Program) dataCall(e js.IExpr) *js.CallExpr {
+	v, ok := e.(*js.Var)
+	if !ok {
+		return nil
+	}
+	v = varOf(v)
+	if v.Decl == js.NoDecl {
+		return nil
+	}
+	b := p.bindings[v]
+	if b == nil || b.n != 1 || b.mutated || b.written || b.first.expr == nil || len(b.first.keyList()) > 0 || p.escaped[v] {
+		return nil
+	}
+	c, _ := unparen(b.first.expr).(*js.CallExpr)
+	return c
+}
+
+// spreadData expands the spread arguments of a call that spread an array
+// literal or a data array (f(...codes)); nil when there is none or one
+// cannot be expanded.
+func (p *Program) spreadData(args []js.Arg) []js.Arg {
+	has := false
+	for _, a := range args {
+		has = has || a.Rest
+	}
+	if !has {
+		return nil
+	}
+	var out []js.Arg
+	for _, a := range args {
+		if !a.Rest {
+			out = append(out, a)
+			continue
+		}
+		arr, ok := unparen(a.Value).(*js.ArrayExpr)
+		if !ok {
+			arr, ok = p.dataObject(a.Value).(*js.ArrayExpr)
+		}
+		if !ok || len(arr.List) > 4096 {
+			return nil
+		}
+		for _, el := range arr.List {
+			if el.Spread {
+				return nil
+			}
+			out = append(out, js.Arg{Value: el.Value})
+		}
+	}
+	return out
 }

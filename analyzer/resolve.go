@@ -784,6 +784,9 @@ func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
 			}
 			return Value{}
 		case "String.fromCharCode", "String.fromCodePoint":
+			if spread := p.spreadData(args); spread != nil {
+				args = spread // String.fromCharCode(...codes)
+			}
 			var sb strings.Builder
 			for i := range args {
 				v := argVal(i)
@@ -798,7 +801,11 @@ func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
 	}
 	// String.fromCharCode.apply(null, [..])
 	if callee.Kind == Global && callee.Bound == "apply" && callee.Path == "String.fromCharCode" && len(args) == 2 {
-		if arr, ok := unparen(args[1].Value).(*js.ArrayExpr); ok {
+		list := unparen(args[1].Value)
+		if arr, ok := p.dataObject(list).(*js.ArrayExpr); ok {
+			list = arr // String.fromCharCode.apply(null, codes)
+		}
+		if arr, ok := list.(*js.ArrayExpr); ok {
 			var sb strings.Builder
 			for _, el := range arr.List {
 				v := p.resolve(el.Value, thisGlobal, d)
@@ -855,6 +862,8 @@ func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
 		recvExpr := unparen(dot.X)
 		if arr, ok := p.dataObject(recvExpr).(*js.ArrayExpr); ok {
 			recvExpr = arr
+		} else if c := p.dataCall(recvExpr); c != nil {
+			recvExpr = c // const r = [...].reverse(); r.join("")
 		}
 		if arr, ok := recvExpr.(*js.ArrayExpr); ok {
 			elems := make([]string, 0, len(arr.List))
@@ -968,6 +977,8 @@ func (p *Program) constArray(n *js.CallExpr, thisGlobal bool, d int) ([]string, 
 	recv := unparen(dot.X)
 	if arr, ok := p.dataObject(recv).(*js.ArrayExpr); ok {
 		recv = arr
+	} else if c := p.dataCall(recv); c != nil {
+		recv = c
 	}
 	switch r := recv.(type) {
 	case *js.ArrayExpr:

@@ -54,3 +54,21 @@ window[harmless.get("a")](f);
 const other = new Map([["fetch", "x"]]);
 window[other.get("fetch")];
 client[harmless.get("b")](url);
+// evasion: NET001 OBF002 names built by char codes, reverse, slice and join, stored first and used in another function
+const byCodes = String.fromCharCode(102, 101, 116, 99, 104);
+function useCodes() { window[byCodes](url); } // want "NET001" "OBF002"
+const reversedParts = ["h", "c", "t", "e", "f"].reverse();
+function useReversed() { window[reversedParts.join("")](url); } // want "NET001" "OBF002"
+const sliced = "xxfetchxx".slice(2, 7);
+function useSliced() { window[sliced](url); } // want "NET001" "OBF002"
+const codeList = [102, 101, 116, 99, 104];
+const applied = String.fromCharCode.apply(null, codeList);
+function useApplied() { window[applied](url); } // want "NET001" "OBF002"
+const spreadCodes = String.fromCharCode(...codeList);
+function useSpread() { self[spreadCodes](url); } // want "NET001" "OBF002"
+// positive: OBF001 built by an in-place reverse or a map callback: not folded, the access stays unresolved
+const letters = "hctef".split("");
+const inPlace = letters.reverse().join("");
+function useInPlace() { window[inPlace](url); } // want "OBF001"
+const mapped = codeList.map((x) => String.fromCharCode(x)).join("");
+function useMapped() { window[mapped](url); } // want "OBF001"
