@@ -68,6 +68,22 @@ func categoryValue(col, row int, nulls bool) any {
 	return fmt.Sprintf("%s %s%c%d", rowWords[row], canaryToken, 'a'+col, row+1)
 }
 
+// dateLike tells whether a grouping role holds dates by its name ("Start
+// date", "OrderDate"): its column is typed dateTime and holds dates, which
+// visuals that check the type of such a column insist on.
+func (r role) dateLike() bool {
+	return strings.Contains(strings.ToLower(r.Name+" "+r.DisplayName), "date")
+}
+
+// dateValue is a category value of a date column (an ISO string in the
+// JSON, a Date in the view).
+func dateValue(row int, nulls bool) any {
+	if row == 2 && nulls {
+		return nil
+	}
+	return fmt.Sprintf("2024-%02d-%02dT00:00:00.000Z", row+1, 10+row*3)
+}
+
 func measureValue(col, row int, nulls bool) any {
 	base := []any{7301.58, 4409.17, 1520.4, -218.06, 0.0}[row]
 	if row == 2 && nulls {
@@ -103,6 +119,9 @@ func dataViewJSON(capsJSON []byte, nulls bool) ([]byte, []string) {
 			col.Type = map[string]bool{"numeric": true}
 			col.Format = "0.00"
 			vals = append(vals, col)
+		} else if r.dateLike() {
+			col.Type = map[string]bool{"dateTime": true}
+			cats = append(cats, col)
 		} else {
 			col.Type = map[string]bool{"text": true}
 			cats = append(cats, col)
@@ -121,7 +140,9 @@ func dataViewJSON(capsJSON []byte, nulls bool) ([]byte, []string) {
 	var all []column
 	all = append(all, cats...)
 	all = append(all, vals...)
-	dv := map[string]any{"metadata": map[string]any{"columns": all, "objects": map[string]any{}}}
+	// no metadata.objects: Power BI leaves it out until the report's author
+	// sets a formatting property, and visuals compare it with what they saw
+	dv := map[string]any{"metadata": map[string]any{"columns": all}}
 	var order []string
 	if kinds["categorical"] {
 		order = append(order, "categorical")
@@ -129,7 +150,7 @@ func dataViewJSON(capsJSON []byte, nulls bool) ([]byte, []string) {
 		for j, col := range cats {
 			vs := make([]any, rows)
 			for i := range vs {
-				vs[i] = categoryValue(j, i, nulls)
+				vs[i] = catValue(col, j, i, nulls)
 			}
 			categories = append(categories, map[string]any{"source": col, "values": vs, "identityFields": []any{}})
 		}
@@ -151,8 +172,8 @@ func dataViewJSON(capsJSON []byte, nulls bool) ([]byte, []string) {
 		var trows []any
 		for i := 0; i < rows; i++ {
 			var r []any
-			for j := range cats {
-				r = append(r, categoryValue(j, i, nulls))
+			for j, col := range cats {
+				r = append(r, catValue(col, j, i, nulls))
 			}
 			for j := range vals {
 				r = append(r, measureValue(j, i, nulls))
@@ -205,6 +226,14 @@ func dataViewJSON(capsJSON []byte, nulls bool) ([]byte, []string) {
 	return b, order
 }
 
+// catValue is the value of a grouping column at a row.
+func catValue(col column, j, row int, nulls bool) any {
+	if col.Type["dateTime"] {
+		return dateValue(row, nulls)
+	}
+	return categoryValue(j, row, nulls)
+}
+
 func firstOr(a, b []column) any {
 	if len(a) > 0 {
 		return a[0]
@@ -219,10 +248,12 @@ func firstOr(a, b []column) any {
 // selection identities on categories and table rows, grouped() on value
 // columns.
 const dataViewJS = `(function (pbi, json) {
+  function toDate(v) { return v == null ? v : new Date(v); }
   var dv = JSON.parse(json);
   var c = dv.categorical;
   if (c) {
     (c.categories || []).forEach(function (cat, j) {
+      if (cat.source.type && cat.source.type.dateTime) cat.values = cat.values.map(toDate);
       cat.identity = cat.values.map(function (v, i) { return pbi.selectionId("cat" + j + ":" + i); });
     });
     var values = c.values || [];
@@ -232,7 +263,13 @@ const dataViewJS = `(function (pbi, json) {
     values.identityFields = [];
     c.values = values;
   }
+  if (dv.table) dv.table.columns.forEach(function (col, j) {
+    if (col.type && col.type.dateTime) dv.table.rows.forEach(function (r) { r[j] = toDate(r[j]); });
+  });
   if (dv.table) dv.table.identity = dv.table.rows.map(function (r, i) { return pbi.selectionId("row" + i); });
   if (dv.matrix) dv.matrix.rows.root.children.forEach(function (n, i) { n.identity = pbi.selectionId("node" + i); });
-  return dv;
+  // Power BI's data view transform hands visuals objects that inherit from
+  // the view they copy (Prototype.inherit), and some visuals read that
+  // prototype (Object.getPrototypeOf(dataView).categorical)
+  return Object.assign(Object.create(dv), dv);
 })`

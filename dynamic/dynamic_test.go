@@ -399,3 +399,25 @@ func TestNearbyCallSitesKeepTheirTargets(t *testing.T) {
 		t.Errorf("NET001 targets (true: only the run found it): %v", got)
 	}
 }
+
+// The data view is shaped as Power BI hands it over: an object that
+// inherits from the view it copies (API 1.x visuals read the prototype),
+// no metadata.objects until an author sets a property, grouping roles named
+// as dates typed dateTime and holding Dates, and the API 1.x palette's
+// dictionary of colours by key.
+func TestDataViewAsPowerBIGivesIt(t *testing.T) {
+	v := visual("", `        const proto = Object.getPrototypeOf(dataView);
+        if (!proto.categorical || proto.categorical.categories[0] !== dataView.categorical.categories[0]) throw new Error("prototype");
+        if (JSON.stringify(dataView.metadata.objects) !== undefined) throw new Error("metadata.objects present");
+        const d = dataView.categorical.categories.find(c => c.source.roles.StartDate);
+        if (!d || !d.source.type.dateTime || !(d.values[0] instanceof Date) || isNaN(d.values[0].getTime())) throw new Error("date column");
+        const row = dataView.table.rows[0];
+        if (!(row[dataView.table.columns.findIndex(c => c.roles.StartDate)] instanceof Date)) throw new Error("date in table");
+        if (this.host.colorPalette.colorPalette["a"].value !== this.host.colorPalette.getColor("a").value) throw new Error("palette");
+        if (JSON.parse(JSON.stringify(dataView)).categorical === undefined) throw new Error("own properties");`)
+	v.Capabilities = []byte(`{"dataRoles": [{"name": "category", "kind": "Grouping", "displayName": "Category"},
+		{"name": "StartDate", "kind": "Grouping", "displayName": "Start date"}, {"name": "measure", "kind": "Measure", "displayName": "Value"}],
+		"dataViewMappings": [{"categorical": {"categories": {"for": {"in": "category"}}, "values": {"select": [{"bind": {"to": "measure"}}]}}}]}`)
+	_, rep := checked(t, v)
+	requireAll(t, rep)
+}

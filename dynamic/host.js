@@ -49,8 +49,11 @@
   var palette = ["#118DFF", "#12239E", "#E66C37", "#6B007B", "#E044A7", "#744EC2", "#D9B300", "#D64550"];
   function colorPalette() {
     var used = {}, n = 0;
+    function colorOf(key) { key = String(key); if (!(key in used)) used[key] = palette[n++ % palette.length]; return { value: used[key] }; }
     return {
-      getColor: function (key) { call("colorPalette.getColor"); key = String(key); if (!(key in used)) used[key] = palette[n++ % palette.length]; return { value: used[key] }; },
+      getColor: function (key) { call("colorPalette.getColor"); return colorOf(key); },
+      // API 1.x visuals read the palette's dictionary of keys to colours
+      colorPalette: new Proxy({}, { get: function (t, k) { return typeof k === "string" ? colorOf(k) : undefined; } }),
       reset: function () { used = {}; n = 0; return this; },
       isHighContrast: false,
       foreground: { value: "#252423" }, foregroundLight: { value: "#FFFFFF" }, foregroundDark: { value: "#000000" },
