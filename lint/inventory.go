@@ -10,12 +10,19 @@ import (
 
 // inventory completes a package's result with what it ships and contacts:
 // the libraries identified in content.js (internal/libs), the origin of
-// every finding inside one of them, and the endpoints (rules.Endpoints).
-// identified is the identification of the libraries in src started
-// beside the analysis (identifyAsync).
-func inventory(r *Result, in *rules.Input, identified func() (*libs.Attribution, error)) {
+// every finding inside one of them, and the endpoints (rules.Endpoints;
+// with check --dynamic, the requests the run observed too, and the
+// cross-checks they take part in: rules.RuntimeEndpoints). identified is
+// the identification of the libraries in src started beside the analysis
+// (identifyAsync); rs are the rules that ran, sev their severities.
+func inventory(r *Result, in *rules.Input, identified func() (*libs.Attribution, error), rs []*rules.Rule, sev map[string]rules.Severity) {
 	r.Endpoints = rules.Endpoints(in)
-	if in.JS == nil {
+	ran := map[string]bool{}
+	for _, rl := range rs {
+		ran[rl.ID] = true
+	}
+	rules.RuntimeEndpoints(in, r, sev, func(id string) bool { return ran[id] })
+	if in.JS == nil || identified == nil {
 		return
 	}
 	att, err := identified()

@@ -4,11 +4,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
 	"github.com/pbicert/pbicert/internal/gen"
 	"github.com/pbicert/pbicert/pbiviz"
+	"github.com/pbicert/pbicert/result"
+	"github.com/pbicert/pbicert/rules"
 )
 
 // libsCache is the node_modules folder scripts/libs-fetch fills
@@ -139,5 +142,65 @@ func TestRealLibraryAttribution(t *testing.T) {
 		if !origins[want] {
 			t.Errorf("no finding attributed to %s (origins %v)", want, origins)
 		}
+	}
+}
+
+// TestRuntimeEndpointsCrossChecks: requests a dynamic run observed join the
+// endpoints and the WebAccess cross-checks: an origin reported unused that
+// a request reached loses its MAN018 finding, a run-time request to an
+// origin a static MAN015 names confirms that finding (no second one), and
+// data: or relative addresses are not endpoints.
+func TestRuntimeEndpointsCrossChecks(t *testing.T) {
+	v := gen.Clean()
+	v.VisualModule = `class Visual{constructor(o){this.e=o.element}update(o){fetch("https://api.contoso.com/v1/q");fetch("https://tiles.fabrikam.com/z/1.png")}}`
+	v.Privileges = []byte(`[{"name":"WebAccess","essential":true,"parameters":["https://api.contoso.com","https://old.contoso.com"]}]`)
+	data, err := gen.BuildPackage(v, gen.ZipOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := pbiviz.ReadBytes(data, pbiviz.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rulesOf := func(r Result) string {
+		var ids []string
+		for _, f := range r.Findings {
+			if strings.HasPrefix(f.Rule, "MAN01") {
+				ids = append(ids, f.Rule)
+			}
+		}
+		sort.Strings(ids)
+		return strings.Join(ids, " ")
+	}
+	static := CheckPackage("x.pbiviz", pkg, Options{})
+	if got := rulesOf(static); got != "MAN015 MAN018" {
+		t.Fatalf("static manifest findings %q, want MAN015 (tiles.fabrikam.com) and MAN018 (old.contoso.com)", got)
+	}
+	opts := Options{Dynamic: func(in *rules.Input, r *Result) {
+		loc := result.Location{File: in.JSFile}
+		r.Dynamic = &result.Dynamic{Completed: []string{"load"}, Requests: []result.Request{
+			{URL: "https://old.contoso.com/v0/q", API: "fetch", Phase: "update", Location: loc},
+			{URL: "https://tiles.fabrikam.com/z/2.png", API: "fetch", Phase: "update", Location: loc},
+			{URL: "data:image/png;base64,AAAA", API: "img.src", Phase: "update", Location: loc},
+			{URL: "/local/x.json", API: "fetch", Phase: "update", Location: loc},
+		}}
+	}}
+	r := CheckPackage("x.pbiviz", pkg, opts)
+	if got := rulesOf(r); got != "MAN015" {
+		t.Errorf("manifest findings after the run %q, want MAN015 alone", got)
+	}
+	for _, f := range r.Findings {
+		if f.Rule == "MAN015" && (f.Runtime == nil || f.Runtime.Target != "https://tiles.fabrikam.com/z/2.png" || f.Runtime.Observed) {
+			t.Errorf("MAN015 not confirmed by the run: %+v", f.Runtime)
+		}
+	}
+	var runtime []string
+	for _, e := range r.Endpoints {
+		if e.Source == "runtime" {
+			runtime = append(runtime, e.Host)
+		}
+	}
+	if strings.Join(runtime, " ") != "old.contoso.com tiles.fabrikam.com" {
+		t.Errorf("runtime endpoints %q", runtime)
 	}
 }

@@ -364,13 +364,15 @@ func CheckPackage(path string, pkg *pbiviz.Package, opts Options) Result {
 		rs = rules.All()
 	}
 	r.Findings = rules.Run(in, rs, opts.Severity)
-	inventory(&r, in, identified)
 	if r.Findings == nil {
 		r.Findings = []rules.Finding{}
 	}
 	if opts.Dynamic != nil {
 		opts.Dynamic(in, &r)
 	}
+	// after the dynamic run: its requests join the endpoints and the
+	// findings it added get their origin too
+	inventory(&r, in, identified, rs, opts.Severity)
 	if pkg.Legacy {
 		r.Notes = append(r.Notes, LegacyNote(pkg))
 	}

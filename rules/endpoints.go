@@ -293,7 +293,7 @@ var _ = manifestRule("MAN018", "unused-web-access-origin", Warning, Needs{Inputs
 				}
 			}
 			if !used {
-				p.reportManifest("privilege:WebAccess", "WebAccess", fmt.Sprintf("WebAccess allows %s but no request in the code goes there", o))
+				p.reportManifest("privilege:WebAccess", "WebAccess", unusedOriginMessage(o))
 			}
 		}
 	}
@@ -326,4 +326,115 @@ func withScheme(u string) string {
 		return "https:" + u
 	}
 	return u
+}
+
+func unusedOriginMessage(o string) string {
+	return fmt.Sprintf("WebAccess allows %s but no request in the code goes there", o)
+}
+
+// RuntimeEndpoints completes a result after check --dynamic: each request
+// the run observed (r.Dynamic.Requests) joins r.Endpoints with source
+// "runtime", and takes part in the WebAccess cross-checks. A request to an
+// origin no WebAccess parameter allows confirms the static MAN015 finding
+// of that origin (its runtime field) or, when the code assembled the URL so
+// that no static finding named it, becomes a MAN015 finding at the call
+// site; a WebAccess origin reported unused (MAN018) that a request reached
+// loses that finding. sev overrides severities (0 turns a rule off) and
+// enabled, when not nil, says which rules run, as for Run.
+func RuntimeEndpoints(in *Input, r *result.Result, sev map[string]Severity, enabled func(id string) bool) {
+	if r.Dynamic == nil || len(r.Dynamic.Requests) == 0 {
+		return
+	}
+	var origins []string
+	if in != nil && in.Manifest != nil {
+		for _, pr := range in.Manifest.Resource.Privileges {
+			if pr.Name == "WebAccess" {
+				origins = append(origins, pr.Origins...)
+			}
+		}
+	}
+	on := func(id string) (Severity, bool) {
+		rl := Lookup(id)
+		if rl == nil || (enabled != nil && !enabled(id)) {
+			return 0, false
+		}
+		s := rl.Severity
+		if v, ok := sev[id]; ok {
+			s = v
+		}
+		return s, s != 0
+	}
+	reached := map[string]bool{} // WebAccess origins a request reached
+	var added []result.Finding
+	blocked := map[string]bool{} // origins already reported at run time
+	for _, q := range r.Dynamic.Requests {
+		u, err := url.Parse(withScheme(q.URL))
+		if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "ws" && u.Scheme != "wss") {
+			continue // data:, blob: and relative addresses go nowhere else
+		}
+		host := strings.ToLower(u.Hostname())
+		r.Endpoints = append(r.Endpoints, result.Endpoint{URL: q.URL, Host: host, Source: EndpointRuntime, Location: q.Location, API: q.API})
+		allowed := false
+		for _, o := range origins {
+			if originAllows(o, u) {
+				allowed = true
+				reached[o] = true
+			}
+		}
+		if allowed || len(origins) == 0 {
+			continue // without WebAccess, the network rules report the request
+		}
+		origin := u.Scheme + "://" + u.Host
+		rt := &result.Runtime{Phase: q.Phase, Target: q.URL, ReportData: q.ReportData}
+		confirmed := false
+		for i := range r.Findings {
+			f := &r.Findings[i]
+			if f.Rule == "MAN015" && strings.Contains(f.Message, " request to "+origin+",") {
+				if f.Runtime == nil {
+					f.Runtime = rt
+				}
+				confirmed = true
+			}
+		}
+		s, ok := on("MAN015")
+		if confirmed || !ok || blocked[origin] {
+			continue
+		}
+		blocked[origin] = true
+		rl := Lookup("MAN015")
+		f := result.Finding{Rule: rl.ID, Name: rl.Name, Category: rl.Category, API: q.API, Severity: s, Help: rl.HelpURI(),
+			Message:  fmt.Sprintf("%s request to %s, which no WebAccess origin allows (blocked at run time; the address was seen only when the visual ran)", q.API, origin),
+			Location: q.Location}
+		if in.JS != nil && q.Location.File == in.JSFile && q.Location.Line > 0 {
+			f.Snippet, f.Caret = Snippet(in.JS.Src, q.Location.Offset, 100)
+			f.Function = in.JS.FuncName(in.JS.FuncAt(q.Location.Offset))
+		} else {
+			f.Location = in.ManifestLoc("privilege:WebAccess")
+		}
+		rt.Observed = true
+		f.Runtime = rt
+		added = append(added, f)
+	}
+	if len(reached) > 0 {
+		kept := r.Findings[:0]
+		for _, f := range r.Findings {
+			drop := false
+			if f.Rule == "MAN018" {
+				for o := range reached {
+					if f.Message == unusedOriginMessage(o) {
+						drop = true
+					}
+				}
+			}
+			if !drop {
+				kept = append(kept, f)
+			}
+		}
+		r.Findings = kept
+	}
+	if len(added) > 0 {
+		r.Findings = append(r.Findings, added...)
+		result.SortFindings(r.Findings)
+	}
+	r.Endpoints = SortEndpoints(r.Endpoints)
 }

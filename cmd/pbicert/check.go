@@ -315,6 +315,17 @@ func runCheck(c *cobra.Command, f *checkFlags, args []string) (err error) {
 			return &exitError{code: 2, msg: err.Error()}
 		}
 	}
+	for _, s := range specs {
+		if s.format == "cyclonedx" {
+			// an SBOM has no place for an input that could not be read
+			for _, r := range shown {
+				if r.Error != "" {
+					fmt.Fprintf(stderr, "pbicert: %s: %s\n", r.Path, r.Error)
+				}
+			}
+			break
+		}
+	}
 	if !toStdout {
 		// every report went to a file: say on standard error what the run
 		// found, so that a failing job says why

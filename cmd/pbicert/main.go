@@ -64,7 +64,7 @@ computed and encoded forms that name-matching tools miss.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: 2, msg: err.Error() + "\nRun '" + c.CommandPath() + " --help' for usage."}
 	})
-	root.AddCommand(newCheckCmd(), newRulesCmd(), newVersionCmd(), newDiffCmd())
+	root.AddCommand(newCheckCmd(), newRulesCmd(), newVersionCmd(), newDiffCmd(), newEndpointsCmd())
 	return root
 }
 

@@ -32,6 +32,7 @@ func Check(dir string, opts lint.Options) lint.Result {
 	r.Findings = c.Findings
 	r.Notes = c.Notes
 	r.Libraries = c.Libraries
+	r.Endpoints = c.Endpoints
 	return r
 }
 
@@ -45,6 +46,9 @@ type Checked struct {
 	Notes    []string
 	// Libraries is the npm dependency tree resolved from package-lock.json.
 	Libraries []result.Library
+	// Endpoints are the static and manifest endpoints of the sources, the
+	// analysed dependencies and the stylesheets (rules.Endpoints).
+	Endpoints []result.Endpoint
 }
 
 // Analyze reads, transpiles and checks a project.
@@ -123,9 +127,19 @@ func Analyze(dir string, opts lint.Options) (*Checked, error) {
 	// code rules: per file, mapped back to the original positions
 	code := append(append([]*unit(nil), units...), deps...)
 	per := make([][]rules.Finding, len(code))
+	eps := make([][]result.Endpoint, len(code))
 	parallel(len(code), opts.Workers, func(i int) {
 		u := code[i]
 		in := &rules.Input{Manifest: pkg, ManifestFile: "capabilities.json", Locate: locate, Project: true, JS: u.prog, JSFile: u.File.Path}
+		for _, e := range rules.Endpoints(in) {
+			if e.Source != rules.EndpointStatic || e.Location.File != u.File.Path {
+				continue // the manifest's: listed once below
+			}
+			f := rules.Finding{Location: e.Location}
+			u.remap(&f)
+			e.Location = f.Location
+			eps[i] = append(eps[i], e)
+		}
 		for _, f := range rules.Run(in, perFile, opts.Severity) {
 			if f.Location.File != u.File.Path {
 				continue // manifest findings: reported once above
@@ -146,9 +160,16 @@ func Analyze(dir string, opts lint.Options) (*Checked, error) {
 		fs = append(fs, f...)
 	}
 
+	// the endpoints: the code's, the stylesheets', the WebAccess parameters
+	for _, e := range eps {
+		c.Endpoints = append(c.Endpoints, e...)
+	}
+	c.Endpoints = append(c.Endpoints, rules.Endpoints(&rules.Input{Manifest: pkg, ManifestFile: "capabilities.json", Locate: locate, Project: true})...)
+
 	// stylesheets
 	for _, s := range p.Styles {
 		in := &rules.Input{CSS: string(s.Text), CSSFile: s.Path, Project: true}
+		c.Endpoints = append(c.Endpoints, rules.Endpoints(in)...)
 		for _, f := range rules.Run(in, perFile, opts.Severity) {
 			if f.Location.File == s.Path {
 				fs = append(fs, f)
@@ -167,6 +188,7 @@ func Analyze(dir string, opts lint.Options) (*Checked, error) {
 	repo.IgnoresResolved = true
 	fs = append(fs, rules.Run(&rules.Input{Project: true, Repo: repo}, after, opts.Severity)...)
 
+	c.Endpoints = rules.SortEndpoints(c.Endpoints)
 	rules.SortFindings(fs)
 	if fs == nil {
 		fs = []rules.Finding{}

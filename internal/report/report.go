@@ -93,6 +93,8 @@ var formats = map[string]Writer{
 	"github": GitHub,
 	"junit":  JUnit,
 	"html":   HTML,
+	// cyclonedx.go
+	"cyclonedx": CycloneDX,
 }
 
 // Lookup returns the writer of a format.
@@ -212,6 +214,9 @@ func Text(w io.Writer, results []result.Result, o Options) error {
 		for _, n := range r.Notes {
 			fmt.Fprintf(w, "%s: %s %s\n", c(bold, r.Path), c(dim, "note:"), n)
 		}
+		for _, n := range InventoryLines(r) {
+			fmt.Fprintf(w, "%s: %s %s\n", c(bold, r.Path), c(dim, "note:"), n)
+		}
 	}
 	fmt.Fprintln(w, c(bold, SummaryLine(results, o)))
 	return nil
@@ -248,4 +253,40 @@ func plural(n int, s string) string {
 		return fmt.Sprintf("1 %s", s)
 	}
 	return fmt.Sprintf("%d %ss", n, s)
+}
+
+// InventoryLines summarise what a result ships and contacts, for text
+// output: the libraries (for a project, the count of its lock file's
+// packages) and the hosts of its endpoints with their sources.
+func InventoryLines(r result.Result) []string {
+	var out []string
+	if len(r.Libraries) > 0 {
+		if r.Kind == "project" {
+			dev := 0
+			for _, l := range r.Libraries {
+				if l.Dev {
+					dev++
+				}
+			}
+			out = append(out, fmt.Sprintf("libraries: %s in package-lock.json (%d development-only); --format cyclonedx lists them", plural(len(r.Libraries), "npm package"), dev))
+		} else {
+			var names []string
+			for i, l := range r.Libraries {
+				if i == 8 {
+					names = append(names, fmt.Sprintf("and %d more", len(r.Libraries)-8))
+					break
+				}
+				names = append(names, strings.TrimSpace(l.Name+" "+l.Version))
+			}
+			out = append(out, "libraries identified: "+strings.Join(names, ", ")+"; --format cyclonedx lists them")
+		}
+	}
+	if hs := result.Hosts(r.Endpoints); len(hs) > 0 {
+		var parts []string
+		for _, h := range hs {
+			parts = append(parts, h.Host+" ("+strings.Join(h.Sources, ", ")+")")
+		}
+		out = append(out, "endpoints: "+strings.Join(parts, ", ")+"; pbicert endpoints lists the hosts")
+	}
+	return out
 }
