@@ -74,7 +74,11 @@ func endpoints(in *Input) ([]result.Endpoint, int) {
 				}
 			case "ajax", "getJSON", "getScript", "get", "post", "load":
 				if c.Method == "ajax" || c.Method == "getJSON" || c.Method == "getScript" {
-					addJS(c.Pos, "$."+c.Method, arg(c, 0))
+					a := arg(c, 0)
+					if u := settingsURL(a.Expr); c.Method == "ajax" && u != nil {
+						a = analyzer.Arg{Expr: u} // $.ajax({url: "…", …})
+					}
+					addJS(c.Pos, "$."+c.Method, a)
 				}
 			case "json", "csv", "tsv", "xml", "text", "image", "dsv", "buffer", "blob", "html", "svg":
 				if c.Receiver.Kind == analyzer.Global && c.Receiver.Path == "d3" {
@@ -437,4 +441,22 @@ func RuntimeEndpoints(in *Input, r *result.Result, sev map[string]Severity, enab
 		result.SortFindings(r.Findings)
 	}
 	r.Endpoints = SortEndpoints(r.Endpoints)
+}
+
+// settingsURL returns the value of the url property of an object literal
+// ($.ajax's settings), or nil.
+func settingsURL(e js.IExpr) js.IExpr {
+	o, ok := e.(*js.ObjectExpr)
+	if !ok {
+		return nil
+	}
+	for _, p := range o.List {
+		if p.Spread || p.Name == nil || p.Name.IsComputed() {
+			continue
+		}
+		if n := strings.Trim(string(p.Name.Literal.Data), `"'`); n == "url" {
+			return p.Value
+		}
+	}
+	return nil
 }

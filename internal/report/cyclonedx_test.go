@@ -245,3 +245,36 @@ func mustJSON(v any) string {
 	_ = enc.Encode(v)
 	return strings.TrimSpace(buf.String())
 }
+
+// TestInventoryLines: the text summary counts a family's modules with its
+// umbrella (or together when the umbrella was not identified), caps the
+// list, and lists hosts with their sources.
+func TestInventoryLines(t *testing.T) {
+	libs := func(names ...string) []result.Library {
+		var out []result.Library
+		for _, n := range names {
+			name, ver, _ := strings.Cut(n, "@")
+			out = append(out, result.Library{Name: name, Version: ver})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		r    result.Result
+		want string
+	}{
+		{result.Result{Kind: "package", Libraries: libs("d3-array", "d3@7.9.0", "d3-selection@3.0.0", "lodash@4.17.21")},
+			"libraries identified: d3 7.9.0 (with 2 modules), lodash 4.17.21; --format cyclonedx lists them"},
+		{result.Result{Kind: "package", Libraries: libs("d3-array", "d3-axis", "jquery@3.7.1", "powerbi-visuals-utils-typeutils")},
+			"libraries identified: 2 d3 modules, jquery 3.7.1, powerbi-visuals-utils-typeutils; --format cyclonedx lists them"},
+		{result.Result{Kind: "package", Libraries: libs("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")},
+			"libraries identified: a, b, c, d, e, f, g, h, and 2 more; --format cyclonedx lists them"},
+		{result.Result{Kind: "project", Libraries: []result.Library{{Name: "d3"}, {Name: "typescript", Dev: true}}},
+			"libraries: 2 npm packages in package-lock.json (1 development-only); --format cyclonedx lists them"},
+		{result.Result{Endpoints: []result.Endpoint{{Host: "b.com", Source: "manifest"}, {Host: "b.com", Source: "static"}, {Host: "a.com", Source: "runtime"}}},
+			"endpoints: a.com (runtime), b.com (static, manifest); pbicert endpoints lists the hosts"},
+	} {
+		if got := strings.Join(InventoryLines(tc.r), "\n"); got != tc.want {
+			t.Errorf("got  %q\nwant %q", got, tc.want)
+		}
+	}
+}

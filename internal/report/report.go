@@ -270,13 +270,43 @@ func InventoryLines(r result.Result) []string {
 			}
 			out = append(out, fmt.Sprintf("libraries: %s in package-lock.json (%d development-only); --format cyclonedx lists them", plural(len(r.Libraries), "npm package"), dev))
 		} else {
-			var names []string
-			for i, l := range r.Libraries {
-				if i == 8 {
-					names = append(names, fmt.Sprintf("and %d more", len(r.Libraries)-8))
-					break
+			// modules of one family (d3-selection, d3-array) are counted
+			// with their umbrella when it was identified, else together
+			present, family := map[string]bool{}, map[string]int{}
+			for _, l := range r.Libraries {
+				present[l.Name] = true
+				if base, _, ok := strings.Cut(l.Name, "-"); ok {
+					family[base]++
 				}
-				names = append(names, strings.TrimSpace(l.Name+" "+l.Version))
+			}
+			var names []string
+			listed := map[string]bool{}
+			for _, l := range r.Libraries {
+				key := l.Name
+				if base, _, ok := strings.Cut(l.Name, "-"); ok && (present[base] || family[base] > 1) {
+					key = base
+				}
+				if listed[key] {
+					continue
+				}
+				listed[key] = true
+				switch {
+				case present[key] && family[key] > 0:
+					v := ""
+					for _, u := range r.Libraries {
+						if u.Name == key {
+							v = u.Version
+						}
+					}
+					names = append(names, strings.TrimSpace(key+" "+v)+" (with "+plural(family[key], "module")+")")
+				case key != l.Name:
+					names = append(names, fmt.Sprintf("%d %s modules", family[key], key))
+				default:
+					names = append(names, strings.TrimSpace(l.Name+" "+l.Version))
+				}
+			}
+			if len(names) > 8 {
+				names = append(names[:8], fmt.Sprintf("and %d more", len(names)-8))
 			}
 			out = append(out, "libraries identified: "+strings.Join(names, ", ")+"; --format cyclonedx lists them")
 		}
