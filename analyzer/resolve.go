@@ -892,7 +892,12 @@ func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
 // selectionMethods return their receiver (D3 and jQuery chains):
 // sel.attr("class", c).style(…) is still sel.
 var selectionMethods = map[string]bool{"attr": true, "style": true, "classed": true, "property": true, "on": true,
-	"call": true, "each": true, "datum": true, "addClass": true, "removeClass": true, "css": true, "prop": true}
+	"call": true, "each": true, "datum": true, "addClass": true, "removeClass": true, "css": true, "prop": true,
+	"toggleClass": true, "height": true, "width": true, "show": true, "hide": true}
+
+// oneArgSetters are jQuery methods that return their receiver with one
+// argument (or none: show, hide); with none, height and width are getters.
+var oneArgSetters = map[string]bool{"addClass": true, "removeClass": true, "toggleClass": true, "height": true, "width": true, "show": true, "hide": true}
 
 // selectionCall resolves a D3/jQuery chain step on an element selection:
 // sel.append("img") and sel.insert("img") select a new element of that tag
@@ -915,7 +920,9 @@ func (p *Program) selectionCall(recvExpr js.IExpr, method string, arg func(int) 
 		}
 		return Value{Kind: Element, Tag: strings.ToLower(tag)}, true
 	}
-	if nargs < 2 && method != "each" && method != "call" {
+	switch {
+	case oneArgSetters[method] && (nargs >= 1 || method == "show" || method == "hide"):
+	case nargs < 2 && method != "each" && method != "call":
 		return Value{}, false // getters: sel.attr("src") is a string
 	}
 	r := p.resolve(recvExpr, thisGlobal, d)

@@ -34,3 +34,11 @@ $("<p>" + _.escape(row.name) + "</p>"); // want "DOM009@warning" `escape`
 el.html("<p>" + util.htmlEscape(a) + row.b + "</p>"); // want "DOM009@error"
 $("<div>" + row.name + "</div>"); // want "DOM009@error"
 el.html(row.description); // want "DOM009@error"
+// near-miss: DOM009 a jQuery element built with one-argument setters is a node, not markup
+var legendBox = $("<div></div>").height(margins.height).addClass(legendClass);
+$(legendParent[0]).prepend(legendBox);
+var shown = $("<span/>").show().toggleClass("on", true);
+$(holder).append(shown);
+// positive: DOM009 a getter's result is data of unknown type (a warning)
+var h = $(holder).height();
+$(holder).append(h); // want "DOM009@warning"
