@@ -6,7 +6,11 @@ package analyzer
 // handed to a function).
 
 import (
+	"sync"
+
 	"github.com/tdewolff/parse/v2/js"
+
+	"github.com/pbicert/pbicert/analyzer/internal/jsscan"
 )
 
 // tableUses are the uses of one variable as the receiver of get, has and
@@ -289,14 +293,64 @@ func (p *Program) notePropWrites() {
 	if want == nil {
 		return
 	}
-	// a pointer: a value visitor would be copied to the heap at every node
-	js.Walk(&propWriteWalker{p: p, want: want}, p.AST)
+	if p.inUnits() {
+		p.propWritesParallel(want)
+	} else {
+		// a pointer: a value visitor would be copied to the heap at every node
+		js.Walk(&propWriteWalker{p: p, want: want}, p.AST)
+	}
 	p.propWrites = want
+}
+
+// propWritesParallel is the walk of notePropWrites on a split input: every
+// unit is walked by a task of its own (with its own memos, as in pass 2),
+// which leaves the units nested in it to tasks of their own; the writes
+// are then added up. Only how many constants a name has and whether any
+// write was not constant are read (ConstProp), so the order of the tasks
+// does not matter; they are added in unit order all the same.
+func (p *Program) propWritesParallel(want map[string]*propWrites) {
+	parts := make([]map[string]*propWrites, p.split.Len())
+	sem := make(chan struct{}, p.workers)
+	var wg sync.WaitGroup
+	var spawn func(n js.INode, id int)
+	walk := func(v *propWriteWalker, n js.INode) {
+		v.split, v.root, v.spawn = p.split, n, spawn
+		js.Walk(v, n)
+	}
+	spawn = func(n js.INode, id int) {
+		part := make(map[string]*propWrites, len(want))
+		for k := range want {
+			part[k] = &propWrites{}
+		}
+		parts[id] = part
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			walk(&propWriteWalker{p: p.walkerCopy(), want: part}, n)
+		}()
+	}
+	walk(&propWriteWalker{p: p.walkerCopy(), want: want}, p.AST)
+	wg.Wait()
+	for _, part := range parts {
+		for k, w := range part {
+			if t := want[k]; t != nil {
+				t.other = t.other || w.other
+				t.consts = append(t.consts, w.consts...)
+			}
+		}
+	}
 }
 
 type propWriteWalker struct {
 	p    *Program
 	want map[string]*propWrites
+	// a split input walked in parallel: the walk stops at every unit but
+	// root and hands it to spawn
+	split *jsscan.Split
+	root  js.INode
+	spawn func(n js.INode, id int)
 }
 
 // key returns the entry of the property key or member name l, nil when
@@ -337,6 +391,15 @@ func (v *propWriteWalker) note(w *propWrites, value js.IExpr, assignOp js.TokenT
 }
 
 func (v *propWriteWalker) Enter(n js.INode) js.IVisitor {
+	if v.split != nil && n != v.root {
+		switch n.(type) {
+		case *js.FuncDecl, *js.ArrowFunc: // units are function expressions
+			if id := v.split.UnitOf(n); id >= 0 {
+				v.spawn(n, id)
+				return nil
+			}
+		}
+	}
 	switch n := n.(type) {
 	case *js.ObjectExpr:
 		for _, it := range n.List {

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -59,6 +60,11 @@ func dumpModel(p *Program) string {
 	}
 	slices.Sort(globals)
 	fmt.Fprintf(&b, "globals %v\n", slices.Compact(globals))
+	// the property writes behind ConstProp (their order is not read)
+	for _, name := range slices.Sorted(maps.Keys(p.propWrites)) {
+		w := p.propWrites[name]
+		fmt.Fprintf(&b, "propwrites %q other=%v consts=%q\n", name, w.other, slices.Sorted(slices.Values(w.consts)))
+	}
 	return b.String()
 }
 

@@ -22,3 +22,10 @@ function Row(t) { return _jsx("td", { dangerouslySetInnerHTML: { __html: t.cellH
 const rowProps = { cellHTML: "<b>-</b>" };
 rowProps.cellHTML = dataView.value;
 function Cell(t) { return _jsx("td", { dangerouslySetInnerHTML: { __html: t.description } }); } // want "DOM010@error"
+// positive: DOM010 the writes inside function expressions count too (a split input walks them in parallel)
+const Panel = function (t) { return _jsx("div", { dangerouslySetInnerHTML: { __html: t.emptyText } }); }; // want "DOM010@info" `every value the bundle writes to emptyText is a constant \(2\)`
+(function () { Panel.defaultProps = { emptyText: "<em>None</em>" }; })();
+(() => { Panel.emptyText = "<em>-</em>"; })();
+// positive: DOM010 one write inside a function expression is data: an error
+const Sheet = function (t) { return _jsx("div", { dangerouslySetInnerHTML: { __html: t.sheetHTML } }); }; // want "DOM010@error"
+(function (d) { Sheet.defaultProps = { sheetHTML: "<em>None</em>" }; d.sheetHTML = d.raw; })(dataView);
