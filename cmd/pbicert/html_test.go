@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/pbicert/pbicert/internal/gen"
 	"github.com/pbicert/pbicert/internal/htmlpage"
+	"github.com/pbicert/pbicert/internal/libs"
 	"github.com/pbicert/pbicert/result"
 )
 
@@ -33,6 +35,36 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
+// libraryModule writes a module that a bundled library would be to
+// internal/libs: eight of the library's fingerprint strings of its newest
+// fingerprinted version (from the committed fingerprint file, sorted), its
+// version constant, and a Function constructor (a finding inside it).
+func libraryModule(t *testing.T, name string) string {
+	t.Helper()
+	db, err := libs.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := db.Lookup(name)
+	if l == nil || len(l.Versions) == 0 {
+		t.Fatalf("%s is not in the fingerprint file", name)
+	}
+	newest := uint64(1) << (len(l.Versions) - 1)
+	var strs []string
+	for s, m := range l.Strings {
+		if m&newest != 0 && regexp.MustCompile(`^[A-Za-z0-9 _.:,()-]{8,40}$`).MatchString(s) {
+			strs = append(strs, s)
+		}
+	}
+	sort.Strings(strs)
+	if len(strs) < 8 {
+		t.Fatalf("%s has %d plain fingerprint strings", name, len(strs))
+	}
+	q, _ := json.Marshal(strs[:8])
+	return "var VERSION=\"" + l.Versions[len(l.Versions)-1] + "\";var messages=" + string(q) + ";\n" +
+		"function template(s){return Function(\"obj\",\"return \"+s)}\nglobalThis.__lib={VERSION:VERSION,messages:messages,template:template};"
+}
+
 // reportInputs writes the inputs of the HTML report's tests and of the
 // README screenshot into dir and returns their paths: a package with
 // findings of five categories whose code contacts hosts (run with
@@ -41,7 +73,9 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 // that is not a package.
 func reportInputs(t *testing.T, dir string) []string {
 	t.Helper()
-	writeGenPkg(t, dir, "findings.pbiviz", gen.WithFindings())
+	v := gen.WithFindings()
+	v.Modules = append(v.Modules, libraryModule(t, "lodash"))
+	writeGenPkg(t, dir, "findings.pbiviz", v)
 	writeGenPkg(t, dir, "clean.pbiviz", gen.Clean())
 	writeFiles(t, dir, map[string]string{
 		"broken.pbiviz": "this is not a zip archive",
@@ -106,6 +140,7 @@ func TestHTMLReportInChromium(t *testing.T) {
 	has("summary table", `<table id="summary"`)
 	verdicts := map[string]string{"findings.pbiviz": "FAIL", "clean.pbiviz": "PASS", "libvisual": "FAIL", "broken.pbiviz": "NOT CHECKED"}
 	cats := map[result.Category]bool{}
+	origins, libraries, sources := 0, 0, map[string]bool{}
 	for i, r := range doc.Results {
 		id := fmt.Sprintf("v%d", i+1)
 		has(r.Path+" verdict", `id="`+id+`-verdict">`+verdicts[r.Path]+`<`)
@@ -117,8 +152,33 @@ func TestHTMLReportInChromium(t *testing.T) {
 			has(r.Path+" finding", `<span class="rule">`+f.Rule+`</span>`)
 			has(r.Path+" "+f.Rule+" location", `<code class="where">`+htmlText(f.Location.String())+`</code>`)
 			cats[f.Category] = true
+			if f.Origin != nil {
+				has(r.Path+" "+f.Rule+" origin", `">`+f.Origin.String()+`</a>: upgrade or replace the library, not your code</p>`)
+				origins++
+			}
+		}
+		for _, l := range r.Libraries {
+			has(r.Path+" library", `<td>`+l.Name+`</td><td>`+l.Version+`</td><td>`+l.License+`</td><td><code>`+l.PURL+`</code></td>`)
+			libraries++
+		}
+		for _, e := range r.Endpoints {
+			has(r.Path+" host", `<tr><td><code>`+htmlText(e.Host)+`</code></td>`)
+			has(r.Path+" endpoint", `<tr><td>`+e.Source+`</td><td><code>`+htmlText(e.URL)+`</code></td>`)
+			sources[e.Source] = true
 		}
 	}
+	if origins < 2 || libraries < 2 || !sources["static"] || !sources["runtime"] || !sources["manifest"] {
+		t.Errorf("the inputs do not cover the inventory: %d findings with an origin, %d libraries, endpoint sources %v", origins, libraries, sources)
+	}
+	// the package's library (identified in its bundle) and the project's
+	// (its node_modules and lock file)
+	has("package library origin", `<a href="#v1-lib1">lodash `)
+	has("project library origin", `<a href="#v3-lib1">tiny-get 1.4.2</a>`)
+	// the hosts and how WebAccess treats them
+	has("allowed host", `<tr><td><code>api.contoso.com</code></td><td>static, runtime, manifest</td><td class="ok">contacted, allowed by WebAccess</td></tr>`)
+	has("wildcard", `<tr><td><code>*.contoso-cdn.net</code></td><td>manifest</td><td class="warn">wildcard in WebAccess`)
+	has("undeclared host", `<tr><td><code>data.tiny-get.example</code></td><td>static</td><td class="bad">contacted, not in WebAccess: Power BI blocks these requests</td></tr>`)
+	has("allowlist", `id="v1-contacts">Hosts the visual contacts: <code>api.contoso.com</code>.`)
 	for _, c := range []result.Category{result.Network, result.DynamicCode, result.Storage, result.DOMInjection, result.Manifest} {
 		if !cats[c] {
 			t.Errorf("the inputs have no %s finding: the test does not cover that category", c)
@@ -129,8 +189,6 @@ func TestHTMLReportInChromium(t *testing.T) {
 	// finding's call marked
 	has("code window", `<span class="ln">2</span><span class="hit">  return <mark>fetch</mark>(`)
 	has("code window", `<span class="ln">1</span>exports.get = function (u) {`)
-	has("library origin", `<p class="origin">in tiny-get`)
-	has("library origin", `: upgrade or replace the library, not your code</p>`)
 	// what the dynamic run saw
 	has("report data", `id="v1-reportdata">Report data left the visual: <b class="bad">yes</b>`)
 	has("request host", `<td><code>https://api.contoso.com/enrich?q=`)
@@ -158,7 +216,8 @@ func TestHTMLReportInChromium(t *testing.T) {
 			t.Fatalf("pdftotext: %v", err)
 		}
 		text := string(out)
-		for _, s := range []string{"FAIL", "PASS", "NOT CHECKED", "NET001", "DYN002", "STO001", "DOM001", "MAN001", "in tiny-get",
+		for _, s := range []string{"FAIL", "PASS", "NOT CHECKED", "NET001", "DYN002", "STO001", "DOM001", "MAN001", "in tiny-get 1.4.2", "pkg:npm/lodash@",
+			"data.tiny-get.example", "Power BI blocks these requests",
 			"node_modules/tiny-get/lib/util.js:2:10", "https://api.contoso.com/enrich?q=", "Report data left the visual: yes"} {
 			if !strings.Contains(text, s) {
 				t.Errorf("PDF text lacks %q", s)

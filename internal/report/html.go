@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
+	"strings"
 
 	"github.com/pbicert/pbicert/internal/htmlpage"
 	"github.com/pbicert/pbicert/result"
@@ -32,12 +34,12 @@ func HTML(w io.Writer, results []result.Result, o Options) error {
 // htmlCSS is the check report's style after the shared sheet.
 const htmlCSS = htmlpage.CSS + `
 .visual{margin-top:18px}.ident td,.ident th{padding:2px 8px}.ident{width:auto}
-.verdict-s{display:inline-block;padding:0 8px;border-radius:3px;font-weight:700}.reason{margin-left:10px}.cat{margin:18px 0 6px}
+.verdict-s{display:inline-block;padding:0 8px;border-radius:3px;font-weight:700}.reason{margin-left:10px}h4.cat{font-size:14px;margin:16px 0 6px}
 .finding{margin:8px 0 14px;padding:6px 10px;border-left:4px solid #ddd}.f-error{border-left-color:#a4262c}.f-warning{border-left-color:#c19c00}.f-info{border-left-color:#005a9e}
 .finding p{margin:2px 0}.rule{font-weight:700}.loc{color:#605e5c}.origin{color:#8764b8;font-weight:600}
 pre.code{margin-top:4px}.ln{display:inline-block;min-width:3.5em;color:#8a8886;user-select:none}.hit{background:#fff4ce}
 .counts td{text-align:right}.counts td:nth-child(-n+3){text-align:left}
-@media print{.finding{break-inside:avoid}.hit{background:none;font-weight:700}}`
+@media print{.finding{break-inside:avoid}.hit{background:none;font-weight:700}h4{break-after:avoid}}`
 
 type htmlPage struct {
 	Title, Version, Summary string
@@ -54,6 +56,23 @@ type htmlVisual struct {
 	Categories              []htmlCategory
 	Notes                   []string
 	Dynamic                 *htmlDynamic
+	// the inventory: hosts, every endpoint, the libraries shipped (the
+	// SBOM's components; a project's development-only packages counted)
+	Hosts     []htmlHost
+	Contacts  []string
+	Endpoints []result.Endpoint
+	Libraries []htmlLibrary
+	DevLibs   int
+}
+
+type htmlHost struct {
+	result.Host
+	Status, Class string
+}
+
+type htmlLibrary struct {
+	result.Library
+	ID, How string
 }
 
 type htmlCategory struct {
@@ -64,7 +83,10 @@ type htmlCategory struct {
 type htmlFinding struct {
 	result.Finding
 	Sev, Where, OriginText string
-	Code                   []htmlLine
+	// OriginID is the anchor of the origin's row in the libraries table
+	// ("" when the library is not listed).
+	OriginID string
+	Code     []htmlLine
 }
 
 type htmlLine struct {
@@ -131,9 +153,31 @@ func htmlVisualOf(i int, r result.Result, threshold result.Severity) htmlVisual 
 	default:
 		v.Verdict, v.Class, v.Reason = "PASS", "v-good", fmt.Sprintf("%s (none at or above --fail-on %s)", counts, threshold)
 	}
+	libID := map[string]string{}
+	for i, l := range r.Libraries {
+		if l.Dev {
+			v.DevLibs++
+			continue
+		}
+		hl := htmlLibrary{Library: l, ID: fmt.Sprintf("%s-lib%d", v.ID, i+1), How: strings.Join(l.Evidence, "; ")}
+		if r.Kind == "project" {
+			hl.How = "package-lock.json, transitive dependency"
+			if l.Direct {
+				hl.How = "package-lock.json, named in package.json"
+			}
+		}
+		libID[l.Name+"@"+l.Version] = hl.ID
+		v.Libraries = append(v.Libraries, hl)
+	}
+	v.Endpoints = r.Endpoints
+	v.Hosts, v.Contacts = htmlHosts(r.Endpoints)
 	byCat := map[result.Category][]htmlFinding{}
 	for _, f := range r.Findings {
-		byCat[f.Category] = append(byCat[f.Category], htmlFindingOf(r, f))
+		h := htmlFindingOf(r, f)
+		if f.Origin != nil {
+			h.OriginID = libID[f.Origin.Name+"@"+f.Origin.Version]
+		}
+		byCat[f.Category] = append(byCat[f.Category], h)
 	}
 	for _, c := range categoryTitles {
 		if fs := byCat[c.c]; len(fs) > 0 {
@@ -171,9 +215,7 @@ func htmlVisualOf(i int, r result.Result, threshold result.Severity) htmlVisual 
 
 func htmlFindingOf(r result.Result, f result.Finding) htmlFinding {
 	h := htmlFinding{Finding: f, Sev: f.Severity.String(), Where: f.Location.String()}
-	if o := fmt.Sprint(f.Origin); o != "" && o != "<nil>" {
-		h.OriginText = o
-	}
+	h.OriginText = f.Origin.String()
 	if w := f.Window; w != nil {
 		for i, l := range w.Lines {
 			hl := htmlLine{No: w.First + i, Pre: l}
@@ -211,6 +253,47 @@ func htmlFindingOf(r result.Result, f result.Finding) htmlFinding {
 		}
 	}
 	return h
+}
+
+// htmlHosts is the host table of the endpoint inventory: each host with
+// its sources and how WebAccess treats it, and the hosts the code contacts
+// (static or run time), sorted: the allowlist an IT team needs.
+func htmlHosts(eps []result.Endpoint) ([]htmlHost, []string) {
+	var declared []string
+	for _, e := range eps {
+		if e.Source == "manifest" {
+			declared = append(declared, e.Host)
+		}
+	}
+	allowed := func(h string) bool {
+		for _, d := range declared {
+			if d == h || d == "*" || strings.HasPrefix(d, "*.") && strings.HasSuffix(h, d[1:]) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []htmlHost
+	var contacts []string
+	for _, h := range result.Hosts(eps) {
+		hh := htmlHost{Host: h}
+		used := slices.Contains(h.Sources, "static") || slices.Contains(h.Sources, "runtime")
+		switch {
+		case strings.Contains(h.Host, "*"):
+			hh.Status, hh.Class = "wildcard in WebAccess: allows hosts nobody listed", "warn"
+		case used && allowed(h.Host):
+			hh.Status, hh.Class = "contacted, allowed by WebAccess", "ok"
+		case used:
+			hh.Status, hh.Class = "contacted, not in WebAccess: Power BI blocks these requests", "bad"
+		default:
+			hh.Status, hh.Class = "in WebAccess, no request to it found", "warn"
+		}
+		if used {
+			contacts = append(contacts, h.Host)
+		}
+		out = append(out, hh)
+	}
+	return out, contacts
 }
 
 func isWordRune(r rune) bool {
@@ -252,13 +335,13 @@ var htmlTemplate = template.Must(template.New("check").Funcs(template.FuncMap{
 <p class="ok">No finding.</p>
 {{- end}}
 {{- range .Categories}}
-<h3 class="cat" id="{{.ID}}">{{.Title}} ({{len .Findings}})</h3>
+<h4 class="cat" id="{{.ID}}">{{.Title}} ({{len .Findings}})</h4>
 {{- range .Findings}}
 <div class="finding f-{{.Sev}}">
 <p><span class="sev sev-{{.Sev}}">{{.Sev}}</span> <span class="rule">{{.Rule}}</span> {{.Name}} <code>{{.API}}</code>: <span class="msg">{{.Message}}</span></p>
 <p class="loc"><code class="where">{{.Where}}</code>{{if .Function}} in function <code>{{.Function}}</code>{{end}}</p>
 {{- if .OriginText}}
-<p class="origin">in {{.OriginText}}: upgrade or replace the library, not your code</p>
+<p class="origin">in {{if .OriginID}}<a href="#{{.OriginID}}">{{.OriginText}}</a>{{else}}{{.OriginText}}{{end}}: upgrade or replace the library, not your code</p>
 {{- end}}
 {{- if .Idiom}}
 <p class="muted">known library idiom: {{.Idiom}}</p>
@@ -272,6 +355,37 @@ var htmlTemplate = template.Must(template.New("check").Funcs(template.FuncMap{
 {{- end}}
 </div>
 {{- end}}
+{{- end}}
+<h3 id="{{.ID}}-endpoints">Endpoints ({{len .Hosts}} host{{if ne (len .Hosts) 1}}s{{end}})</h3>
+{{- if .Hosts}}
+<p id="{{.ID}}-contacts">Hosts the visual contacts: {{range $j, $h := .Contacts}}{{if $j}}, {{end}}<code>{{$h}}</code>{{else}}none found{{end}}.</p>
+<table class="hosts"><tr><th>host</th><th>found in</th><th>WebAccess</th></tr>
+{{- range .Hosts}}
+<tr><td><code>{{.Host.Host}}</code></td><td>{{range $j, $s := .Sources}}{{if $j}}, {{end}}{{$s}}{{end}}</td><td class="{{.Class}}">{{.Status}}</td></tr>
+{{- end}}
+</table>
+<table class="endpoints"><tr><th>source</th><th>URL</th><th>API</th><th>location</th></tr>
+{{- range .Endpoints}}
+<tr><td>{{.Source}}</td><td><code>{{.URL}}</code></td><td><code>{{.API}}</code></td><td><code>{{.Location}}</code></td></tr>
+{{- end}}
+</table>
+{{- else}}
+<p class="ok">No external address found: no constant URL reaches a network sink and WebAccess lists no origin.</p>
+{{- end}}
+<h3 id="{{.ID}}-libraries">Third-party libraries ({{len .Libraries}})</h3>
+{{- if .Libraries}}
+<table class="sbom"><tr><th>library</th><th>version</th><th>licence</th><th>purl</th><th>how it was identified</th></tr>
+{{- range .Libraries}}
+<tr id="{{.ID}}"><td>{{.Name}}</td><td>{{if .Version}}{{.Version}}{{else}}<span class="muted">unknown</span>{{end}}</td><td>{{if .License}}{{.License}}{{else}}<span class="muted">unknown</span>{{end}}</td><td><code>{{.PURL}}</code></td><td>{{.How}}</td></tr>
+{{- end}}
+</table>
+{{- else if eq .Kind "project"}}
+<p>No runtime dependency in package-lock.json.</p>
+{{- else}}
+<p>No third-party library identified in the bundle (pbicert identifies the libraries of its fingerprint file, docs/libraries.md).</p>
+{{- end}}
+{{- if .DevLibs}}
+<p class="muted">{{.DevLibs}} development-only packages of package-lock.json are not shipped and not listed; --format cyclonedx writes the full SBOM.</p>
 {{- end}}
 {{- with .Dynamic}}
 <h3 id="{{$v.ID}}-dynamic">What the run observed (--dynamic)</h3>

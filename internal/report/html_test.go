@@ -58,3 +58,37 @@ func TestHTMLVerdicts(t *testing.T) {
 		}
 	}
 }
+
+// The host table's cross-check of the code's hosts with WebAccess: an
+// exact origin, a wildcard covering a host, a host WebAccess lacks, an
+// origin no request goes to.
+func TestHTMLHosts(t *testing.T) {
+	ep := func(src, host string) result.Endpoint {
+		return result.Endpoint{Source: src, Host: host, URL: "https://" + host + "/"}
+	}
+	hosts, contacts := htmlHosts([]result.Endpoint{
+		ep("static", "api.contoso.com"), ep("runtime", "img.cdn.example"), ep("static", "evil.example"),
+		ep("manifest", "api.contoso.com"), ep("manifest", "*.cdn.example"), ep("manifest", "old.contoso.com"),
+		ep("static", "cdn.example"), // "*.cdn.example" does not cover the bare domain
+	})
+	got := map[string]string{}
+	for _, h := range hosts {
+		got[h.Host.Host] = h.Class + ": " + h.Status
+	}
+	want := map[string]string{
+		"api.contoso.com": "ok: contacted, allowed by WebAccess",
+		"img.cdn.example": "ok: contacted, allowed by WebAccess",
+		"evil.example":    "bad: contacted, not in WebAccess: Power BI blocks these requests",
+		"cdn.example":     "bad: contacted, not in WebAccess: Power BI blocks these requests",
+		"*.cdn.example":   "warn: wildcard in WebAccess: allows hosts nobody listed",
+		"old.contoso.com": "warn: in WebAccess, no request to it found",
+	}
+	for h, w := range want {
+		if got[h] != w {
+			t.Errorf("%s: %q, want %q", h, got[h], w)
+		}
+	}
+	if strings.Join(contacts, " ") != "api.contoso.com cdn.example evil.example img.cdn.example" {
+		t.Errorf("contacts %v", contacts)
+	}
+}
