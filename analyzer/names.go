@@ -290,6 +290,7 @@ func (p *Program) notePropWrites() {
 		}
 		add(pr.Value)
 	}
+	p.htmlArgProps(add) // sel.html(o.name) (htmlprops.go)
 	if want == nil {
 		return
 	}

@@ -319,7 +319,7 @@ var _ = register(&Rule{
 	Needs: Needs{Inputs: JS, APIs: []string{"d3", "$", "jQuery"}, Methods: []string{"html", "append", "prepend", "after", "before", "replaceWith", "wrap", "wrapAll", "wrapInner"}},
 	Doc: Doc{
 		Title:   "D3 or jQuery .html(), $(html) or .append(html) inserts markup from data",
-		Why:     "selection.html(value) sets innerHTML on every selected element; with data it injects markup. jQuery also parses markup given to $(…) and to .append, .prepend, .after, .before, .replaceWith and the wrap methods. These are the call sites the libraries' own innerHTML (reported at info as idioms) serve.",
+		Why:     "selection.html(value) sets innerHTML on every selected element; with data it injects markup. jQuery also parses markup given to $(…) and to .append, .prepend, .after, .before, .replaceWith and the wrap methods. These are the call sites the libraries' own innerHTML (reported at info as idioms) serve. .html(o.name) where every value the bundle writes to name is a literal is reported at info, as is a request helper's own response loader, markup read back with .html() and <style> text; markup whose every data part is escaped (htmlEscape, escapeHtml, _.escape) is a warning.",
 		Example: "d3.select(el).html(d => \"<b>\" + d.label + \"</b>\")",
 		Fix:     "Use .text() for text, or append elements.",
 		Ref:     refDOM,
@@ -343,6 +343,15 @@ var _ = register(&Rule{
 				continue
 			}
 			msg := ".html() inserts markup built from data that is not a constant"
+			if a := c.Args[0]; a.Kind == analyzer.Member {
+				// sel.html(o.legendIcon) where every legendIcon the bundle
+				// writes is a literal: constant markup, unless data carries
+				// that key
+				if consts, ok := prog.ConstProp(a.Last()); ok {
+					p.ReportJSFunc(c.Pos, c.Func, ".html()", fmt.Sprintf(".html() inserts .%s, and every value the bundle writes to %s is a constant (%d): constant markup unless data carries that key", a.Last(), a.Last(), len(consts)), WithSeverity(Info))
+					continue
+				}
+			}
 			switch {
 			case responseLoaderCallback(prog, c):
 				p.ReportJSFunc(c.Pos, c.Func, ".html()", msg+" (the response of the helper's own request)", WithIdiom("response-loader-callback"))

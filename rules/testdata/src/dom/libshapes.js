@@ -42,3 +42,13 @@ $(holder).append(shown);
 // positive: DOM009 a getter's result is data of unknown type (a warning)
 var h = $(holder).height();
 $(holder).append(h); // want "DOM009@warning"
+// positive: DOM009 a property whose every write in the bundle is a constant is info
+function Legend() {}
+Legend.placeSelector = "\u25cf";
+Legend.prototype.draw = function (cell) {
+  cell.append("span").html(Legend.placeSelector); // want "DOM009@info" `every value the bundle writes to placeSelector is a constant`
+};
+// evasion: DOM009 one write of data to the property keeps the error
+var tip = { body: "<i>none</i>" };
+tip.body = row.comment;
+cell.append("span").html(tip.body); // want "DOM009@error"
