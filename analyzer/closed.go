@@ -41,6 +41,7 @@ type closedCheck struct {
 	free     map[*js.Var]bool
 	freeList []*js.Var
 	numVars  map[*js.Var]bool // free variables used as computed keys: they must hold numbers
+	fn       bool             // a whole function is checked (okFunc): return is allowed
 }
 
 // collect records the variables declared inside e (parameters, var/let/const).
@@ -136,7 +137,7 @@ func (v checker) Enter(n js.INode) js.IVisitor {
 			*v.good = false
 		}
 	case *js.ReturnStmt:
-		if v.c.loop {
+		if v.c.loop && !v.c.fn {
 			*v.good = false // it would return from the evaluated wrapper
 		}
 	case *js.ClassDecl, *js.WithStmt, *js.YieldExpr, *js.TryStmt, *js.NewExpr, *js.LabelledStmt, *js.TemplateExpr:
@@ -220,4 +221,13 @@ func (c *closedCheck) numericKey(e js.IExpr, depth int) bool {
 		}
 	}
 	return false
+}
+
+// okFunc checks a whole function in loop mode: its own return statements
+// are its result (only returns of functions nested in it would be wrong,
+// and those are part of their own bodies), so they are allowed here.
+func (c *closedCheck) okFunc(fn js.IExpr) bool {
+	c.fn = true
+	defer func() { c.fn = false }()
+	return c.ok(fn, 0)
 }

@@ -202,3 +202,130 @@ func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
 }
+
+// maxDecoderSource bounds the text of a decoding function that is run.
+const maxDecoderSource = 8192
+
+// decoderFunc returns the function expression a callee denotes: a function
+// expression, or a local bound once to one (declarations included).
+func (p *Program) decoderFunc(callee js.IExpr) js.IExpr {
+	switch f := unparen(callee).(type) {
+	case *js.FuncDecl, *js.ArrowFunc:
+		return f
+	case *js.Var:
+		v := varOf(f)
+		if v.Decl == js.NoDecl {
+			return nil
+		}
+		b := p.bindings[v]
+		if b == nil || b.n != 1 || b.mutated || b.first.expr == nil || len(b.first.keyList()) > 0 {
+			return nil
+		}
+		switch g := unparen(b.first.expr).(type) {
+		case *js.FuncDecl, *js.ArrowFunc:
+			return g
+		}
+	}
+	return nil
+}
+
+// decoderCall folds a call of a decoding function with constant arguments
+// (function dec(s) { let r = ""; for (…) r += String.fromCharCode(s.charCodeAt(i) ^ 7); return r }
+// dec("absdo")) by running it in the sandbox, when the function is closed
+// (it reads only its parameters, its own locals and constants the folder
+// knows) and looks like a decoder: it works on character codes. Other
+// calls are never run.
+func (p *Program) decoderCall(n *js.CallExpr, d int) (Value, bool) {
+	if p.opts.Eval == nil || len(n.Args.List) == 0 || len(n.Args.List) > 8 {
+		return Value{}, false
+	}
+	fn := p.decoderFunc(n.X)
+	if fn == nil {
+		return Value{}, false
+	}
+	// constant arguments first: most calls of local functions have none,
+	// and they are the cheap test
+	for _, a := range n.Args.List {
+		if a.Rest || p.resolve(a.Value, false, d).Kind != Const {
+			return Value{}, false
+		}
+	}
+	if !isDecoder(fn) {
+		return Value{}, false
+	}
+	var src bytes.Buffer
+	fn.JS(&src)
+	if src.Len() > maxDecoderSource {
+		return Value{}, false
+	}
+	args := make([]string, 0, len(n.Args.List))
+	inputLen := 0
+	for _, a := range n.Args.List {
+		if a.Rest {
+			return Value{}, false
+		}
+		r := p.resolve(a.Value, false, d)
+		if r.Kind != Const {
+			return Value{}, false
+		}
+		args = append(args, constJS(r))
+		inputLen += len(r.Str)
+	}
+	c := closedCheck{declared: map[*js.Var]bool{}, loop: true}
+	c.collect(fn)
+	if !c.okFunc(fn) {
+		return Value{}, false
+	}
+	var sb strings.Builder
+	sb.WriteString("function(){")
+	for _, fv := range c.freeList {
+		lit, num, ok := p.loopInput(fv, nil, d)
+		if !ok || c.numVars[fv] && !num {
+			return Value{}, false
+		}
+		sb.WriteString("var ")
+		sb.WriteString(string(fv.Data))
+		sb.WriteByte('=')
+		sb.WriteString(lit)
+		sb.WriteByte(';')
+	}
+	sb.WriteString("return (")
+	sb.Write(src.Bytes())
+	sb.WriteString(")(")
+	sb.WriteString(strings.Join(args, ","))
+	sb.WriteString(")}()")
+	s, ok := p.evalKey(sb.String())
+	if !ok {
+		return Value{}, false
+	}
+	return Value{Kind: Const, Str: s, Encoded: true, EncodedLen: inputLen}, true
+}
+
+// isDecoder reports whether a function works on character codes (a
+// charCodeAt or fromCharCode/fromCodePoint member in its body): only such
+// functions are run.
+func isDecoder(fn js.IExpr) bool {
+	found := false
+	js.Walk(&charCodeFinder{found: &found}, fn)
+	return found
+}
+
+type charCodeFinder struct{ found *bool }
+
+func (f *charCodeFinder) Enter(n js.INode) js.IVisitor {
+	if *f.found {
+		return nil
+	}
+	if d, ok := n.(*js.DotExpr); ok {
+		if lit, ok := dotName(d.Y); ok {
+			switch string(lit.Data) {
+			case "charCodeAt", "fromCharCode", "fromCodePoint", "codePointAt":
+				*f.found = true
+				return nil
+			}
+		}
+	}
+	return f
+}
+
+func (f *charCodeFinder) Exit(js.INode) {}

@@ -108,3 +108,22 @@ func TestFieldsThroughAliasesAndSuperclasses(t *testing.T) {
 		assert.NotContains(t, calledPaths(t, src, Options{}), "global:navigator.sendBeacon", src)
 	}
 }
+
+func TestDecoderCall(t *testing.T) {
+	dec := `function dec(s, k) { let r = ""; for (let i = 0; i < s.length; i++) r += String.fromCharCode(s.charCodeAt(i) ^ k); return r }`
+	var evals int
+	ev := sandbox.NewEvaluator(sandbox.Budget{}, 0)
+	opts := Options{Eval: func(code string) (string, bool) { evals++; return ev(code) }}
+	assert.Contains(t, calledPaths(t, dec+`; window[dec("absdo", 7)](u)`, opts), "global:fetch")
+	assert.Equal(t, 1, evals)
+	for _, src := range []string{
+		dec + `; window[dec(x, 7)](u)`, // an argument not known
+		`function d(s) { let r = ""; for (let i = 0; i < s.length; i++) r += String.fromCharCode(s.charCodeAt(i) ^ key); return r }; window[d("absdo")](u)`, // reads a global
+		`function d(s) { return this.map[s] + String.fromCharCode(1) }; window[d("a")](u)`,                                                                  // this
+		`function d(s) { return "x" + s }; window[d("fetch")](u)`,                                                                                           // not a decoder: never run
+	} {
+		evals = 0
+		assert.Contains(t, calledPaths(t, src, opts), "unresolved:", src)
+		assert.Zero(t, evals, src)
+	}
+}

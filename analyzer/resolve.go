@@ -697,6 +697,9 @@ func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
 		if v, ok := p.helperReturn(n, thisGlobal, d); ok {
 			return v
 		}
+		if v, ok := p.decoderCall(n, d); ok {
+			return v // dec("absdo"): a closed decoding function (loops.go)
+		}
 	}
 	if v, ok := p.reflectCall(n, callee, len(args), func(i int) Value {
 		if i >= len(args) || args[i].Rest {

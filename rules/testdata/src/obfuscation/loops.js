@@ -35,3 +35,21 @@ let raf = "";
 const plain = "requestAnimationFrame";
 for (let i = 0; i < plain.length; i++) raf += plain[i];
 window[raf](step);
+// evasion: NET001 DYN001 OBF002 OBF003 OBF004 a decoding function called with constants: run in the sandbox when it is closed
+function dec(s, k) {
+  let r = "";
+  for (let i = 0; i < s.length; i++) r += String.fromCharCode(s.charCodeAt(i) ^ k);
+  return r;
+}
+window[dec("absdo", 7)](url); // want "NET001" "OBF002"
+const unxor = (s) => s.split("").map((ch) => String.fromCharCode(ch.charCodeAt(0) ^ 7)).join("");
+self[unxor("absdo")](url); // want "NET001" "OBF002"
+eval(dec("absdo/%((bqnk)b\x7ffjwkb%.", 7)); // want "DYN001" "OBF003" "OBF004"
+// positive: OBF001 a decoding function that reads something not known, or gets an argument not known, is not run
+function decOpen(s) { let r = ""; for (let i = 0; i < s.length; i++) r += String.fromCharCode(s.charCodeAt(i) ^ secret); return r; }
+window[decOpen("absdo")](url); // want "OBF001"
+window[dec(location.hash, 7)](url); // want "OBF001"
+// near-miss: NET001 OBF002 a decoder that yields a harmless name, and a function that is not a decoder
+window[dec("ubvrbtsFinjfsnhiAufjb", 7)](step);
+const heading = dec("Kbkkh", 7);
+document.title = heading;
