@@ -250,7 +250,7 @@ func (p *Program) decoderCall(n *js.CallExpr, d int) (Value, bool) {
 			return Value{}, false
 		}
 	}
-	if !isDecoder(fn) {
+	if !p.isDecoder(fn) {
 		return Value{}, false
 	}
 	var src bytes.Buffer
@@ -303,10 +303,18 @@ func (p *Program) decoderCall(n *js.CallExpr, d int) (Value, bool) {
 
 // isDecoder reports whether a function works on character codes (a
 // charCodeAt or fromCharCode/fromCodePoint member in its body): only such
-// functions are run.
-func isDecoder(fn js.IExpr) bool {
+// functions are run. Memoised per function in this program value (each
+// parallel walker and reader has its own).
+func (p *Program) isDecoder(fn js.IExpr) bool {
+	if r, ok := p.decoders[fn]; ok {
+		return r
+	}
 	found := false
 	js.Walk(&charCodeFinder{found: &found}, fn)
+	if p.decoders == nil {
+		p.decoders = map[js.IExpr]bool{}
+	}
+	p.decoders[fn] = found
 	return found
 }
 

@@ -296,10 +296,11 @@ type Program struct {
 	// prefixes are the proper prefixes of opts.Paths ("navigator" for
 	// "navigator.sendBeacon"): an alias bound to one of them is followed
 	prefixes   map[string]bool
-	fields     *fieldVars // this.<name> sources (depth.go)
-	owner      any        // pass 2: the walker's current this owner (depth.go)
-	depthModel            // pass 1 facts of depth.go, names.go and loops.go (shared by readers)
-	helpers    int        // helper returns being followed (depth.go)
+	fields     *fieldVars        // this.<name> sources (depth.go)
+	owner      any               // pass 2: the walker's current this owner (depth.go)
+	depthModel                   // pass 1 facts of depth.go, names.go and loops.go (shared by readers)
+	helpers    int               // helper returns being followed (depth.go)
+	decoders   map[js.IExpr]bool // functions that work on character codes (loops.go), per program value
 	// frozen: Parse has returned; the model is complete and read-only, and
 	// Resolve and Fold work on a reader (see reader)
 	frozen bool
