@@ -457,9 +457,10 @@ func (p *Program) helperReturn(n *js.CallExpr, thisGlobal bool, d int) (Value, b
 	return out, true
 }
 
-// dataObject returns the object or array literal a variable is bound to
-// once and never written through (const names = {a: "fetch"}).
-func (p *Program) dataObject(e js.IExpr) js.IExpr {
+// boundOnce returns the value (without parentheses) a declared variable
+// is bound to once and never written through, mutated or passed anywhere;
+// nil for anything else.
+func (p *Program) boundOnce(e js.IExpr) js.IExpr {
 	v, ok := unparen(e).(*js.Var)
 	if !ok {
 		return nil
@@ -472,7 +473,13 @@ func (p *Program) dataObject(e js.IExpr) js.IExpr {
 	if b == nil || b.n != 1 || b.mutated || b.written || b.first.expr == nil || len(b.first.keyList()) > 0 || p.escaped[v] {
 		return nil
 	}
-	switch x := unparen(b.first.expr).(type) {
+	return unparen(b.first.expr)
+}
+
+// dataObject returns the object or array literal a variable is bound to
+// once and never written through (const names = {a: "fetch"}).
+func (p *Program) dataObject(e js.IExpr) js.IExpr {
+	switch x := p.boundOnce(e).(type) {
 	case *js.ObjectExpr, *js.ArrayExpr:
 		return x
 	}

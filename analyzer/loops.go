@@ -115,19 +115,8 @@ func (p *Program) loopFold(b *binding, depth int) (Value, bool) {
 	sb.WriteByte('=')
 	sb.WriteString(jsString(init.Str))
 	sb.WriteByte(';')
-	for _, fv := range c.freeList {
-		if fv == lw.v {
-			continue
-		}
-		lit, num, ok := p.loopInput(fv, lw.loop, depth+1)
-		if !ok || c.numVars[fv] && !num {
-			return Value{}, false
-		}
-		sb.WriteString("var ")
-		sb.WriteString(string(fv.Data))
-		sb.WriteByte('=')
-		sb.WriteString(lit)
-		sb.WriteByte(';')
+	if !p.writeInputs(&sb, &c, lw.v, lw.loop, depth+1) {
+		return Value{}, false
 	}
 	sb.Write(body.Bytes())
 	sb.WriteString(";return ")
@@ -139,6 +128,28 @@ func (p *Program) loopFold(b *binding, depth int) (Value, bool) {
 		return Value{}, false
 	}
 	return Value{Kind: Const, Str: s, Encoded: s != init.Str, EncodedLen: body.Len()}, true
+}
+
+// writeInputs declares, before the code the sandbox runs, every free
+// variable of the checked code other than skip, as `var name=literal;`
+// with its value (loopInput); false when one has no such value, or no
+// number where the code uses it as one.
+func (p *Program) writeInputs(sb *strings.Builder, c *closedCheck, skip *js.Var, loop js.IStmt, depth int) bool {
+	for _, fv := range c.freeList {
+		if fv == skip {
+			continue
+		}
+		lit, num, ok := p.loopInput(fv, loop, depth)
+		if !ok || c.numVars[fv] && !num {
+			return false
+		}
+		sb.WriteString("var ")
+		sb.WriteString(string(fv.Data))
+		sb.WriteByte('=')
+		sb.WriteString(lit)
+		sb.WriteByte(';')
+	}
+	return true
 }
 
 // loopInput returns the JavaScript literal of a variable a loop reads
@@ -278,16 +289,8 @@ func (p *Program) decoderCall(n *js.CallExpr, d int) (Value, bool) {
 	}
 	var sb strings.Builder
 	sb.WriteString("function(){")
-	for _, fv := range c.freeList {
-		lit, num, ok := p.loopInput(fv, nil, d)
-		if !ok || c.numVars[fv] && !num {
-			return Value{}, false
-		}
-		sb.WriteString("var ")
-		sb.WriteString(string(fv.Data))
-		sb.WriteByte('=')
-		sb.WriteString(lit)
-		sb.WriteByte(';')
+	if !p.writeInputs(&sb, &c, nil, nil, d) {
+		return Value{}, false
 	}
 	sb.WriteString("return (")
 	sb.Write(src.Bytes())

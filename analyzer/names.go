@@ -464,19 +464,10 @@ func (p *Program) ConstProp(name string) (consts []string, ok bool) {
 // through, mutated or passed anywhere (const r = ["h", …].reverse()), so
 // that a later r.join("") folds the array the call makes.
 func (p *Program) dataCall(e js.IExpr) *js.CallExpr {
-	v, ok := e.(*js.Var)
-	if !ok {
-		return nil
+	if _, ok := e.(*js.Var); !ok {
+		return nil // a variable itself, not one in parentheses
 	}
-	v = varOf(v)
-	if v.Decl == js.NoDecl {
-		return nil
-	}
-	b := p.bindings[v]
-	if b == nil || b.n != 1 || b.mutated || b.written || b.first.expr == nil || len(b.first.keyList()) > 0 || p.escaped[v] {
-		return nil
-	}
-	c, _ := unparen(b.first.expr).(*js.CallExpr)
+	c, _ := p.boundOnce(e).(*js.CallExpr)
 	return c
 }
 
