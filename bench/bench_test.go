@@ -13,6 +13,7 @@ import (
 	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/pbicert/pbicert/analyzer"
+	"github.com/pbicert/pbicert/bench/cputime"
 	"github.com/pbicert/pbicert/internal/gen"
 	"github.com/pbicert/pbicert/internal/report"
 	"github.com/pbicert/pbicert/lint"
@@ -278,18 +279,18 @@ func BenchmarkReal(b *testing.B) {
 	b.Run("Parse", func(b *testing.B) {
 		b.SetBytes(int64(len(src)))
 		b.ReportAllocs()
-		start := cpuTime()
+		start := cputime.Now()
 		for b.Loop() {
 			if err := bareParse(src); err != nil {
 				b.Fatal(err)
 			}
 		}
-		reportCPU(b, start)
+		cputime.Report(b, start)
 	})
 	b.Run("Check", func(b *testing.B) {
 		b.SetBytes(int64(len(src)))
 		b.ReportAllocs()
-		start := cpuTime()
+		start := cputime.Now()
 		for b.Loop() {
 			ri, err := lint.Analyze(pkg, lint.Options{})
 			if err != nil {
@@ -297,17 +298,17 @@ func BenchmarkReal(b *testing.B) {
 			}
 			rules.Run(ri, all, nil)
 		}
-		reportCPU(b, start)
+		cputime.Report(b, start)
 		reportRatio(b, "real", src)
 	})
 	b.Run("ReadCheck", func(b *testing.B) {
 		b.SetBytes(int64(len(src)))
 		b.ReportAllocs()
-		start := cpuTime()
+		start := cputime.Now()
 		for b.Loop() {
 			lint.CheckPackage("bench.pbiviz", mustRead(b, data), lint.Options{})
 		}
-		reportCPU(b, start)
+		cputime.Report(b, start)
 		reportRatio(b, "real", src)
 	})
 }

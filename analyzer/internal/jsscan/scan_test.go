@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
+	"github.com/pbicert/pbicert/bench/cputime"
 	"github.com/pbicert/pbicert/internal/gen"
 )
 
@@ -82,13 +83,13 @@ func BenchmarkScanUnits(b *testing.B) {
 	v.FillerBytes = 1 << 20
 	src := []byte(gen.BuildJS(v).JS)
 	b.SetBytes(int64(len(src)))
-	start := cpuTime()
+	start := cputime.Now()
 	for b.Loop() {
 		if len(scanUnits(src, UnitMinBytes).spans) == 0 {
 			b.Fatal("no units")
 		}
 	}
-	reportCPU(b, start)
+	cputime.Report(b, start)
 }
 
 // BenchmarkNestingDepth measures the nesting guard on the same bundle.
@@ -97,11 +98,11 @@ func BenchmarkNestingDepth(b *testing.B) {
 	v.FillerBytes = 1 << 20
 	src := []byte(gen.BuildJS(v).JS)
 	b.SetBytes(int64(len(src)))
-	start := cpuTime()
+	start := cputime.Now()
 	for b.Loop() {
 		if d, _ := NestingDepth(src, 1000); d == 0 {
 			b.Fatal("no depth")
 		}
 	}
-	reportCPU(b, start)
+	cputime.Report(b, start)
 }
