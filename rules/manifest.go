@@ -6,10 +6,10 @@ import (
 	"net/mail"
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/pbicert/pbicert/analyzer"
+	"github.com/pbicert/pbicert/internal/vercmp"
 )
 
 // LatestAPI is the newest visuals API version pbicert knows.
@@ -17,26 +17,9 @@ const LatestAPI = "5.11.0"
 
 const refPackaging = "https://learn.microsoft.com/power-bi/developer/visuals/power-bi-custom-visuals-certified"
 
-// compareVersion compares dotted numeric versions ("4.7.0" < "5.11.0").
-func compareVersion(a, b string) int {
-	as, bs := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < max(len(as), len(bs)); i++ {
-		var x, y int
-		if i < len(as) {
-			x, _ = strconv.Atoi(as[i])
-		}
-		if i < len(bs) {
-			y, _ = strconv.Atoi(bs[i])
-		}
-		if x != y {
-			if x < y {
-				return -1
-			}
-			return 1
-		}
-	}
-	return 0
-}
+// compareVersion compares dotted numeric versions ("4.7.0" < "5.11.0"):
+// -1, 0 or 1 (internal/vercmp, the one version comparison of pbicert).
+func compareVersion(a, b string) int { return vercmp.Compare(a, b) }
 
 // manifestRule registers a manifest rule; needs must name ManifestInput.
 func manifestRule(id, name string, sev Severity, needs Needs, doc Doc, run func(p *Pass)) *Rule {

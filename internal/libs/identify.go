@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/pbicert/pbicert/internal/vercmp"
 )
 
 // Library is one library identified in a bundle.
@@ -200,7 +202,7 @@ func (db *DB) Identify(src []byte) *Attribution {
 	// "modules" are parts of it
 	for i := range att.Libraries {
 		u := db.Lookup(att.Libraries[i].Name)
-		if u == nil || !u.Umbrella || u.Modular == "" || att.Libraries[i].Version == "" || !versionLess(att.Libraries[i].Version, u.Modular) {
+		if u == nil || !u.Umbrella || u.Modular == "" || att.Libraries[i].Version == "" || !vercmp.Less(att.Libraries[i].Version, u.Modular) {
 			continue
 		}
 		att.merge(u.Family, i)
@@ -431,31 +433,6 @@ func (a *Attribution) merge(family string, into int) {
 		a.hits[i].lib = keep[a.hits[i].lib]
 	}
 	a.Libraries = out
-}
-
-func versionLess(a, b string) bool {
-	as, bs := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < max(len(as), len(bs)); i++ {
-		var x, y int
-		if i < len(as) {
-			x = atoi(as[i])
-		}
-		if i < len(bs) {
-			y = atoi(bs[i])
-		}
-		if x != y {
-			return x < y
-		}
-	}
-	return false
-}
-
-func atoi(s string) int {
-	n := 0
-	for i := 0; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
-		n = n*10 + int(s[i]-'0')
-	}
-	return n
 }
 
 // umbrellaWith returns the one umbrella with that fingerprinted version

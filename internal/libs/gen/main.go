@@ -28,10 +28,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/pbicert/pbicert/internal/libs"
+	"github.com/pbicert/pbicert/internal/vercmp"
 )
 
 type pkgJSON struct {
@@ -117,7 +117,7 @@ func run(cache, list, out string, maxStrings int) error {
 		if pkgs[i].name != pkgs[j].name {
 			return pkgs[i].name < pkgs[j].name
 		}
-		return semverLess(pkgs[i].version, pkgs[j].version)
+		return vercmp.Less(pkgs[i].version, pkgs[j].version)
 	})
 
 	libsByName := map[string]*libs.Lib{}
@@ -137,7 +137,7 @@ func run(cache, list, out string, maxStrings int) error {
 		l.Licenses = append(l.Licenses, p.license)
 		if u, ok := umbrellas[p.name]; ok {
 			l.Umbrella, l.Family, l.Modular = true, p.name+"-", u.min
-			if u.min == "" || !semverLess(p.version, u.min) {
+			if u.min == "" || !vercmp.Less(p.version, u.min) {
 				continue // its modules are fingerprinted on their own
 			}
 		}
@@ -399,28 +399,4 @@ func matchAny(res []*regexp.Regexp, s string) bool {
 		}
 	}
 	return false
-}
-
-// semverLess compares x.y.z versions numerically (pre-release tags sort
-// before the release).
-func semverLess(a, b string) bool {
-	pa, ta, _ := strings.Cut(a, "-")
-	pb, tb, _ := strings.Cut(b, "-")
-	as, bs := strings.Split(pa, "."), strings.Split(pb, ".")
-	for i := 0; i < max(len(as), len(bs)); i++ {
-		var x, y int
-		if i < len(as) {
-			x, _ = strconv.Atoi(as[i])
-		}
-		if i < len(bs) {
-			y, _ = strconv.Atoi(bs[i])
-		}
-		if x != y {
-			return x < y
-		}
-	}
-	if (ta == "") != (tb == "") {
-		return ta != ""
-	}
-	return ta < tb
 }
