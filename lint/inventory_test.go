@@ -82,7 +82,7 @@ func TestRealLibraryAttribution(t *testing.T) {
 			t.Errorf("%s version %q, want %q", l.name, ver, l.version)
 		}
 	}
-	for _, m := range []string{"vega-loader", "d3-selection", "zrender"} {
+	for _, m := range []string{"vega-loader", "d3-transition", "zrender"} {
 		if _, ok := got[m]; !ok {
 			t.Errorf("module %s not identified", m)
 		}

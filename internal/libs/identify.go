@@ -106,7 +106,7 @@ func (db *DB) Identify(src []byte) *Attribution {
 	for _, id := range ids {
 		a := accs[id]
 		lib := &db.Libraries[id]
-		if len(a.seen) < minHits(lib) {
+		if len(a.seen) < minHits(lib) || len(lib.Strings) < MinStrings {
 			continue
 		}
 		l := Library{Name: lib.Name, Strings: len(a.seen), Offset: a.hits[0]}
@@ -231,7 +231,33 @@ func (db *DB) Identify(src []byte) *Attribution {
 		att.umbrella[i] = -1
 		if u := db.umbrellaOf(l.Name); u != nil {
 			att.umbrella[i] = att.index(u.Name)
+		} else if dl := db.Lookup(l.Name); dl != nil && dl.Umbrella {
+			att.umbrella[i] = i // an umbrella's own marks pair with its modules'
 		}
+	}
+	// the strings of an identified umbrella's modules that were not
+	// identified on their own (too small a fingerprint, too few matches)
+	// mark the umbrella's code: d3-selection's "invalid merge" in d3
+	added := false
+	for _, id := range ids {
+		if _, ok := index[id]; ok {
+			continue
+		}
+		u := db.umbrellaOf(db.Libraries[id].Name)
+		if u == nil {
+			continue
+		}
+		ui := att.index(u.Name)
+		if ui < 0 {
+			continue
+		}
+		for _, o := range accs[id].hits {
+			att.hits = append(att.hits, hit{o, ui})
+		}
+		added = true
+	}
+	if added {
+		sort.Slice(att.hits, func(i, j int) bool { return att.hits[i].off < att.hits[j].off })
 	}
 	for i := range att.Libraries {
 		l := &att.Libraries[i]
@@ -242,6 +268,13 @@ func (db *DB) Identify(src []byte) *Attribution {
 	}
 	return att
 }
+
+// MinStrings is the smallest fingerprint that identifies a library on its
+// own: with fewer distinctive strings three matches could be chance. The
+// generator keeps no smaller fingerprint, except for a module of an
+// umbrella (d3-selection, vega-util), whose strings then count as
+// evidence of the umbrella's code once the umbrella is identified.
+const MinStrings = 5
 
 // minHits is how many distinct strings identify a library: a tenth of its
 // fingerprint, at least 3 and at most 8 (tree shaking keeps only part of a

@@ -43,10 +43,50 @@ func testDB() *DB {
 		{Name: "alpha", Versions: []string{"1.0.0", "2.0.0"}, Licenses: []string{"MIT", "MIT"}, Strings: map[string]uint64{
 			"alpha: invalid argument": 3, "alpha-selection": 3, "alpha/transition": 3, "alpha only in two": 2, "alpha only in one": 1}},
 		{Name: "beta", Versions: []string{"0.9.1"}, Licenses: []string{"BSD-3-Clause"}, Strings: map[string]uint64{
-			"beta: stack overflow": 1, "beta-chart-title": 1, "beta-axis-label": 1}},
+			"beta: stack overflow": 1, "beta-chart-title": 1, "beta-axis-label": 1, "beta-legend-item": 1, "beta: no data": 1}},
 		{Name: "@scope/gamma", Versions: []string{"1.0.0"}, Licenses: []string{"ISC"}, Strings: map[string]uint64{
 			"gamma one": 1, "gamma two": 1, "gamma three": 1}},
+		// an umbrella and its modules: "fam-big" identifies itself, "fam-small"
+		// (fewer than MinStrings strings) only marks fam's code
+		{Name: "fam", Versions: []string{"2.0.0"}, Licenses: []string{"MIT"}, Umbrella: true, Family: "fam-"},
+		{Name: "fam-big", Versions: []string{"1.0.0"}, Licenses: []string{"MIT"}, Strings: map[string]uint64{
+			"fam big one": 1, "fam big two": 1, "fam big three": 1, "fam big four": 1, "fam big five": 1}},
+		{Name: "fam-small", Versions: []string{"1.0.0"}, Licenses: []string{"MIT"}, Strings: map[string]uint64{
+			"fam small one": 1, "fam small two": 1, "fam small three": 1}},
 	}})
+}
+
+// TestMinimumEvidence: a library whose fingerprint has fewer than
+// MinStrings strings is not identified even when all of them match (three
+// short strings can be chance); the strings of such a module of an
+// identified umbrella mark the umbrella's code.
+func TestMinimumEvidence(t *testing.T) {
+	att := testDB().Identify([]byte(`x("gamma one","gamma two","gamma three")`))
+	if len(att.Libraries) != 0 {
+		t.Errorf("3 of gamma's 3 strings identified %+v", att.Libraries)
+	}
+	att = testDB().Identify([]byte(`x("fam small one","fam small two","fam small three")`))
+	if len(att.Libraries) != 0 {
+		t.Errorf("a small module alone identified %+v", att.Libraries)
+	}
+	// fam 2.0.0 (version constant), fam-big's code, then code between two
+	// marks of fam-small: fam's
+	src := `var v={version:"2.0.0"};x("fam big one","fam big two","fam big three");` +
+		`y("fam small one");function html(t){this.innerHTML=t}z("fam small two");`
+	att = testDB().Identify([]byte(src))
+	if att.index("fam") < 0 || att.index("fam-big") < 0 || att.index("fam-small") >= 0 {
+		t.Fatalf("libraries %+v, want fam and fam-big, not fam-small", att.Libraries)
+	}
+	if o := att.OriginAt(strings.Index(src, "this.innerHTML"), nil); o == nil || o.Name != "fam" {
+		t.Errorf("origin of code between fam-small's marks = %v, want fam", o)
+	}
+	// near miss: without the umbrella identified, the small module's marks
+	// claim nothing
+	src = `x("fam big one","fam big two","fam big three");y("fam small one");function html(t){this.innerHTML=t}z("fam small two");`
+	att = testDB().Identify([]byte(src))
+	if o := att.OriginAt(strings.Index(src, "this.innerHTML"), nil); o != nil && o.Name != "fam-big" {
+		t.Errorf("origin without fam identified = %v", o)
+	}
 }
 
 func TestIdentify(t *testing.T) {

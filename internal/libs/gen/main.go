@@ -65,7 +65,11 @@ func main() {
 }
 
 func run(cache, list, out string, maxStrings int) error {
-	umbrellas, matches, err := readList(list)
+	umbrellas, matches, commonFiles, err := readList(list)
+	if err != nil {
+		return err
+	}
+	common, err := commonStrings(cache, commonFiles)
 	if err != nil {
 		return err
 	}
@@ -196,6 +200,16 @@ func run(cache, list, out string, maxStrings int) error {
 		}
 		return ""
 	}
+	// package names are module specifiers (require("d3-path") in a UMD
+	// build): bundling removes them
+	pkgNames := map[string]bool{}
+	for _, p := range pkgs {
+		pkgNames[p.name] = true
+		pkgNames[filepath.Base(p.dir)] = true
+	}
+	for from := range renames {
+		pkgNames[from] = true
+	}
 	f := libs.File{Format: libs.FormatVersion, MinLen: minLen,
 		Generator: "scripts/libs-fetch && go run ./internal/libs/gen"}
 	for _, n := range names {
@@ -203,9 +217,19 @@ func run(cache, list, out string, maxStrings int) error {
 		all := uint64(1)<<len(l.Versions) - 1
 		var keep []string
 		for s := range l.Strings {
-			if owner(owners[s]) == n {
+			if owner(owners[s]) == n && !isCommon(common, s) && !pkgNames[s] {
 				keep = append(keep, s)
 			}
+		}
+		// too few distinctive strings to tell the library from chance
+		// (d3-selection's were W3C namespace URIs and an event handler
+		// name): a library of its own keeps none (it is named by its
+		// version constant only); a module of an umbrella keeps them as
+		// evidence of the umbrella's code, never identified on its own
+		// (libs.MinStrings)
+		if len(keep) < libs.MinStrings && !inFamily(umbrellas, n) {
+			fmt.Fprintf(os.Stderr, "%s: %d distinctive strings, fewer than %d: none kept\n", n, len(keep), libs.MinStrings)
+			keep = nil
 		}
 		// strings that tell versions apart first, then the longer ones
 		sort.Slice(keep, func(i, j int) bool {
@@ -247,6 +271,73 @@ func run(cache, list, out string, maxStrings int) error {
 }
 
 const minLen = 6
+
+// inFamily reports whether name is a module of an umbrella (d3-selection
+// of d3).
+func inFamily(umbrellas map[string]umbrella, name string) bool {
+	for u := range umbrellas {
+		if strings.HasPrefix(name, u+"-") {
+			return true
+		}
+	}
+	return false
+}
+
+// commonPrefixes begin strings every kind of web code holds: the W3C
+// namespace URIs (SVG, XHTML, XLink, XML, XMLNS) and other W3C addresses.
+var commonPrefixes = []string{"http://www.w3.org/", "https://www.w3.org/"}
+
+// isCommon reports whether s is a common web constant: a name of
+// TypeScript's DOM declarations (interfaces, properties, events, CSS
+// properties, MIME types, tag names) or a W3C address.
+func isCommon(common map[string]bool, s string) bool {
+	if common[s] {
+		return true
+	}
+	for _, p := range commonPrefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// commonStrings reads the web-platform names of the list's "common" files
+// (installed by scripts/libs-fetch like the libraries): every quoted string
+// and every word (letters, digits, _, $ and -) they hold.
+func commonStrings(cache string, files []commonFile) (map[string]bool, error) {
+	out := map[string]bool{}
+	for _, c := range files {
+		at := strings.LastIndexByte(c.spec, '@')
+		if at <= 0 {
+			return nil, fmt.Errorf("common %s: want PACKAGE@VERSION", c.spec)
+		}
+		alias := "lib-" + strings.NewReplacer("/", "-", "@", "-").Replace(c.spec[:at]) + "-" + c.spec[at+1:]
+		b, err := os.ReadFile(filepath.Join(cache, alias, filepath.FromSlash(c.path)))
+		if err != nil {
+			return nil, fmt.Errorf("common %s: %v (run scripts/libs-fetch)", c.spec, err)
+		}
+		libs.Scan(b, 1, func(l libs.Literal) { out[l.Value] = true }, nil)
+		for i := 0; i < len(b); {
+			if !isWord(b[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < len(b) && (isWord(b[j]) || b[j] == '-') {
+				j++
+			}
+			out[string(b[i:j])] = true
+			i = j
+		}
+		fmt.Fprintf(os.Stderr, "common %s %s: %d names\n", c.spec, c.path, len(out))
+	}
+	return out, nil
+}
+
+func isWord(c byte) bool {
+	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
 
 // keepString: long enough, with a letter, not a short plain identifier
 // (those recur in everyone's code), not too long to be useful.
@@ -335,14 +426,19 @@ func license(pj pkgJSON) string {
 	return strings.Join(ids, " OR ")
 }
 
-func readList(file string) (map[string]umbrella, []*regexp.Regexp, error) {
+// commonFile is a file of web-platform names ("common PKG@VERSION PATH" in
+// the list): TypeScript's DOM declarations.
+type commonFile struct{ spec, path string }
+
+func readList(file string) (map[string]umbrella, []*regexp.Regexp, []commonFile, error) {
 	f, err := os.Open(file)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	defer f.Close()
 	umbrellas := map[string]umbrella{}
 	var matches []*regexp.Regexp
+	var commons []commonFile
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
@@ -356,7 +452,7 @@ func readList(file string) (map[string]umbrella, []*regexp.Regexp, error) {
 		switch fs[0] {
 		case "umbrella":
 			if len(fs) < 2 {
-				return nil, nil, fmt.Errorf("%s:%d: umbrella NAME [MIN-VERSION]", file, n)
+				return nil, nil, nil, fmt.Errorf("%s:%d: umbrella NAME [MIN-VERSION]", file, n)
 			}
 			u := umbrella{name: fs[1]}
 			if len(fs) > 2 {
@@ -364,18 +460,23 @@ func readList(file string) (map[string]umbrella, []*regexp.Regexp, error) {
 			}
 			umbrellas[u.name] = u
 		case "rename":
+		case "common":
+			if len(fs) != 3 {
+				return nil, nil, nil, fmt.Errorf("%s:%d: common PACKAGE@VERSION PATH", file, n)
+			}
+			commons = append(commons, commonFile{fs[1], fs[2]})
 		case "match":
 			if len(fs) != 2 {
-				return nil, nil, fmt.Errorf("%s:%d: match REGEXP", file, n)
+				return nil, nil, nil, fmt.Errorf("%s:%d: match REGEXP", file, n)
 			}
 			re, err := regexp.Compile(fs[1])
 			if err != nil {
-				return nil, nil, fmt.Errorf("%s:%d: %v", file, n, err)
+				return nil, nil, nil, fmt.Errorf("%s:%d: %v", file, n, err)
 			}
 			matches = append(matches, re)
 		}
 	}
-	return umbrellas, matches, sc.Err()
+	return umbrellas, matches, commons, sc.Err()
 }
 
 func readRenames(file string) (map[string]string, error) {
