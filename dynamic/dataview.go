@@ -95,8 +95,10 @@ func measureValue(col, row int, nulls bool) any {
 	return base
 }
 
-// dataViewJSON returns the data view (as JSON) for capabilities, and the
-// data view kinds it holds.
+// dataViewJSON returns the data view (as JSON) for capabilities, with
+// every shape (categorical, table, matrix, single, tree), and the kinds the
+// visual's view holds as its own properties: those it declares, and
+// categorical and table always.
 func dataViewJSON(capsJSON []byte, nulls bool) ([]byte, []string) {
 	var c capabilities
 	_ = json.Unmarshal(capsJSON, &c)
@@ -143,9 +145,16 @@ func dataViewJSON(capsJSON []byte, nulls bool) ([]byte, []string) {
 	// no metadata.objects: Power BI leaves it out until the report's author
 	// sets a formatting property, and visuals compare it with what they saw
 	dv := map[string]any{"metadata": map[string]any{"columns": all}}
+	// every shape is built: the declared ones become the view's own
+	// properties, the others stay on the view it inherits from (Power BI's
+	// data view transform copies the query's view, which has them)
 	var order []string
-	if kinds["categorical"] {
-		order = append(order, "categorical")
+	for _, k := range []string{"categorical", "table", "matrix", "single", "tree"} {
+		if kinds[k] {
+			order = append(order, k)
+		}
+	}
+	{
 		var categories, values []any
 		for j, col := range cats {
 			vs := make([]any, rows)
@@ -167,8 +176,7 @@ func dataViewJSON(capsJSON []byte, nulls bool) ([]byte, []string) {
 		}
 		dv["categorical"] = cat
 	}
-	if kinds["table"] {
-		order = append(order, "table")
+	{
 		var trows []any
 		for i := 0; i < rows; i++ {
 			var r []any
@@ -182,43 +190,18 @@ func dataViewJSON(capsJSON []byte, nulls bool) ([]byte, []string) {
 		}
 		dv["table"] = map[string]any{"columns": all, "rows": trows, "totals": []any{}}
 	}
-	if kinds["matrix"] {
-		order = append(order, "matrix")
+	dv["matrix"] = matrixView(c, cats, vals, rows, nulls)
+	{
+		dv["single"] = map[string]any{"value": 7301.58, "column": firstOr(vals, cats)}
+	}
+	{
 		var children []any
 		for i := 0; i < rows; i++ {
 			values := map[string]any{}
 			for j := range vals {
-				values[fmt.Sprint(j)] = map[string]any{"value": measureValue(j, i, nulls), "valueSourceIndex": j}
+				values[fmt.Sprint(j)] = map[string]any{"value": measureValue(j, i, nulls)}
 			}
-			var v any
-			if len(cats) > 0 {
-				v = categoryValue(0, i, nulls)
-			}
-			children = append(children, map[string]any{"level": 0, "value": v, "levelValues": []any{map[string]any{"value": v, "levelSourceIndex": 0}}, "values": values})
-		}
-		var colChildren []any
-		for j := range vals {
-			colChildren = append(colChildren, map[string]any{"level": 0, "levelSourceIndex": j, "isSubtotal": false})
-		}
-		levels := []any{}
-		if len(cats) > 0 {
-			levels = append(levels, map[string]any{"sources": []any{cats[0]}})
-		}
-		dv["matrix"] = map[string]any{
-			"rows":         map[string]any{"root": map[string]any{"children": children}, "levels": levels},
-			"columns":      map[string]any{"root": map[string]any{"children": colChildren}, "levels": []any{map[string]any{"sources": vals}}},
-			"valueSources": vals,
-		}
-	}
-	if kinds["single"] {
-		order = append(order, "single")
-		dv["single"] = map[string]any{"value": 7301.58, "column": firstOr(vals, cats)}
-	}
-	if kinds["tree"] {
-		order = append(order, "tree")
-		var children []any
-		for i := 0; i < rows; i++ {
-			children = append(children, map[string]any{"name": categoryValue(0, i, nulls), "value": measureValue(0, i, nulls)})
+			children = append(children, map[string]any{"name": categoryValue(0, i, nulls), "value": measureValue(0, i, nulls), "values": values})
 		}
 		dv["tree"] = map[string]any{"root": map[string]any{"children": children}}
 	}
@@ -247,8 +230,9 @@ func firstOr(a, b []column) any {
 // dataViewJS turns the JSON data view into the objects a visual reads:
 // selection identities on categories and table rows, grouped() on value
 // columns.
-const dataViewJS = `(function (pbi, json) {
+const dataViewJS = `(function (pbi, json, own) {
   function toDate(v) { return v == null ? v : new Date(v); }
+  function inherit(o) { return Object.assign(Object.create(o), o); }
   var dv = JSON.parse(json);
   var c = dv.categorical;
   if (c) {
@@ -267,9 +251,149 @@ const dataViewJS = `(function (pbi, json) {
     if (col.type && col.type.dateTime) dv.table.rows.forEach(function (r) { r[j] = toDate(r[j]); });
   });
   if (dv.table) dv.table.identity = dv.table.rows.map(function (r, i) { return pbi.selectionId("row" + i); });
-  if (dv.matrix) dv.matrix.rows.root.children.forEach(function (n, i) { n.identity = pbi.selectionId("node" + i); });
+  if (dv.matrix) {
+    var lv = dv.matrix.rows.levels[0], dateRows = lv && lv.sources[0].type && lv.sources[0].type.dateTime;
+    dv.matrix.rows.root.children.forEach(function (n, i) {
+      n.identity = pbi.selectionId("node" + i);
+      if (dateRows && !n.isSubtotal) { n.value = toDate(n.value); n.levelValues[0].value = n.value; }
+    });
+  }
+  if (dv.tree) dv.tree.root.children.forEach(function (n, i) { n.identity = pbi.selectionId("tree" + i); });
   // Power BI's data view transform hands visuals objects that inherit from
-  // the view they copy (Prototype.inherit), and some visuals read that
-  // prototype (Object.getPrototypeOf(dataView).categorical)
-  return Object.assign(Object.create(dv), dv);
+  // the query's view they copy (Prototype.inherit: the view and each of its
+  // shapes), and some visuals read that prototype
+  // (Object.getPrototypeOf(dataView).tree, ….categorical's prototype); the
+  // shapes the visual did not declare are found only there
+  var view = Object.create(dv);
+  view.metadata = dv.metadata;
+  own.forEach(function (k) { if (dv[k]) view[k] = inherit(dv[k]); });
+  return view;
 })`
+
+// matrixRoles reads the grouping roles of the rows and the columns of the
+// first matrix mapping ("for": {"in": role}, "bind": {"to": role}, or the
+// first of a "select").
+func matrixRoles(c capabilities) (rowRole, colRole string) {
+	type forIn struct {
+		For  *struct{ In string } `json:"for"`
+		Bind *struct{ To string } `json:"bind"`
+	}
+	type side struct {
+		forIn
+		Select []forIn `json:"select"`
+	}
+	name := func(s side) string {
+		for _, f := range append([]forIn{s.forIn}, s.Select...) {
+			if f.For != nil && f.For.In != "" {
+				return f.For.In
+			}
+			if f.Bind != nil && f.Bind.To != "" {
+				return f.Bind.To
+			}
+		}
+		return ""
+	}
+	for _, m := range c.DataViewMappings {
+		raw, ok := m["matrix"]
+		if !ok {
+			continue
+		}
+		var mx struct {
+			Rows    side `json:"rows"`
+			Columns side `json:"columns"`
+		}
+		_ = json.Unmarshal(raw, &mx)
+		return name(mx.Rows), name(mx.Columns)
+	}
+	return "", ""
+}
+
+// matrixView is the matrix shape: the rows grouped by the mapping's row
+// role (else the first grouping column), the columns by its column role
+// when it has one, then by value source; the last row is the grand total
+// (isSubtotal), which Power BI includes unless the visual turns
+// subtotals off.
+func matrixView(c capabilities, cats, vals []column, rows int, nulls bool) map[string]any {
+	rowRole, colRole := matrixRoles(c)
+	find := func(role string) int {
+		for j, col := range cats {
+			if col.Roles[role] {
+				return j
+			}
+		}
+		return -1
+	}
+	ci := -1
+	if colRole != "" && colRole != rowRole {
+		ci = find(colRole)
+	}
+	ri := find(rowRole)
+	for j := range cats {
+		if ri < 0 && j != ci {
+			ri = j
+		}
+	}
+	groups := 1 // column groups
+	if ci >= 0 {
+		groups = 2
+	}
+	var children []any
+	totals := map[string]any{}
+	sums := make([]float64, groups*len(vals))
+	for i := 0; i < rows; i++ {
+		values := map[string]any{}
+		for g := 0; g < groups; g++ {
+			for j := range vals {
+				v := measureValue(j, i, nulls)
+				if f, ok := v.(float64); ok {
+					sums[g*len(vals)+j] += f
+				}
+				values[fmt.Sprint(g*len(vals)+j)] = map[string]any{"value": v, "valueSourceIndex": j}
+			}
+		}
+		node := map[string]any{"level": 0, "values": values}
+		if ri >= 0 {
+			v := catValue(cats[ri], ri, i, nulls)
+			node["value"] = v
+			node["levelValues"] = []any{map[string]any{"value": v, "levelSourceIndex": 0}}
+		}
+		children = append(children, node)
+	}
+	for g := 0; g < groups; g++ {
+		for j := range vals {
+			totals[fmt.Sprint(g*len(vals)+j)] = map[string]any{"value": sums[g*len(vals)+j], "valueSourceIndex": j}
+		}
+	}
+	if len(vals) > 0 {
+		children = append(children, map[string]any{"level": 0, "isSubtotal": true, "values": totals})
+	}
+	rowLevels := []any{}
+	if ri >= 0 {
+		rowLevels = append(rowLevels, map[string]any{"sources": []any{cats[ri]}})
+	}
+	var colChildren []any
+	colLevels := []any{}
+	leaves := func(level int) []any {
+		var out []any
+		for j := range vals {
+			out = append(out, map[string]any{"level": level, "levelSourceIndex": j, "isSubtotal": false})
+		}
+		return out
+	}
+	if ci >= 0 {
+		colLevels = append(colLevels, map[string]any{"sources": []any{cats[ci]}})
+		for g := 0; g < groups; g++ {
+			v := catValue(cats[ci], ci, g, false)
+			colChildren = append(colChildren, map[string]any{"level": 0, "value": v,
+				"levelValues": []any{map[string]any{"value": v, "levelSourceIndex": 0}}, "children": leaves(1)})
+		}
+	} else {
+		colChildren = leaves(0)
+	}
+	colLevels = append(colLevels, map[string]any{"sources": vals})
+	return map[string]any{
+		"rows":         map[string]any{"root": map[string]any{"children": children}, "levels": rowLevels},
+		"columns":      map[string]any{"root": map[string]any{"children": colChildren}, "levels": colLevels},
+		"valueSources": vals,
+	}
+}

@@ -9,7 +9,8 @@ import (
 
 // size is the layout box the run pretends an element has: explicit pixel
 // sizes (style or attributes), percentages of the parent, else the
-// parent's width and, for containers, its height.
+// parent's width and, for containers, its height; an HTML block that
+// holds only text (a title, a label) is as high as its lines.
 func (e *env) size(n *html.Node, depth int) (float64, float64) {
 	if n == nil || depth > 64 {
 		return e.vw, e.vh
@@ -80,12 +81,86 @@ func (e *env) size(n *html.Node, depth int) (float64, float64) {
 		case "canvas":
 			h = 150
 		case "div", "svg", "g", "section", "main", "article", "foreignObject", "table", "body", "html":
-			h = parentH()
+			if fh, ok := e.flowHeight(n, depth); ok && n.Namespace == "" {
+				h = fh
+			} else {
+				h = parentH()
+			}
 		default:
 			h = 16
 		}
 	}
 	return w, h
+}
+
+// lineHeight is the height of a line of text in an HTML block.
+const lineHeight = 16
+
+// flowHeight is the height of an HTML block whose content is text: a line
+// per run of text and inline elements, the blocks inside it stacked. ok is
+// false for an empty block and for one that holds anything else (SVG,
+// canvas, images, elements of an explicit height), which keeps the parent's
+// height: containers of graphics fill the space they are given.
+func (e *env) flowHeight(n *html.Node, depth int) (h float64, ok bool) {
+	if depth > 64 {
+		return 0, false
+	}
+	inline := false
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				inline, ok = true, true
+			}
+		case html.ElementNode:
+			if c.Namespace != "" || e.explicitHeight(c) {
+				return 0, false
+			}
+			switch c.Data {
+			case "span", "a", "b", "i", "em", "strong", "small", "label", "sub", "sup", "u", "font", "abbr", "code", "mark", "s":
+				if c.FirstChild != nil {
+					if _, fine := e.flowHeight(c, depth+1); !fine {
+						return 0, false
+					}
+				}
+				inline, ok = true, true
+			case "br":
+				if inline {
+					h += lineHeight
+				}
+				inline = false
+			case "div", "p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header", "footer", "article", "nav", "blockquote", "pre":
+				ch, fine := e.flowHeight(c, depth+1)
+				if !fine {
+					return 0, false
+				}
+				if inline {
+					h += lineHeight
+					inline = false
+				}
+				h += ch
+				ok = true
+			default:
+				return 0, false
+			}
+		}
+	}
+	if inline {
+		h += lineHeight
+	}
+	return h, ok
+}
+
+// explicitHeight tells whether an element's height is set by its style or
+// its attribute.
+func (e *env) explicitHeight(n *html.Node) bool {
+	if s := e.st[n]; s != nil && s.style != nil {
+		if v := s.style.Get("height"); v != nil && !goja.IsUndefined(v) && v.String() != "" && v.String() != "auto" {
+			return true
+		}
+	}
+	_, ok := getAttr(n, "height")
+	return ok
 }
 
 func (e *env) rect(x, y, w, h float64) *goja.Object {

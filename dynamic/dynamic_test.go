@@ -421,3 +421,86 @@ func TestDataViewAsPowerBIGivesIt(t *testing.T) {
 	_, rep := checked(t, v)
 	requireAll(t, rep)
 }
+
+// The sandbox keeps its helpers off the global object: a visual that
+// enumerates the global object (Object.keys, for…in, own property names,
+// Reflect.ownKeys, the prototype chain) or reads the helpers' old names
+// finds nothing of pbicert's, and eval is still recorded.
+func TestSandboxHelpersAreHidden(t *testing.T) {
+	v := visual("", `        const names = new Set();
+        for (let o = window; o; o = Object.getPrototypeOf(o)) {
+            Object.keys(o).forEach(k => names.add(k));
+            Object.getOwnPropertyNames(o).forEach(k => names.add(k));
+            Reflect.ownKeys(o).forEach(k => names.add(String(k)));
+        }
+        for (const k in window) names.add(k);
+        const ours = [...names].filter(k => /pbicert/i.test(k));
+        if (ours.length) throw new Error("found on the global object: " + ours.join(", "));
+        for (const k of ["__pbicertEval", "__pbicertDataView", "__pbicertHidden", "pbi"]) {
+            if (k in window || typeof globalThis[k] !== "undefined") throw new Error("reachable by name: " + k);
+        }
+        if (typeof __pbicertEval !== "undefined" || typeof __pbicertDataView !== "undefined") throw new Error("reachable as a variable");
+        const code = "1 + 1";
+        if (eval(code) !== 2) throw new Error("eval");`)
+	_, rep := checked(t, v)
+	requireAll(t, rep)
+	if len(rep.Observations) != 1 || rep.Observations[0].Rule != "DYN001" || rep.Observations[0].Target != "1 + 1" {
+		t.Errorf("observations %+v: want the eval recorded", rep.Observations)
+	}
+}
+
+// Shapes the visual did not declare are on the prototype of the view, as
+// on the query's view Power BI's transform copies (a tree, a matrix), not
+// own properties; each declared shape inherits from the query's shape; a
+// matrix mapping groups rows and columns by its roles and ends the rows
+// with the grand total; the palette lists its theme colours.
+func TestDataViewShapesAndPrototypes(t *testing.T) {
+	roles := `"dataRoles": [{"name": "category", "kind": "Grouping", "displayName": "Category"},
+		{"name": "colGroup", "kind": "Grouping", "displayName": "Columns"}, {"name": "rowGroup", "kind": "Grouping", "displayName": "Rows"},
+		{"name": "measure", "kind": "Measure", "displayName": "Value"}]`
+	categorical := `{"categorical": {"categories": {"for": {"in": "category"}}, "values": {"select": [{"bind": {"to": "measure"}}]}}}`
+	matrix := `{"matrix": {"rows": {"for": {"in": "rowGroup"}}, "columns": {"for": {"in": "colGroup"}}, "values": {"select": [{"for": {"in": "measure"}}]}}}`
+	for name, c := range map[string]struct{ mappings, update string }{
+		"categorical only": {categorical, `        const proto = Object.getPrototypeOf(dataView);
+        if (dataView.hasOwnProperty("tree") || dataView.hasOwnProperty("matrix")) throw new Error("undeclared shapes are own properties");
+        const tree = proto.tree.root.children;
+        if (tree.length !== dataView.categorical.categories[0].values.length || !String(tree[0].name).includes("zqk4")) throw new Error("tree");
+        const pc = Object.getPrototypeOf(dataView.categorical);
+        if (!pc.categories || pc.categories[1] !== dataView.categorical.categories[1]) throw new Error("categorical's prototype");
+        if (!proto.matrix.rows.root.children.length) throw new Error("matrix on the prototype");
+        const c = this.host.colorPalette.colors;
+        if (!(c.length >= 8) || !/^#[0-9A-F]{6}$/.test(c[4].value)) throw new Error("palette colours");`},
+		"matrix": {matrix, `        const m = dataView.matrix;
+        if (!dataView.hasOwnProperty("matrix") || Object.getPrototypeOf(m) !== Object.getPrototypeOf(dataView).matrix) throw new Error("matrix's prototype");
+        const total = m.rows.root.children.filter(n => n.isSubtotal)[0];
+        if (!total || Object.values(total.values).length !== 2 * m.valueSources.length || m.rows.root.children.indexOf(total) !== m.rows.root.children.length - 1) throw new Error("grand total");
+        if (!m.rows.levels[0].sources[0].roles.rowGroup || !m.columns.levels[0].sources[0].roles.colGroup) throw new Error("matrix roles");
+        if (m.columns.root.children.length !== 2 || m.columns.root.children[0].children.length !== m.valueSources.length) throw new Error("column groups");`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			v := visual("", c.update)
+			v.Capabilities = []byte(`{` + roles + `, "dataViewMappings": [` + c.mappings + `]}`)
+			_, rep := checked(t, v)
+			requireAll(t, rep)
+		})
+	}
+}
+
+// An HTML block that holds only text is as high as its lines (a title
+// whose height the visual subtracts from the viewport); a container of
+// graphics keeps the height of its parent.
+func TestTextBlockHeight(t *testing.T) {
+	v := visual("", `        const title = document.createElement("div");
+        const line = document.createElement("div");
+        line.textContent = "Title zqk4";
+        title.appendChild(line);
+        this.root.appendChild(title);
+        const h = parseFloat(getComputedStyle(title).height);
+        if (!(h > 0 && h < 40) || title.getBoundingClientRect().height !== h) throw new Error("text block height " + h);
+        const box = document.createElement("div");
+        box.appendChild(document.createElementNS("http://www.w3.org/2000/svg", "svg"));
+        this.root.appendChild(box);
+        if (box.clientHeight !== this.root.clientHeight || !(box.clientHeight > 100)) throw new Error("graphics container height " + box.clientHeight);`)
+	_, rep := checked(t, v)
+	requireAll(t, rep)
+}

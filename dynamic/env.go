@@ -27,6 +27,9 @@ type env struct {
 	cause string
 	clock *clock
 	turns int
+	// mkDataView builds the view handed to update (dataViewJS); held in
+	// Go, never on the global object
+	mkDataView goja.Callable
 
 	obs          []Observation
 	seen         map[string]bool // observation dedup (rule, target, site, phase)

@@ -1,6 +1,7 @@
 package dynamic
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"unsafe"
@@ -18,8 +19,42 @@ import (
 // the wrapper, which records and evaluates globally, and direct calls keep
 // their scope; direct calls are recorded by rewriting eval(x) in the syntax
 // tree to eval(evalHook(x)), positions unchanged.
+//
+// The hook is a global lexical binding (a top-level const), which is not a
+// property of the global object, under a name no JavaScript source can
+// spell (it holds a space): the visual can neither enumerate it nor reach
+// it by name; only the rewritten calls refer to it.
+const evalHook = "pbicert eval"
 
-const evalHook = "__pbicertEval"
+// defineHidden binds name (which need not be a valid identifier) to v as a
+// global lexical constant.
+func defineHidden(rt *goja.Runtime, name string, v goja.Value) error {
+	const tmp, placeholder = "__pbicertHidden", "pbicertHiddenName"
+	g := rt.GlobalObject()
+	if err := g.Set(tmp, v); err != nil {
+		return err
+	}
+	defer g.Delete(tmp)
+	prog, err := goja.Parse("pbicert:hidden.js", "const "+placeholder+" = "+tmp+";")
+	if err != nil {
+		return err
+	}
+	decl, ok := prog.Body[0].(*ast.LexicalDeclaration)
+	if !ok || len(decl.List) != 1 {
+		return errors.New("unexpected syntax tree")
+	}
+	id, ok := decl.List[0].Target.(*ast.Identifier)
+	if !ok {
+		return errors.New("unexpected syntax tree")
+	}
+	id.Name = unistring.String(name)
+	p, err := goja.CompileAST(prog, false)
+	if err != nil {
+		return err
+	}
+	_, err = rt.RunProgram(p)
+	return err
+}
 
 // setDirectEval makes fn the object goja treats as %eval% (an unexported
 // field: goja has no API for it; the goja version is pinned in go.mod and

@@ -54,6 +54,8 @@
       getColor: function (key) { call("colorPalette.getColor"); return colorOf(key); },
       // API 1.x visuals read the palette's dictionary of keys to colours
       colorPalette: new Proxy({}, { get: function (t, k) { return typeof k === "string" ? colorOf(k) : undefined; } }),
+      // and its list of theme colours (IColorInfo[])
+      colors: palette.concat(["#01B8AA", "#374649", "#FD625E", "#F2C80F", "#5F6B6D", "#8AD4EB", "#FE9666", "#A66999"]).map(function (v) { return { value: v }; }),
       reset: function () { used = {}; n = 0; return this; },
       isHighContrast: false,
       foreground: { value: "#252423" }, foregroundLight: { value: "#FFFFFF" }, foregroundDark: { value: "#000000" },

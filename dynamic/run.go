@@ -279,9 +279,12 @@ func Run(in Input, lim Limits) (rep *Report) {
 				e.parseCSSText(s.style, fmt.Sprintf("width: %dpx; height: %dpx;", w, h))
 			}
 		}
-		dvJSON, _ := dataViewJSON(in.Capabilities, i == 1)
-		mk, _ := goja.AssertFunction(e.rt.Get("__pbicertDataView"))
-		dv, err := mk(goja.Undefined(), e.pbi, e.v(string(dvJSON)))
+		dvJSON, own := dataViewJSON(in.Capabilities, i == 1)
+		ownKinds := make([]any, len(own))
+		for k, v := range own {
+			ownKinds[k] = v
+		}
+		dv, err := e.mkDataView(goja.Undefined(), e.pbi, e.v(string(dvJSON)), e.rt.NewArray(ownKinds...))
 		if err != nil {
 			rep.Error = "setup: " + e.describe(err)
 			return rep
@@ -493,18 +496,20 @@ func (e *env) setup() (err error) {
 	if w, ok := g.Get("eval").(*goja.Object); !ok || !setDirectEval(rt, w) {
 		return errors.New("cannot install the eval trap")
 	}
-	_ = g.DefineDataProperty(evalHook, rt.ToValue(func(c goja.FunctionCall) goja.Value {
+	if err := defineHidden(rt, evalHook, rt.ToValue(func(c goja.FunctionCall) goja.Value {
 		if s, ok := c.Argument(0).Export().(string); ok {
 			e.record(Observation{Rule: "DYN001", API: "eval", Target: clip(s, 200)})
 		}
 		return c.Argument(0)
-	}), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	})); err != nil {
+		return fmt.Errorf("cannot install the eval hook: %v", err)
+	}
 	dv, err := rt.RunScript("pbicert:prelude-dataview.js", dataViewJS)
 	if err != nil {
 		return err
 	}
-	// kept off the global object's enumerable keys
-	_ = g.DefineDataProperty("__pbicertDataView", dv, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	// held here, never on the global object (a visual must not find the sandbox)
+	e.mkDataView, _ = goja.AssertFunction(dv)
 	// the namespace the plugin wrapper fills
 	if _, err := rt.RunScript("pbicert:prelude-powerbi.js", powerbiJS); err != nil {
 		return err
