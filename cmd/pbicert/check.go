@@ -37,7 +37,7 @@ type checkFlags struct {
 	verbose        bool
 	maxAnnotations int
 	// measurement only (docs/performance.md, profile.go)
-	cpuProfile, memProfile string
+	cpuProfile, memProfile, trace string
 }
 
 func newCheckCmd() *cobra.Command {
@@ -94,7 +94,9 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above --fail-on,
 	fl.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the check to FILE")
 	fl.StringVar(&f.memProfile, "memprofile", "", "write an allocation profile of the check to FILE")
 	_ = fl.MarkHidden("cpuprofile")
+	fl.StringVar(&f.trace, "trace", "", "write an execution trace of the check to FILE (go tool trace)")
 	_ = fl.MarkHidden("memprofile")
+	_ = fl.MarkHidden("trace")
 	addDynamicFlags(fl, &f.dyn)
 	registerCheckCompletions(cmd)
 	return cmd
@@ -191,7 +193,7 @@ func useColor(mode string, w io.Writer) bool {
 }
 
 func runCheck(c *cobra.Command, f *checkFlags, args []string) (err error) {
-	stop, err := startProfiles(f.cpuProfile, f.memProfile)
+	stop, err := startProfiles(f.cpuProfile, f.memProfile, f.trace)
 	if err != nil {
 		return &exitError{code: 2, msg: err.Error()}
 	}
