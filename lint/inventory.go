@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/pbicert/pbicert/internal/libs"
 	"github.com/pbicert/pbicert/result"
@@ -78,6 +79,20 @@ func identifyAsync(src []byte) func() (*libs.Attribution, error) {
 		<-done
 		return att, err
 	}
+}
+
+var warmOnce sync.Once
+
+// warmLibraries loads the fingerprints (libs.Default, about 12 ms of CPU,
+// once per process) on a goroutine of its own while the first package is
+// read, which leaves a core idle, instead of beside the parse.
+func warmLibraries() {
+	warmOnce.Do(func() {
+		go func() {
+			defer func() { _ = recover() }() // the identification reports it
+			_, _ = libs.Default()
+		}()
+	})
 }
 
 // OriginNote is what a message adds for a finding inside a library.

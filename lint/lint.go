@@ -227,6 +227,7 @@ func CheckOne(in Input, opts Options) (r Result) {
 		if lim.MaxFileBytes <= 0 {
 			lim.MaxFileBytes = pbiviz.DefaultLimits().MaxFileBytes
 		}
+		warmLibraries()
 		b, err := io.ReadAll(io.LimitReader(stdin, lim.MaxFileBytes+1))
 		if err != nil {
 			return errResult(in, err)
@@ -240,6 +241,7 @@ func CheckOne(in Input, opts Options) (r Result) {
 		}
 		return CheckPackage(in.Path, pkg, opts)
 	}
+	warmLibraries()
 	pkg, err := pbiviz.OpenFile(in.Path, opts.Limits)
 	if err != nil {
 		return errResult(in, err)

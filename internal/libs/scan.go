@@ -1,6 +1,7 @@
 package libs
 
 import (
+	"bytes"
 	"strconv"
 	"unicode/utf8"
 )
@@ -26,11 +27,13 @@ type Comment struct {
 // ordinary code; a confused scan only costs literals, never a failure.
 // Literals shorter than minLen bytes (decoded) are not listed.
 func Scan(src []byte, minLen int, lit func(Literal), banner func(Comment)) {
-	type tmpl struct{ depth int }
-	var stack []tmpl // open template substitutions: brace depth inside each
+	var stack []int // open template substitutions: brace depth inside each
 	depth := 0
 	var parens []bool // open parentheses: after if/while/for/with (a regex may follow the ')')
-	var lastWord string
+	// head: the last token is the word if, while, for or with (kept across
+	// spaces and the end of a template substitution, reset by any other
+	// token)
+	head := false
 	// prev is the last significant byte ('a' for an identifier or number
 	// that is not a keyword before an expression, 0 at the start)
 	var prev byte
@@ -38,75 +41,85 @@ func Scan(src []byte, minLen int, lit func(Literal), banner func(Comment)) {
 	i := 0
 	for i < n {
 		c := src[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		switch class[c] {
+		case cSpace:
 			i++
 			continue
-		case c == '/' && i+1 < n && src[i+1] == '/':
-			for i < n && src[i] != '\n' {
-				i++
-			}
-		case c == '/' && i+1 < n && src[i+1] == '*':
-			end := indexFrom(src, i+2, "*/")
-			if end < 0 {
-				end = n
-			} else {
-				end += 2
-			}
-			if banner != nil && (i+2 < n && src[i+2] == '!' || containsFold(src[i:end], "@license") || containsFold(src[i:end], "license")) {
-				banner(Comment{Text: string(src[i:end]), Offset: i})
-			}
-			i = end
-		case c == '"' || c == '\'':
-			v, end := readString(src, i)
-			if lit != nil && len(v) >= minLen {
-				lit(Literal{Value: v, Offset: i})
-			}
-			i = end
-			prev = 'a'
-		case c == '`':
-			i = readTemplate(src, i+1, minLen, lit, func() { stack = append(stack, tmpl{depth}) })
-			prev = 'a'
-		case c == '/':
-			if regexAllowed(prev) {
+		case cSlash:
+			switch {
+			case i+1 < n && src[i+1] == '/':
+				if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
+					i += j
+				} else {
+					i = n
+				}
+			case i+1 < n && src[i+1] == '*':
+				end := n
+				if j := bytes.Index(src[i+2:], commentEnd); j >= 0 {
+					end = i + 2 + j + 2
+				}
+				if banner != nil && (i+2 < n && src[i+2] == '!' || containsFold(src[i:end], "@license") || containsFold(src[i:end], "license")) {
+					banner(Comment{Text: string(src[i:end]), Offset: i})
+				}
+				i = end
+			case regexAllowed(prev):
 				i = skipRegex(src, i)
 				prev = 'a'
-			} else {
+			default:
 				i++
 				prev = '/'
 			}
-		case c == '{':
+		case cQuote:
+			body, end, plain := stringAt(src, i)
+			// a decoded literal is never longer than its text: a short
+			// one is skipped without decoding it
+			if lit != nil && len(body) >= minLen {
+				v := string(body)
+				if !plain {
+					v = unescape(body)
+				}
+				if len(v) >= minLen {
+					lit(Literal{Value: v, Offset: i})
+				}
+			}
+			i = end
+			prev = 'a'
+		case cBacktick:
+			i = readTemplate(src, i+1, minLen, lit, func() { stack = append(stack, depth) })
+			prev = 'a'
+		case cOpenBrace:
 			depth++
 			prev = c
 			i++
-		case c == '}':
-			if len(stack) > 0 && stack[len(stack)-1].depth == depth {
+		case cCloseBrace:
+			if len(stack) > 0 && stack[len(stack)-1] == depth {
 				// end of a template substitution: the template goes on
 				stack = stack[:len(stack)-1]
-				i = readTemplate(src, i+1, minLen, lit, func() { stack = append(stack, tmpl{depth}) })
+				i = readTemplate(src, i+1, minLen, lit, func() { stack = append(stack, depth) })
 				prev = 'a'
 				continue
 			}
 			depth--
 			prev = c
 			i++
-		case isIdent(c):
-			j := i
-			for j < n && isIdent(src[j]) {
+		case cIdent:
+			j := i + 1
+			for j < n && identByte[src[j]] {
 				j++
 			}
-			if keywordBeforeExpr(src[i:j]) {
+			w := src[i:j]
+			if keywordBeforeExpr(w) {
 				prev = '('
 			} else {
 				prev = 'a'
 			}
-			lastWord = string(src[i:j])
+			head = isHead(w)
 			i = j
 			continue
 		default:
 			switch c {
 			case '(':
-				parens = append(parens, prev == 'a' && (lastWord == "if" || lastWord == "while" || lastWord == "for" || lastWord == "with"))
+				parens = append(parens, prev == 'a' && head)
 				prev = c
 			case ')':
 				prev = 'a'
@@ -123,12 +136,70 @@ func Scan(src []byte, minLen int, lit func(Literal), banner func(Comment)) {
 			}
 			i++
 		}
-		lastWord = ""
+		head = false
 	}
 }
 
+var commentEnd = []byte("*/")
+
+// The classes of bytes that start a token of Scan.
+const (
+	cOther = iota
+	cSpace
+	cSlash
+	cQuote
+	cBacktick
+	cOpenBrace
+	cCloseBrace
+	cIdent
+)
+
+var class = func() (t [256]uint8) {
+	for c := range t {
+		switch b := byte(c); {
+		case b == ' ' || b == '\t' || b == '\n' || b == '\r':
+			t[c] = cSpace
+		case b == '/':
+			t[c] = cSlash
+		case b == '"' || b == '\'':
+			t[c] = cQuote
+		case b == '`':
+			t[c] = cBacktick
+		case b == '{':
+			t[c] = cOpenBrace
+		case b == '}':
+			t[c] = cCloseBrace
+		case isIdent(b):
+			t[c] = cIdent
+		}
+	}
+	return t
+}()
+
+// identByte[c]: c may be part of an identifier or a number (every byte of
+// a multi-byte UTF-8 sequence counts).
+var identByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isIdent(byte(c))
+	}
+	return t
+}()
+
 func isIdent(c byte) bool {
 	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// isHead: w is a keyword whose parenthesised head a statement (and so
+// possibly a regular expression) follows.
+func isHead(w []byte) bool {
+	switch len(w) {
+	case 2, 3, 4, 5:
+		switch string(w) {
+		case "if", "while", "for", "with":
+			return true
+		}
+	}
+	return false
 }
 
 func regexAllowed(prev byte) bool {
@@ -140,20 +211,14 @@ func regexAllowed(prev byte) bool {
 }
 
 func keywordBeforeExpr(w []byte) bool {
+	if len(w) < 2 || len(w) > 10 {
+		return false
+	}
 	switch string(w) {
 	case "return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await":
 		return true
 	}
 	return false
-}
-
-func indexFrom(src []byte, i int, s string) int {
-	for j := i; j+len(s) <= len(src); j++ {
-		if src[j] == s[0] && string(src[j:j+len(s)]) == s {
-			return j
-		}
-	}
-	return -1
 }
 
 func containsFold(b []byte, s string) bool {
@@ -204,15 +269,20 @@ func skipRegex(src []byte, i int) int {
 	return n
 }
 
-// readString reads the quoted string at src[i] and returns its decoded value
-// and the offset after the closing quote (or the end of the line).
-func readString(src []byte, i int) (string, int) {
+// stringAt finds the quoted string at src[i]: its text between the quotes
+// (up to the end of the line when unterminated), the offset after the
+// closing quote, and whether the text has no escape (it is its own value).
+func stringAt(src []byte, i int) (body []byte, end int, plain bool) {
 	q := src[i]
 	n := len(src)
 	j := i + 1
-	plain := true
-	for j < n && src[j] != q && src[j] != '\n' {
-		if src[j] == '\\' {
+	plain = true
+	for j < n {
+		c := src[j]
+		if c == q || c == '\n' {
+			break
+		}
+		if c == '\\' {
 			plain = false
 			j++
 		}
@@ -221,15 +291,11 @@ func readString(src []byte, i int) (string, int) {
 	if j > n {
 		j = n
 	}
-	body := src[i+1 : j]
-	end := j + 1
+	end = j + 1
 	if end > n {
 		end = n
 	}
-	if plain {
-		return string(body), end
-	}
-	return unescape(body), end
+	return src[i+1 : j], end, plain
 }
 
 // readTemplate reads template text from src[i] up to the closing backtick
