@@ -93,6 +93,18 @@ type Report struct {
 	// still has; they do not change the verdict.
 	CertifiedErrors []CertifiedError `json:"certifiedErrors"`
 	Code            CodeDiff         `json:"code"`
+
+	// release returns the builds' kept reservations
+	release []func()
+}
+
+// Release returns the memory reservations (lint.Options.Admit) the two
+// builds hold until the report is written. The report stays usable.
+func (r *Report) Release() {
+	for _, f := range r.release {
+		f()
+	}
+	r.release = nil
 }
 
 // CertifiedError is an error-level finding of the certified build; Shared
@@ -119,7 +131,17 @@ type Build struct {
 	// marks are the diff rules' findings on the canonical print (network
 	// calls, calls of literals), by canonical offset
 	marks []rules.Finding
+	// keep returns the reservation of what the build keeps once its
+	// syntax trees are dropped (Report.Release)
+	keep func()
 }
+
+// keptShare is what a build keeps once its syntax trees are dropped, in
+// eighths of a parse's working set (lint.Options.Admit): the code as
+// written and its canonical print, the token array and the normalised
+// hashes came to about 17 bytes per byte of code on the real 6 MB pair
+// (docs/diff.md), a quarter of the CLI's 64; 3/8 leaves room.
+const keptShare = 3
 
 // Load reads a .pbiviz, parses its code once and runs every rule on it.
 func Load(path string, opts lint.Options) (*Build, error) {
@@ -162,8 +184,16 @@ func fromPackage(path string, pkg *pbiviz.Package, opts lint.Options, analysing 
 			}
 		}()
 	}
+	// each parse reserves its working set (opts.Admit: the CLI's memory
+	// budget) until its syntax tree is dropped, not for the whole run
+	admit := opts.Admit
+	if admit == nil {
+		admit = func(int, bool) func() { return func() {} }
+	}
+	done := admit(len(pkg.Resource.Content.JS), true)
 	in, err := lint.Analyze(pkg, opts)
 	if err != nil {
+		done()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	rs := opts.Rules
@@ -172,6 +202,7 @@ func fromPackage(path string, pkg *pbiviz.Package, opts lint.Options, analysing 
 	}
 	b := &Build{Path: path, Pkg: pkg, In: in, Findings: rules.Run(in, rs, opts.Severity)}
 	if in.JS == nil {
+		done()
 		b.prepare(nil, nil)
 		return b, nil
 	}
@@ -181,10 +212,17 @@ func fromPackage(path string, pkg *pbiviz.Package, opts lint.Options, analysing 
 	lean.JS = &analyzer.Program{File: in.JS.File, Src: in.JS.Src}
 	b.In = &lean
 	in = nil
+	done()
 
-	// the code is compared in its canonical print
+	// the code is compared in its canonical print (esbuild's tree, then
+	// ours: one reservation covers both, the larger of the two texts)
 	src := b.In.JS.Src
+	done = admit(len(src), true)
 	canon, cmap, ok := canonical(unsafe.String(unsafe.SliceData(src), len(src)))
+	if len(canon) > len(src) {
+		done()
+		done = admit(len(canon), true)
+	}
 	b.Canonical = ok
 	ao := lint.AnalyzerOptions(opts)
 	prog, err := analyzer.Parse(b.In.JSFile, unsafe.Slice(unsafe.StringData(canon), len(canon)), ao)
@@ -193,6 +231,7 @@ func fromPackage(path string, pkg *pbiviz.Package, opts lint.Options, analysing 
 		prog, err = analyzer.Parse(b.In.JSFile, src, ao)
 	}
 	if err != nil {
+		done()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	b.cmap = cmap
@@ -200,7 +239,11 @@ func fromPackage(path string, pkg *pbiviz.Package, opts lint.Options, analysing 
 	cin.JS = prog
 	b.marks = rules.Run(&cin, diffRules(), nil)
 	b.prepare(prog, func() {
-		// the syntax tree is no longer needed: the other build may parse
+		// the syntax tree is no longer needed: the other build may parse;
+		// what the build keeps until the report is written (both texts,
+		// tokens, normalised hashes) holds a smaller reservation
+		b.keep = admit(len(src)*keptShare/8, true)
+		done()
 		if analysing != nil {
 			analysing.Unlock()
 			analysing = nil
@@ -332,6 +375,12 @@ func sideOf(b *Build) Side {
 func Compare(cert, uncert *Build) *Report {
 	r := &Report{Certified: sideOf(cert), Uncertified: sideOf(uncert), Reasons: []string{},
 		Manifest: manifestDiff(cert.Pkg, uncert.Pkg), CertifiedErrors: []CertifiedError{}}
+	for _, b := range []*Build{cert, uncert} {
+		if b.keep != nil {
+			r.release = append(r.release, b.keep)
+			b.keep = nil
+		}
+	}
 	r.Findings = findingsDiff(cert.Findings, uncert.Findings)
 	r.Code = codeDiff(cert, uncert)
 	ck, uk := findingKeys(cert.Findings), findingKeys(uncert.Findings)

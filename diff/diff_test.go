@@ -3,9 +3,11 @@ package diff
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/pbicert/pbicert/internal/gen"
+	"github.com/pbicert/pbicert/lint"
 	"github.com/pbicert/pbicert/rules"
 )
 
@@ -317,5 +319,63 @@ func TestRemoteURLNeedsAHost(t *testing.T) {
 		if got := remoteURL(s, token{off: 0, n: int32(len(lit)), kind: kLit, flags: fStr}); got != want {
 			t.Errorf("remoteURL(%s) = %q, want %q", lit, got, want)
 		}
+	}
+}
+
+// Each parse holds its reservation (lint.Options.Admit) only while its
+// syntax tree is alive; a build then keeps a smaller one until the report
+// is released. One after the other, no two parse reservations are ever in
+// flight at once.
+func TestReservationsFollowTrees(t *testing.T) {
+	dir := t.TempDir()
+	v := uncertifiedVisual(128 << 10)
+	u := buildVariant(t, dir, "u.pbiviz", v, variant{})
+	c := buildVariant(t, dir, "c.pbiviz", v, variant{replace: map[string]string{"fetch(": "undefined("}, reformat: true, noWebAccess: true})
+	for _, parallel := range []bool{false, true} {
+		var mu sync.Mutex
+		var inflight, peak, held, admitted, largest int
+		admit := func(n int, _ bool) func() {
+			mu.Lock()
+			defer mu.Unlock()
+			inflight += n
+			held++
+			admitted++
+			peak, largest = max(peak, inflight), max(largest, n)
+			once := false
+			return func() {
+				mu.Lock()
+				defer mu.Unlock()
+				if once {
+					t.Errorf("a reservation of %d released twice", n)
+				}
+				once = true
+				inflight -= n
+				held--
+			}
+		}
+		r, err := Files(c, u, lint.Options{Admit: admit}, func(int) bool { return parallel })
+		if err != nil {
+			t.Fatal(err)
+		}
+		mu.Lock()
+		// two parses per build (as written, canonical print: taken again
+		// when the print is longer than the code) and one kept share each
+		if admitted < 6 || admitted > 8 || held != 2 {
+			t.Errorf("parallel=%v: %d reservations taken, %d held after Files (want 6 to 8 taken, the 2 kept shares held)", parallel, admitted, held)
+		}
+		if kept := inflight; kept > 2*largest*keptShare/8 {
+			t.Errorf("parallel=%v: %d bytes still reserved after Files, more than the kept shares", parallel, kept)
+		}
+		if !parallel && peak > largest+2*largest*keptShare/8 {
+			t.Errorf("serial: %d bytes reserved at once, more than one parse (%d) beside the kept shares", peak, largest)
+		}
+		mu.Unlock()
+		r.Release()
+		r.Release() // a second call returns nothing more
+		mu.Lock()
+		if inflight != 0 || held != 0 {
+			t.Errorf("parallel=%v: %d bytes in %d reservations left after Release", parallel, inflight, held)
+		}
+		mu.Unlock()
 	}
 }

@@ -69,8 +69,8 @@ usage error or unreadable input.`,
 			if !known {
 				return &exitError{code: 2, msg: fmt.Sprintf("unknown format %q (want %s)", format, strings.Join(diff.Formats(), ", "))}
 			}
-			ana.OnInput = gcKeep // both builds' models stay alive together (gc.go)
-			opts := withProjects(lint.Options{Limits: lim, Analyzer: ana})
+			// each parse reserves its working set until its tree is dropped (gc.go)
+			opts := withProjects(lint.Options{Limits: lim, Analyzer: ana, Admit: gcAdmit})
 			cert, uncert, err := diffInputs(args)
 			if err != nil {
 				return &exitError{code: 2, msg: err.Error()}
@@ -86,7 +86,9 @@ usage error or unreadable input.`,
 				fmt.Fprintf(c.ErrOrStderr(), "pbicert: hint: %s (CERTIFIED) declares the WebAccess privilege and %s (UNCERTIFIED) does not: the arguments look swapped; the order is pbicert diff CERTIFIED UNCERTIFIED\n", cert, uncert)
 			}
 			var buf bytes.Buffer
-			if err := diff.Write(&buf, format, r); err != nil {
+			err = diff.Write(&buf, format, r)
+			r.Release()
+			if err != nil {
 				return &exitError{code: 2, msg: err.Error()}
 			}
 			if output != "" {

@@ -136,14 +136,6 @@ func gcAdmit(n int, holding bool) func() {
 	return func() { gc.gate.release(w) }
 }
 
-// gcKeep reserves a program's working set for the rest of the run (diff
-// keeps both builds' models).
-func gcKeep(n int) {
-	if gc.gate != nil {
-		gc.gate.acquire(workingSet(n), true)
-	}
-}
-
 // gcParallel reports whether the two builds of a diff, holding n bytes of
 // JavaScript in all, may be analysed at the same time: there are at least
 // two cores and their working sets fit the budget beside what is in flight.
