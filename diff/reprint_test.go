@@ -270,3 +270,101 @@ func TestParenthesisedFunctionArgumentIsPrinting(t *testing.T) {
 		t.Fatalf("changed constant: verdict %s", r.Verdict)
 	}
 }
+
+// A '/' after a '}' that closes a block starts a regular expression:
+// `if(…){var m=…}/^\d{4}[\/|-]\d{1,2}$/.test(s)`, as in echarts. The
+// tokeniser read it as a division, stopped at the '\' and never tokenised
+// the rest of the bundle (on the real 6 MB pair of scripts/diff-bench, its
+// last 0.78 MB: every function there compared equal for want of tokens),
+// and a regular expression holding a bracket put the brackets out of
+// step, so that nested functions ended early and a UMD wrapper that
+// differs only in the parentheses around its factory,
+// `(self,(function(){…}))` against Babel's `(self,function(){…})`, passed
+// as "remote access removed: the certified version only drops code"
+// instead of as the same code. Here the wrapper is identical, the only
+// explained change is the fetch replaced in its library, and a constant
+// changed after the regular expression is seen.
+func TestRegexAfterBlockIsTokenised(t *testing.T) {
+	dir := t.TempDir()
+	v := uncertifiedVisual(0)
+	lib := func(factoryOpen, factoryClose, fetch, factor string) string {
+		return `!function(t,e){typeof exports=="object"?module.exports=e():t.__exampleLib=e()}(self,` + factoryOpen +
+			`function(){function groups(s){var n=0;if(s){var q=s.split("(");n=q.length}/[)]/.test(s)&&(n=-n);for(var k=0;k<2;k++)n+=k;return n}` +
+			`function dateRange(s){var n=0;if(s.length>4){var m=s.slice(0,4);n=+m}/^\d{4}[\/|-]\d{1,2}$/.test(s)&&(n=2);for(var k=0;k<2;k++)n+=k;return n}` +
+			`function loadTile(u){return ` + fetch + `("https://tiles.contoso.com/"+u).then(function(r){return r.json()})}` +
+			`function triple(x){return x*` + factor + `}return{groups:groups,dateRange:dateRange,loadTile:loadTile,triple:triple}}` + factoryClose + `);`
+	}
+	wrapped := lib("(", ")", "fetch", "3")
+	v.Modules = append(v.Modules, wrapped)
+	u := buildVariant(t, dir, "u.pbiviz", v, variant{})
+	c := buildVariant(t, dir, "c.pbiviz", v, variant{replace: map[string]string{wrapped: lib("", "", "undefined", "3")}})
+	r := compareFiles(t, c, u)
+	if r.Verdict != Consistent || len(r.Code.Unexplained) != 0 {
+		t.Fatalf("verdict %s, unexplained %+v", r.Verdict, r.Code.Unexplained)
+	}
+	if len(r.Code.Explained) != 1 || !strings.HasSuffix(r.Code.Explained[0].Name, "loadTile") ||
+		r.Code.Explained[0].Why != "network API replaced by undefined: fetch" {
+		for _, e := range r.Code.Explained {
+			t.Errorf("explained %s: %s", e.Name, e.Why)
+		}
+		t.Fatal("want only loadTile explained, as its fetch replaced by undefined")
+	}
+	// tampered: a constant changed after both regular expressions
+	c2 := buildVariant(t, dir, "c2.pbiviz", v, variant{replace: map[string]string{wrapped: lib("", "", "undefined", "4")}})
+	r = compareFiles(t, c2, u)
+	if r.Verdict != Diverged || len(r.Code.Unexplained) != 1 || !strings.HasSuffix(r.Code.Unexplained[0].Name, "triple") {
+		t.Fatalf("changed constant after the regular expression: verdict %s, unexplained %+v", r.Verdict, r.Code.Unexplained)
+	}
+}
+
+// The tokens run to the end of the source and the brackets balance
+// around regular expressions after blocks, declarations and control
+// heads, and divisions after operands that end in brackets.
+func TestLexSlashes(t *testing.T) {
+	for _, src := range []string{
+		`if(a){var m=1}/[(]/.test(s)&&f((1))`,
+		`if(a){var m=1}/[)]/.test(s)&&f((1))`,
+		`function f(){}/[(]/g.exec(s);(x)`,
+		`class A{}/[(]/.test(s);(x)`,
+		`if(a)/[(]/.test(s);(x)`,
+		`for(;;)/[(]/.test(s);(x)`,
+		`x=function(){}/2;y=(1)`,
+		`x={a:1}/2;y=(1)`,
+		`x=(a)/2/(b);y=[1]/2/(c)`,
+		`x=a?{}:{}/2;y=(1)`,
+		`switch(a){case 1:{}/[(]/.test(s)}(x)`,
+		`l:{}/[(]/.test(s);(x)`,
+		`x=a++/2/(b);y=++/[(]/.lastIndex`,
+		`x=a.return/2/(b);y=a.if/2/(c)`,
+		"x=`${a}`/2/(b);y=`${{a:1}.a}`/2/(c)",
+		`try{}catch{}/[(]/.test(s);(x)`,
+		`do{}while(a)/[(]/.test(s);(x)`,
+		`x=class extends f({}){}/2/(b)`,
+		`async function g(){}/[(]/.test(s);(x)`,
+		`x=async function(){}/2/(b)`,
+		`x=y=>{}/2;(b)` + "\n",
+		`x=1 ; /[(]/.test(s) ; (a)`,
+		`x=a\u00e9/2/(b)`,
+	} {
+		toks := lex([]byte(src))
+		depth := 0
+		for _, tk := range toks {
+			if tk.tt == js.ErrorToken {
+				t.Errorf("%s: unreadable at %d", src, tk.start)
+			}
+			depth += bracketDelta(tk.tt)
+			if depth < 0 {
+				t.Errorf("%s: brackets out of step at %d", src, tk.start)
+				break
+			}
+		}
+		if depth != 0 || len(toks) == 0 || int(toks[len(toks)-1].end) != len(strings.TrimRight(src, "\n")) {
+			t.Errorf("%s: depth %d at the end, tokens end at %d of %d", src, depth, toks[len(toks)-1].end, len(src))
+		}
+	}
+	// unreadable text: a token for the character, and on to the end
+	toks := lex([]byte(`a=1;\b=2;c=(3)`))
+	if toks[len(toks)-1].end != 14 || toks[4].tt != js.ErrorToken {
+		t.Errorf("tokens stop at %d: %v", toks[len(toks)-1].end, toks)
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/pbicert/pbicert/analyzer"
@@ -128,56 +127,10 @@ func (f *function) ntoks() int { return len(f.dispOf) }
 // tok returns the i-th normalised token.
 func (f *function) tok(i int) token { return f.disp[f.dispOf[i]] }
 
-// regexpAfter reports whether a '/' after prev starts a regular expression.
-func regexpAfter(prev js.TokenType, prevText []byte) bool {
-	switch {
-	case prev == js.ErrorToken:
-		return true
-	case prev == js.CloseParenToken || prev == js.CloseBracketToken || prev == js.CloseBraceToken:
-		return false
-	case js.IsPunctuator(prev) || js.IsOperator(prev):
-		return true
-	case js.IsReservedWord(prev):
-		switch string(prevText) {
-		case "this", "super", "null", "true", "false":
-			return false
-		}
-		return true
-	}
-	return false
-}
-
 // rawTok is a significant token of the whole source (12 bytes).
 type rawTok struct {
 	start, end int32
 	tt         js.TokenType
-}
-
-// lex returns the significant tokens of src (no whitespace or comments).
-func lex(src []byte) []rawTok {
-	buf := make([]byte, len(src), len(src)+1)
-	copy(buf, src)
-	l := js.NewLexer(parse.NewInputBytes(buf))
-	out := make([]rawTok, 0, len(src)/2+16) // minified code: about one token per 2.6 bytes
-	off := 0
-	prev := js.ErrorToken
-	var prevText []byte
-	for {
-		tt, data := l.Next()
-		if (tt == js.DivToken || tt == js.DivEqToken) && regexpAfter(prev, prevText) {
-			tt, data = l.RegExp() // re-reads from the '/' at the same offset
-		}
-		if tt == js.ErrorToken {
-			return out
-		}
-		switch tt {
-		case js.WhitespaceToken, js.LineTerminatorToken, js.CommentToken, js.CommentLineTerminatorToken:
-		default:
-			out = append(out, rawTok{int32(off), int32(off + len(data)), tt})
-			prev, prevText = tt, data
-		}
-		off += len(data)
-	}
 }
 
 var objectAfterWords = map[string]bool{"return": true, "typeof": true, "void": true, "delete": true, "case": true,
