@@ -7,10 +7,9 @@ package analyzer
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/tdewolff/parse/v2/js"
-
-	"github.com/pbicert/pbicert/analyzer/internal/jsscan"
 )
 
 // tableUses are the uses of one variable as the receiver of get, has and
@@ -291,50 +290,79 @@ func (p *Program) notePropWrites() {
 		add(pr.Value)
 	}
 	p.htmlArgProps(add) // sel.html(o.name) (htmlprops.go)
-	if want == nil {
-		return
+	for _, name := range p.opts.propNames {
+		if want == nil {
+			want = map[string]*propWrites{}
+		}
+		if want[name] == nil {
+			want[name] = &propWrites{}
+		}
 	}
-	if p.inUnits() {
-		p.propWritesParallel(want)
-	} else {
-		// a pointer: a value visitor would be copied to the heap at every node
-		js.Walk(&propWriteWalker{p: p, want: want}, p.AST)
+	if want != nil {
+		if p.siteTasks != nil {
+			p.propWritesParallel(want)
+		} else {
+			v := &propWriteWalker{p: p, want: want}
+			p.writeSites.each(v.site)
+		}
+		p.propWrites = want
 	}
-	p.propWrites = want
+	p.writeSites, p.siteTasks = nodeLog{}, nil
 }
 
-// propWritesParallel is the walk of notePropWrites on a split input: every
-// unit is walked by a task of its own (with its own memos, as in pass 2),
-// which leaves the units nested in it to tasks of their own; the writes
-// are then added up. Only how many constants a name has and whether any
-// write was not constant are read (ConstProp), so the order of the tasks
-// does not matter; they are added in unit order all the same.
+// propWritesParallel reads the write sites of a parallel pass 2: the sites
+// of every task are read by a resolver of their own (own memos, as pass 2's
+// walkers), on the workers, and the writes are then added up. Only how many
+// constants a name has and whether any write was not constant are read
+// (ConstProp), so the order of the tasks does not matter; they are added
+// in walk order all the same.
 func (p *Program) propWritesParallel(want map[string]*propWrites) {
-	parts := make([]map[string]*propWrites, p.split.Len())
-	sem := make(chan struct{}, p.workers)
-	var wg sync.WaitGroup
-	var spawn func(n js.INode, id int)
-	walk := func(v *propWriteWalker, n js.INode) {
-		v.split, v.root, v.spawn = p.split, n, spawn
-		js.Walk(v, n)
+	var tasks []*walkTask
+	var list func(t *walkTask)
+	list = func(t *walkTask) {
+		tasks = append(tasks, t)
+		for _, sp := range t.splices {
+			list(sp.t)
+		}
 	}
-	spawn = func(n js.INode, id int) {
+	list(p.siteTasks)
+	parts := make([]map[string]*propWrites, len(tasks))
+	parts[0] = want
+	for i := 1; i < len(tasks); i++ {
+		if tasks[i].prog.writeSites.n == 0 {
+			continue
+		}
 		part := make(map[string]*propWrites, len(want))
 		for k := range want {
 			part[k] = &propWrites{}
 		}
-		parts[id] = part
+		parts[i] = part
+	}
+	var next atomic.Int64
+	work := func() {
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= len(tasks) {
+				return
+			}
+			if parts[i] == nil {
+				continue
+			}
+			v := &propWriteWalker{p: p.walkerCopy(), want: parts[i]}
+			tasks[i].prog.writeSites.each(v.site)
+		}
+	}
+	var wg sync.WaitGroup
+	for range max(p.workers, 1) - 1 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			walk(&propWriteWalker{p: p.walkerCopy(), want: part}, n)
+			work()
 		}()
 	}
-	walk(&propWriteWalker{p: p.walkerCopy(), want: want}, p.AST)
+	work()
 	wg.Wait()
-	for _, part := range parts {
+	for _, part := range parts[1:] {
 		for k, w := range part {
 			if t := want[k]; t != nil {
 				t.other = t.other || w.other
@@ -344,14 +372,11 @@ func (p *Program) propWritesParallel(want map[string]*propWrites) {
 	}
 }
 
+// propWriteWalker notes the writes of the wanted property names at the
+// write sites pass 2 recorded.
 type propWriteWalker struct {
 	p    *Program
 	want map[string]*propWrites
-	// a split input walked in parallel: the walk stops at every unit but
-	// root and hands it to spawn
-	split *jsscan.Split
-	root  js.INode
-	spawn func(n js.INode, id int)
 }
 
 // key returns the entry of the property key or member name l, nil when
@@ -391,16 +416,9 @@ func (v *propWriteWalker) note(w *propWrites, value js.IExpr, assignOp js.TokenT
 	w.consts = append(w.consts, r.Str)
 }
 
-func (v *propWriteWalker) Enter(n js.INode) js.IVisitor {
-	if v.split != nil && n != v.root {
-		switch n.(type) {
-		case *js.FuncDecl, *js.ArrowFunc: // units are function expressions
-			if id := v.split.UnitOf(n); id >= 0 {
-				v.spawn(n, id)
-				return nil
-			}
-		}
-	}
+// site notes the writes of one write site: an object literal's keys, an
+// assignment to a member, a class's fields.
+func (v *propWriteWalker) site(n js.INode) {
 	switch n := n.(type) {
 	case *js.ObjectExpr:
 		for _, it := range n.List {
@@ -440,10 +458,7 @@ func (v *propWriteWalker) Enter(n js.INode) js.IVisitor {
 			}
 		}
 	}
-	return v
 }
-
-func (v *propWriteWalker) Exit(js.INode) {}
 
 // ConstProp reports whether every value the program writes to the
 // property name is a constant, and returns those values (at least one).

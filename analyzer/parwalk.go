@@ -218,6 +218,7 @@ func (p *Program) walkParallel(workers int) (bool, error) {
 		return false, nil
 	}
 	p.assemble(root)
+	p.siteTasks = root // their write sites (notePropWrites)
 	p.parallel = true
 	return true, nil
 }
@@ -401,6 +402,33 @@ func (l *eventLog) add(ev bindEvent) {
 func (l *eventLog) each(from, to int, f func(*bindEvent)) {
 	for i := from; i < to; i++ {
 		f(&l.chunks[i/eventChunk][i%eventChunk])
+	}
+}
+
+// nodeLog stores pass 2's write sites (notePropWrites) in fixed chunks,
+// as eventLog.
+type nodeLog struct {
+	chunks [][]js.INode
+	n      int
+}
+
+const nodeChunk = 512
+
+func (l *nodeLog) add(n js.INode) {
+	if l.n%nodeChunk == 0 {
+		l.chunks = append(l.chunks, make([]js.INode, 0, nodeChunk))
+	}
+	c := &l.chunks[len(l.chunks)-1]
+	*c = append(*c, n)
+	l.n++
+}
+
+// each calls f on every node, in the order they were added.
+func (l *nodeLog) each(f func(js.INode)) {
+	for _, c := range l.chunks {
+		for _, n := range c {
+			f(n)
+		}
 	}
 }
 

@@ -54,7 +54,8 @@ type Options struct {
 	// is parsed (the CLI sizes its memory limit with it).
 	OnInput func(bytes int)
 
-	splitMin, unitMin int // tests: split smaller inputs into smaller units
+	splitMin, unitMin int      // tests: split smaller inputs into smaller units
+	propNames         []string // tests: more property names notePropWrites wants
 }
 
 // Keep selects the facts worth recording. Memory and time go down a lot
@@ -307,6 +308,12 @@ type Program struct {
 	// shared is the frozen program's call memo, read (never written) by its
 	// readers
 	shared map[callKey]*Value
+	// writeSites: the nodes that write property names (object literals,
+	// member assignments, classes with fields), recorded by pass 2 in walk
+	// order for notePropWrites; siteTasks: the tasks of a parallel pass 2,
+	// each with its own sites
+	writeSites nodeLog
+	siteTasks  *walkTask
 }
 
 // freeze completes the model when Parse returns: the position table is

@@ -997,6 +997,9 @@ func (w *walker) exprStart() int {
 }
 
 func (w *walker) class(n *js.ClassDecl) int {
+	if w.pass == 2 && len(n.List) > 0 {
+		w.p.writeSites.add(n) // its fields, for ConstProp (names.go)
+	}
 	start := w.exprStart()
 	name := ""
 	if n.Name != nil {

@@ -281,6 +281,9 @@ func (w *walker) exprIn(e js.IExpr, use UseKind, maximal bool) int {
 }
 
 func (w *walker) object(n *js.ObjectExpr) int {
+	if w.pass == 2 && len(n.List) > 0 {
+		w.p.writeSites.add(n) // its keys, for ConstProp (names.go)
+	}
 	start := w.punct('{')
 	for i := range n.List {
 		pr := &n.List[i]
@@ -563,6 +566,12 @@ func (w *walker) assign(n *js.BinaryExpr) int {
 			if v, ok := x.X.(*js.Var); ok {
 				w.writeThrough(v)
 			}
+		}
+	}
+	if w.pass == 2 {
+		switch n.X.(type) {
+		case *js.DotExpr, *js.IndexExpr:
+			w.p.writeSites.add(n) // a property written, for ConstProp (names.go)
 		}
 	}
 	tg := w.thisGlobal()
