@@ -35,10 +35,10 @@ func inventory(r *Result, in *rules.Input, identified func() (*libs.Attribution,
 		r.Libraries = append(r.Libraries, result.Library{Name: l.Name, Version: l.Version, License: l.License, PURL: l.PURL, Evidence: l.Evidence})
 	}
 	prog := in.JS
-	// the function enclosing an offset and its parent
+	// the functions enclosing an offset, innermost first
 	scope := func(off int) [][2]int {
 		var out [][2]int
-		for fi := prog.FuncAt(off); fi >= 0 && len(out) < 2; fi = prog.Funcs[fi].Parent {
+		for fi := prog.FuncAt(off); fi >= 0; fi = prog.Funcs[fi].Parent {
 			out = append(out, [2]int{prog.Funcs[fi].Pos, prog.Funcs[fi].End})
 		}
 		return out

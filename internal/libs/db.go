@@ -70,6 +70,7 @@ type DB struct {
 
 type ref struct {
 	lib  int32
+	str  int32 // the string's number in the index (distinct strings of a library count as evidence)
 	mask uint64
 }
 
@@ -127,7 +128,7 @@ func NewDB(f File) *DB {
 				dup[s] = true
 				continue
 			}
-			db.index[s] = ref{int32(i), m}
+			db.index[s] = ref{int32(i), int32(len(db.index)), m}
 		}
 	}
 	for s := range dup {

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/pbicert/pbicert/internal/vercmp"
 )
@@ -34,13 +35,18 @@ type Attribution struct {
 	// hits of the identified libraries, by offset (lib indexes Libraries)
 	hits []hit
 	// umbrella[i] is the index of the identified umbrella (d3, vega) whose
-	// module Libraries[i] is, or -1
+	// module Libraries[i] is (i itself for an umbrella), or -1
 	umbrella []int
+	db       *DB
+	// strong memoises strongIn per function range
+	mu     sync.Mutex
+	strong map[[2]int][]int
 }
 
 type hit struct {
 	off int
 	lib int
+	str int32 // which string (see ref.str)
 }
 
 // Tuning of the attribution (see docs/libraries.md).
@@ -50,6 +56,13 @@ const (
 	maxGap = 256 << 10
 	// near: a hit this close before or after an offset claims it alone.
 	near = 2 << 10
+	// unitMax: an outermost function at most this long that matches no
+	// library takes the library of the code around it (a webpack module of
+	// a modular library); a longer one is code of its own.
+	unitMax = 32 << 10
+	// moduleHits: a function holding this many distinct strings of a
+	// library is that library's (or a bundle of several)
+	moduleHits = 3
 )
 
 var semverRe = regexp.MustCompile(`^v?(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?$`)
@@ -62,7 +75,7 @@ var versionKey = regexp.MustCompile(`(?:^|[^A-Za-z0-9_$])(?:version|VERSION|Vers
 func (db *DB) Identify(src []byte) *Attribution {
 	type acc struct {
 		seen  map[string]bool
-		hits  []int
+		hits  []hit // lib unset
 		and   uint64
 		count []int // per version
 	}
@@ -83,7 +96,7 @@ func (db *DB) Identify(src []byte) *Attribution {
 			a = &acc{seen: map[string]bool{}, and: ^uint64(0), count: make([]int, len(db.Libraries[r.lib].Versions))}
 			accs[int(r.lib)] = a
 		}
-		a.hits = append(a.hits, l.Offset)
+		a.hits = append(a.hits, hit{off: l.Offset, str: r.str})
 		if !a.seen[l.Value] {
 			a.seen[l.Value] = true
 			a.and &= r.mask
@@ -95,7 +108,7 @@ func (db *DB) Identify(src []byte) *Attribution {
 		}
 	}, func(c Comment) { banners = append(banners, c) })
 
-	att := &Attribution{}
+	att := &Attribution{db: db}
 	// libraries with enough distinct strings
 	var ids []int
 	for id := range accs {
@@ -109,7 +122,7 @@ func (db *DB) Identify(src []byte) *Attribution {
 		if len(a.seen) < minHits(lib) || len(lib.Strings) < MinStrings {
 			continue
 		}
-		l := Library{Name: lib.Name, Strings: len(a.seen), Offset: a.hits[0]}
+		l := Library{Name: lib.Name, Strings: len(a.seen), Offset: a.hits[0].off}
 		l.Evidence = append(l.Evidence, plural(len(a.seen), "fingerprint string")+" of "+lib.Name)
 		if v, ok := maskVersion(lib, a.and, a.count); ok {
 			l.Version = v
@@ -117,8 +130,8 @@ func (db *DB) Identify(src []byte) *Attribution {
 		}
 		index[id] = len(att.Libraries)
 		att.Libraries = append(att.Libraries, l)
-		for _, o := range a.hits {
-			att.hits = append(att.hits, hit{o, len(att.Libraries) - 1})
+		for _, h := range a.hits {
+			att.hits = append(att.hits, hit{h.off, len(att.Libraries) - 1, h.str})
 		}
 	}
 	sort.Slice(att.hits, func(i, j int) bool { return att.hits[i].off < att.hits[j].off })
@@ -251,8 +264,8 @@ func (db *DB) Identify(src []byte) *Attribution {
 		if ui < 0 {
 			continue
 		}
-		for _, o := range accs[id].hits {
-			att.hits = append(att.hits, hit{o, ui})
+		for _, h := range accs[id].hits {
+			att.hits = append(att.hits, hit{h.off, ui, h.str})
 		}
 		added = true
 	}
@@ -315,17 +328,131 @@ func maskVersion(l *Lib, and uint64, count []int) (string, bool) {
 // owner returns the index of the library whose code holds offset, or -1:
 // the nearest hits before and after it belong to one library and are at
 // most maxGap apart (a single hit of another library between them is
-// skipped: a string two libraries hold); or, when scope is given, the nearest hit on one side
-// is within near bytes and inside one of the ranges scope returns for
-// offset (its enclosing functions) that holds no other library's hit.
-// Without scope the near hit alone decides (the version constants, which
-// sit next to the library's strings).
+// skipped: a string two libraries hold); or the nearest hit on one side
+// is within near bytes (and, when scope is given, inside the enclosing
+// function or its parent, which hold no other library's hit). Without
+// scope that is all (the version constants, which sit next to the
+// library's strings); see ownerIn for the module rule scope adds.
 func (a *Attribution) owner(off int) int { return a.ownerIn(off, nil) }
 
 func (a *Attribution) ownerIn(off int, scope func(off int) [][2]int) int {
 	if a == nil || len(a.hits) == 0 {
 		return -1
 	}
+	if scope == nil {
+		return a.nearest(off, nil)
+	}
+	chain := scope(off)
+	o := a.nearest(off, chain[:min(len(chain), 2)])
+	if o < 0 {
+		return -1
+	}
+	// the module holds it: the innermost enclosing function with enough
+	// evidence of a library (moduleHits distinct strings) must have enough
+	// of this one's; a function that matches no library (FullCalendar's
+	// code, holding a few of moment's format strings) claims nothing
+	for d, r := range chain {
+		strong := a.strongIn(r)
+		if len(strong) == 0 {
+			continue
+		}
+		mine := false
+		for _, k := range strong {
+			mine = mine || k == a.key(o)
+		}
+		if !mine {
+			return -1
+		}
+		if len(strong) == 1 || d == 0 {
+			return o
+		}
+		// a function holding several libraries is a bundle (webpack's
+		// modules, a library bundling another): the function in it that
+		// holds the offset is the module
+		return a.smallModule(chain[d-1], o)
+	}
+	// no enclosing function holds enough of any library: a small outermost
+	// function holding no other library's mark (a webpack module of a
+	// modular library: core-js, d3's modules) takes the library of the
+	// code around it; a large one (a file of its own, as FullCalendar's,
+	// which holds a few of moment's format strings) claims nothing
+	if len(chain) == 0 {
+		return -1
+	}
+	return a.smallModule(chain[len(chain)-1], o)
+}
+
+// smallModule returns library o for code in module m (a function that
+// holds too few strings of any library to be identified by itself) when m
+// may be a module of o's among o's code: small (a module of a modular
+// library: core-js, d3's modules, a function of vega) and holding no
+// other library's mark; else -1 (a file of its own, as FullCalendar's,
+// which holds a few of moment's format strings).
+func (a *Attribution) smallModule(m [2]int, o int) int {
+	if m[1]-m[0] > unitMax || !a.onlyKey(m, a.key(o)) {
+		return -1
+	}
+	return o
+}
+
+// onlyKey reports whether every mark in the byte range r is of library
+// key k (or of its umbrella's modules).
+func (a *Attribution) onlyKey(r [2]int, k int) bool {
+	i := sort.Search(len(a.hits), func(i int) bool { return a.hits[i].off >= r[0] })
+	for ; i < len(a.hits) && a.hits[i].off < r[1]; i++ {
+		if a.key(a.hits[i].lib) != k {
+			return false
+		}
+	}
+	return true
+}
+
+// key is the library whose evidence counts for library i: its umbrella
+// when it has one (d3's modules are evidence of d3 together).
+func (a *Attribution) key(i int) int {
+	if u := a.umbrellaOf(i); u >= 0 {
+		return u
+	}
+	return i
+}
+
+// strongIn returns the libraries (keys) with enough distinct strings in
+// the byte range r to be identified there: as many as identify the
+// library in a whole bundle (minHits), 3 for an umbrella's modules
+// together.
+func (a *Attribution) strongIn(r [2]int) []int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if out, ok := a.strong[r]; ok {
+		return out
+	}
+	seen := map[[2]int]bool{} // {key, str}
+	count := map[int]int{}
+	i := sort.Search(len(a.hits), func(i int) bool { return a.hits[i].off >= r[0] })
+	for ; i < len(a.hits) && a.hits[i].off < r[1]; i++ {
+		k := a.key(a.hits[i].lib)
+		if s := [2]int{k, int(a.hits[i].str)}; !seen[s] {
+			seen[s] = true
+			count[k]++
+		}
+	}
+	var out []int
+	for k, n := range count {
+		if n >= moduleHits {
+			out = append(out, k)
+		}
+	}
+	sort.Ints(out)
+	if a.strong == nil {
+		a.strong = map[[2]int][]int{}
+	}
+	a.strong[r] = out
+	return out
+}
+
+// nearest is the library of the marks around off (see owner), or -1; the
+// near rule looks only inside the ranges of scope when scope is not nil.
+func (a *Attribution) nearest(off int, scope [][2]int) int {
 	i := sort.Search(len(a.hits), func(i int) bool { return a.hits[i].off > off })
 	var prev, next *hit
 	if i > 0 {
@@ -366,7 +493,7 @@ func (a *Attribution) ownerIn(off int, scope func(off int) [][2]int) int {
 		if scope == nil {
 			return h.lib
 		}
-		for _, r := range scope(off) {
+		for _, r := range scope {
 			if r[0] <= h.off && h.off < r[1] && a.only(h.lib, r[0], r[1]) {
 				return h.lib
 			}
@@ -411,8 +538,13 @@ func (a *Attribution) only(lib, lo, hi int) bool {
 
 // OriginAt returns the library whose code holds the byte offset, or nil.
 // scope, when not nil, returns the ranges of the functions enclosing an
-// offset (innermost first): a library claims code past its last string
-// only inside a function that holds its strings and no other library's.
+// offset (innermost first, up to the outermost): a library claims code past
+// its last string only inside a function (or its parent) that holds its
+// strings and no other library's, and only code whose module is its own:
+// the innermost enclosing function that holds enough distinct strings of
+// some library to identify it there must hold enough of this library's
+// (of its umbrella's, for a module of d3 or vega). Code in a function
+// that matches no library (none enclosing it does) has no origin.
 func (a *Attribution) OriginAt(off int, scope func(off int) [][2]int) *Library {
 	i := a.ownerIn(off, scope)
 	if i < 0 {

@@ -1,6 +1,7 @@
 package libs
 
 import (
+	"sort"
 	"strings"
 	"testing"
 )
@@ -169,25 +170,107 @@ func TestDefaultLoads(t *testing.T) {
 func TestOriginSkipsALoneSharedString(t *testing.T) {
 	libs := []Library{{Name: "alpha"}, {Name: "beta"}}
 	att := &Attribution{Libraries: libs, umbrella: []int{-1, -1},
-		hits: []hit{{0, 0}, {1000, 0}, {20000, 1}, {30000, 0}}}
+		hits: []hit{{0, 0, 0}, {1000, 0, 0}, {20000, 1, 0}, {30000, 0, 0}}}
 	for _, off := range []int{10000, 25000} {
-		if o := att.OriginAt(off, func(int) [][2]int { return nil }); o == nil || o.Name != "alpha" {
+		if o := att.OriginAt(off, nil); o == nil || o.Name != "alpha" {
 			t.Errorf("offset %d: origin %v, want alpha", off, o)
 		}
 	}
 	// near miss: beta's code follows alpha's (two of its strings)
-	att.hits = []hit{{0, 0}, {1000, 0}, {20000, 1}, {30000, 1}}
-	if o := att.OriginAt(10000, func(int) [][2]int { return nil }); o != nil {
+	att.hits = []hit{{0, 0, 0}, {1000, 0, 0}, {20000, 1, 0}, {30000, 1, 0}}
+	if o := att.OriginAt(10000, nil); o != nil {
 		t.Errorf("between alpha and beta: origin %v, want none", o)
 	}
 	// the lone string before the offset is skipped too
-	att.hits = []hit{{0, 0}, {5000, 1}, {30000, 0}, {31000, 0}}
-	if o := att.OriginAt(10000, func(int) [][2]int { return nil }); o == nil || o.Name != "alpha" {
+	att.hits = []hit{{0, 0, 0}, {5000, 1, 0}, {30000, 0, 0}, {31000, 0, 0}}
+	if o := att.OriginAt(10000, nil); o == nil || o.Name != "alpha" {
 		t.Errorf("after a lone beta string: origin %v, want alpha", o)
 	}
 	// but not across more than maxGap
-	att.hits = []hit{{0, 0}, {20000, 1}, {maxGap + 1000, 0}}
-	if o := att.OriginAt(10000, func(int) [][2]int { return nil }); o != nil {
+	att.hits = []hit{{0, 0, 0}, {20000, 1, 0}, {maxGap + 1000, 0, 0}}
+	if o := att.OriginAt(10000, nil); o != nil {
 		t.Errorf("across more than maxGap: origin %v, want none", o)
+	}
+}
+
+// TestOriginNeedsItsModule: a finding takes the library of the marks
+// around it only when its module is that library's: the innermost
+// enclosing function with moduleHits distinct strings of a library must be
+// of that library; where no function holds that many, only a small module
+// with no other library's mark (a webpack module of a modular library)
+// takes the library around it.
+func TestOriginNeedsItsModule(t *testing.T) {
+	alphaMod := `function A(){x("alpha: invalid argument","alpha-selection","alpha/transition");function h(t){this.innerHTML=t}y("alpha only in two")}`
+	bare := `function M(q){this.innerHTML=q}` // a small module with no string
+	// code of its own (larger than unitMax) that holds one of alpha's
+	// strings on both sides of its finding, as FullCalendar holds moment's
+	// format strings
+	own := `function Own(el,v){var f="alpha-selection";` + strings.Repeat("el.style.left=v+1;", 2200) + `el.innerHTML=v;g("alpha-selection")}`
+	betaMark := `function B(q){this.outerHTML=q;z("beta-axis-label")}`
+	alphaMod2 := `function A2(){x("alpha: invalid argument","alpha-selection","alpha/transition","alpha only in two")}`
+	betaMod := `function Bm(){b("beta: stack overflow","beta-chart-title","beta-axis-label")}`
+	// a bundle: one function holding alpha's and beta's modules
+	src := alphaMod + bare + own + alphaMod2 + betaMark + alphaMod2 + "!function(){" + alphaMod2 + bare + alphaMod2 + betaMod + "}()"
+	att := testDB().Identify([]byte(src))
+	if att.index("alpha") < 0 || att.index("beta") < 0 {
+		t.Fatalf("libraries %+v", att.Libraries)
+	}
+	// the functions: each top-level piece and its inner functions
+	var funcs [][2]int
+	at := func(piece string, from int) int {
+		i := strings.Index(src[from:], piece)
+		if i < 0 {
+			t.Fatalf("no %q", piece[:20])
+		}
+		return from + i
+	}
+	add := func(from int, pieces ...string) {
+		for _, p := range pieces {
+			i := at(p, from)
+			funcs = append(funcs, [2]int{i, i + len(p)})
+			from = i + len(p)
+		}
+	}
+	add(0, alphaMod, bare, own, alphaMod2, betaMark, alphaMod2)
+	bundle := at("!function(){", 0)
+	funcs = append(funcs, [2]int{bundle + 1, len(src)})
+	add(bundle, alphaMod2, bare, alphaMod2, betaMod)
+	h := at("function h(t)", 0)
+	funcs = append(funcs, [2]int{h, h + len("function h(t){this.innerHTML=t}")})
+	scope := func(off int) [][2]int {
+		var out [][2]int
+		for _, f := range funcs {
+			if f[0] <= off && off < f[1] {
+				out = append(out, f)
+			}
+		}
+		sort.Slice(out, func(i, j int) bool { return out[i][1]-out[i][0] < out[j][1]-out[j][0] })
+		return out
+	}
+	origin := func(off int) string {
+		if o := att.OriginAt(off, scope); o != nil {
+			return o.Name
+		}
+		return ""
+	}
+	for _, tc := range []struct {
+		what string
+		off  int
+		want string
+	}{
+		{"inside alpha's module", at("this.innerHTML=t", 0), "alpha"},
+		{"a bare module between alpha's", at("this.innerHTML=q", 0), "alpha"},
+		{"code of its own holding alpha's strings", at("el.innerHTML=v", 0), ""},
+		{"a module holding beta's mark between alpha's", at("this.outerHTML=q", 0), ""},
+		{"a bare module inside a bundle, between alpha's", at("this.innerHTML=q", bundle), "alpha"},
+	} {
+		if got := origin(tc.off); got != tc.want {
+			t.Errorf("%s: origin %q, want %q", tc.what, got, tc.want)
+		}
+	}
+	// without the module rule (no scope) the marks around decide: the old
+	// misattribution of code of its own
+	if o := att.OriginAt(at("el.innerHTML=v", 0), nil); o == nil || o.Name != "alpha" {
+		t.Errorf("without scope: %v, want alpha (the marks around)", o)
 	}
 }
