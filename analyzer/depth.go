@@ -17,8 +17,9 @@ import (
 // `this` is an instance of: the class, the constructor function's
 // variable (its prototype methods share it), or the object literal.
 type fieldVars struct {
-	mu sync.Mutex
-	m  map[fieldKey]*js.Var
+	mu      sync.Mutex
+	m       map[fieldKey]*js.Var
+	classes classModel // ES5 classes and super calls (classes.go)
 }
 
 type fieldKey struct {
@@ -110,19 +111,28 @@ func (p *Program) fieldOf(owner any, name string, depth int) (Value, bool) {
 	if owner == nil || p.fields == nil {
 		return Value{}, false
 	}
+	var sub any // the class right below owner in the chain walked
 	for range maxSuperDepth {
 		if v := p.fields.get(owner, name, false); v != nil {
 			b := p.bindings[v]
 			if b == nil {
 				return Value{}, false
 			}
-			r := p.resolveBinding(b, depth)
+			var r Value
+			if sub == nil {
+				r = p.resolveBinding(b, depth)
+			} else if a, ok := p.superArg(b, owner, sub, depth); ok {
+				r = a // this.nav = nav in the parent, super(navigator) below
+			} else {
+				r = p.resolveBinding(b, depth)
+			}
 			if r.Kind == Global || r.Kind == Unresolved {
 				r.Reflective = true
 				return r, true
 			}
 			return Value{}, false
 		}
+		sub = owner
 		if owner = p.superOf(owner); owner == nil {
 			break
 		}
@@ -131,26 +141,19 @@ func (p *Program) fieldOf(owner any, name string, depth int) (Value, bool) {
 }
 
 // superOf returns the class a class extends, when the extends clause names
-// a class expression or a variable bound once to a class (nil otherwise).
+// a class expression or a variable bound once to a class; for a
+// constructor function, the one its ES5 wrapper extends (classes.go); nil
+// otherwise.
 func (p *Program) superOf(owner any) any {
-	c, ok := owner.(*js.ClassDecl)
-	if !ok || c.Extends == nil {
-		return nil
-	}
-	switch x := unparen(c.Extends).(type) {
+	switch c := owner.(type) {
 	case *js.ClassDecl:
-		return x
+		if c.Extends == nil {
+			return nil
+		}
+		return p.ownerOfExpr(c.Extends, 0)
 	case *js.Var:
-		v := varOf(x)
-		if v.Decl == js.NoDecl {
-			return nil
-		}
-		b := p.bindings[v]
-		if b == nil || b.n != 1 || b.mutated || len(b.first.keyList()) > 0 {
-			return nil
-		}
-		if s, ok := unparen(b.first.expr).(*js.ClassDecl); ok {
-			return s
+		if s := p.extendsVar(c, false); s != nil {
+			return p.ownerOfExpr(s, 0)
 		}
 	}
 	return nil
@@ -165,14 +168,52 @@ type srcRef struct {
 // thisSrcOwner returns what `this` is for a source rooted at a non-global
 // `this` (var s = this; var n = this.nav; const {nav} = this), nil for
 // other sources (pass 1).
-func (w *walker) thisSrcOwner(src bindSrc) any {
-	if src.thisGlobal || src.expr == nil || src.fn != nil {
+func (w *walker) thisSrcOwner(v *js.Var, src bindSrc) any {
+	if src.expr == nil || src.fn != nil {
 		return nil
 	}
-	if t, ok := chainRoot(unparen(src.expr)).(*js.LiteralExpr); !ok || t.TokenType != js.ThisToken {
+	if d, ok := src.expr.(*js.DotExpr); ok && w.pass == 1 {
+		if _, ok := d.X.(*js.Var); ok {
+			w.noteProtoAlias(v, d) // var _proto = C.prototype
+		}
+	}
+	if src.thisGlobal {
 		return nil
 	}
-	return w.curOwner()
+	switch t := chainRoot(unparen(src.expr)).(type) {
+	case *js.LiteralExpr:
+		if t.TokenType != js.ThisToken {
+			return nil
+		}
+	case *js.BinaryExpr: // var _this = _super.call(this) || this
+		if !thisForm(t, false) {
+			return nil
+		}
+	case *js.CallExpr: // _this = _super.call(this) in a subclass (Babel)
+		if !thisForm(t, true) || w.p.extendsVar(w.curOwner(), true) == nil {
+			return nil
+		}
+	default:
+		return nil
+	}
+	owner := w.curOwner()
+	if owner != nil && thisForm(src.expr, true) {
+		if w.thisAliases == nil {
+			w.thisAliases = map[*js.Var]any{}
+		}
+		w.thisAliases[v] = owner // _this.x = … writes a field (pass 1)
+	}
+	return owner
+}
+
+// aliasFieldWrite records v.name = value where v is a local alias of a
+// non-global `this` (_this.beacon = navigator in a constructor), pass 1.
+func (w *walker) aliasFieldWrite(v *js.Var, name string, value js.IExpr) {
+	owner := w.thisAliases[varOf(v)]
+	if owner == nil || name == "" || value == nil {
+		return
+	}
+	w.bind(w.p.fields.get(owner, name, true), bindSrc{expr: value, thisGlobal: false})
 }
 
 // srcOwner records the owner of v's last source (pass 1, or its replay).
@@ -185,7 +226,7 @@ func (p *Program) srcOwner(v *js.Var, b *binding, owner any) {
 	}
 	i := int(b.n) - 1
 	p.srcOwners[srcRef{b, i}] = owner
-	if t, ok := unparen(b.src(i).expr).(*js.LiteralExpr); ok && t.TokenType == js.ThisToken {
+	if thisForm(b.src(i).expr, true) { // the walker checked the extends for a call
 		if p.thisVars == nil {
 			p.thisVars = map[*js.Var]bool{}
 		}
@@ -244,7 +285,7 @@ func (p *Program) thisAliasOwner(x js.IExpr) any {
 	if b == nil || b.n != 1 || b.mutated || len(b.first.keyList()) > 0 {
 		return nil
 	}
-	if t, ok := unparen(b.first.expr).(*js.LiteralExpr); !ok || t.TokenType != js.ThisToken {
+	if !thisForm(b.first.expr, true) { // recorded only where it is one
 		return nil
 	}
 	return p.srcOwners[srcRef{b, 0}]
@@ -278,6 +319,9 @@ func (w *walker) bindCallParams(n *js.CallExpr) {
 	if fn, args := iifeFunc(n); fn != nil {
 		params := w.funcParams(fn) // a split unit is grafted first
 		w.bindParams(params, args)
+		if len(args) > 0 {
+			w.noteExtends(fn, params) // __extends(C, _super) (classes.go)
+		}
 		for i, a := range args {
 			if i >= len(params.List) || a.Rest {
 				break
@@ -295,9 +339,16 @@ func (w *walker) bindCallParams(n *js.CallExpr) {
 		}
 		return
 	}
-	if v, ok := unparen(n.X).(*js.Var); ok && w.factories != nil {
-		if fp := w.factories[varOf(v)]; fp != nil {
-			w.bindParams(fp, n.Args.List)
+	switch x := n.X.(type) {
+	case *js.Var:
+		if w.factories != nil {
+			if fp := w.factories[varOf(x)]; fp != nil {
+				w.bindParams(fp, n.Args.List)
+			}
+		}
+	case *js.LiteralExpr, *js.DotExpr: // super(…), _super.call(this, …)
+		if len(w.owners) > 0 {
+			w.noteSuperCall(n)
 		}
 	}
 }

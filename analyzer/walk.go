@@ -49,6 +49,14 @@ type walker struct {
 	// (pass 1, loops.go); loops: the enclosing functions' ones
 	loop  js.IStmt
 	loops []js.IStmt
+	// thisAliases: locals bound to a non-global `this` (var _this = …
+	// || this) and the owner, for fields written through them (pass 1)
+	thisAliases map[*js.Var]any
+	// protoAliases: locals bound to C.prototype (Babel's _proto), pass 1;
+	// objOwners: object literals whose methods _createClass puts on a
+	// class (classes.go)
+	protoAliases map[*js.Var]any
+	objOwners    map[*js.ObjectExpr]any
 }
 
 type depthError struct{}
@@ -540,7 +548,7 @@ func (w *walker) bind(v *js.Var, src bindSrc) {
 	if v.Decl == js.NoDecl {
 		return
 	}
-	owner := w.thisSrcOwner(src)
+	owner := w.thisSrcOwner(v, src)
 	if w.task != nil {
 		ev := bindEvent{v: v, src: src}
 		if owner != nil || w.loop != nil {

@@ -322,7 +322,7 @@ func (w *walker) object(n *js.ObjectExpr) int {
 			}
 		}
 		if _, ok := pr.Value.(*js.FuncDecl); ok {
-			w.nextOwner = n // {init: function () { this.x = … }}
+			w.nextOwner = w.objOwner(n) // {init: function () { this.x = … }}
 		}
 		if w.pass == 2 && key != "" && (w.p.opts.Keep == nil || w.p.opts.Keep.Props[key]) {
 			w.p.Props = append(w.p.Props, PropInit{Name: key, Pos: w.lastLeaf, Value: pr.Value, Func: w.curFunc()})
@@ -362,6 +362,9 @@ func (w *walker) call(n *js.CallExpr, use UseKind, maximal bool) int {
 		if w.pass == 1 {
 			w.bindCallParams(n)
 			w.callUses(n)
+		}
+		if len(n.Args.List) == 2 || len(n.Args.List) == 3 {
+			w.createClass(n) // _createClass(C, [{key, value: function …}])
 		}
 		start = w.expr(n.X, Called, true)
 	}
@@ -561,6 +564,11 @@ func (w *walker) assign(n *js.BinaryExpr) int {
 				}
 			} else if v, ok := x.X.(*js.Var); ok {
 				w.writeThrough(v) // names.a = …: the literal no longer holds the data
+				if w.thisAliases != nil && n.Op == js.EqToken {
+					if name, ok := dotName(x.Y); ok {
+						w.aliasFieldWrite(v, string(name.Data), n.Y) // _this.nav = navigator
+					}
+				}
 			}
 		case *js.IndexExpr:
 			if v, ok := x.X.(*js.Var); ok {
@@ -611,7 +619,7 @@ func (w *walker) assign(n *js.BinaryExpr) int {
 		}
 	}
 	if _, ok := n.Y.(*js.FuncDecl); ok {
-		w.nextOwner = prototypeOwner(n.X) // C.prototype.m = function () { this.x … }
+		w.nextOwner = w.methodOwner(n.X) // C.prototype.m = function () { this.x … }
 	}
 	a.RHSPos = w.expr(n.Y, Read, true)
 	w.nameHint = ""
