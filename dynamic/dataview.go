@@ -106,6 +106,8 @@ func dataViewJSON(capsJSON []byte, nulls bool) ([]byte, []string) {
 		c.DataRoles = []role{{Name: "category", DisplayName: "Category", Kind: "Grouping"}, {Name: "measure", DisplayName: "Value", Kind: "Measure"}}
 	}
 	var cats, vals []column
+	multi := multiFieldRoles(c)
+	index := 0
 	for i, r := range c.DataRoles {
 		name := r.Name
 		if name == "" {
@@ -115,18 +117,29 @@ func dataViewJSON(capsJSON []byte, nulls bool) ([]byte, []string) {
 		if dn == "" {
 			dn = name
 		}
-		col := column{DisplayName: fmt.Sprintf("%s %sc%d", dn, canaryToken, i), QueryName: "Canary." + name, Roles: map[string]bool{name: true},
-			Index: i, IsMeasure: r.measure(), Objects: map[string]any{}}
-		if col.IsMeasure {
-			col.Type = map[string]bool{"numeric": true}
-			col.Format = "0.00"
-			vals = append(vals, col)
-		} else if r.dateLike() {
-			col.Type = map[string]bool{"dateTime": true}
-			cats = append(cats, col)
-		} else {
-			col.Type = map[string]bool{"text": true}
-			cats = append(cats, col)
+		fields := 1
+		if multi[name] && !r.measure() {
+			fields = 2
+		}
+		for f := 0; f < fields; f++ {
+			suffix := ""
+			if f > 0 {
+				suffix = fmt.Sprintf(" %d", f+1)
+			}
+			col := column{DisplayName: fmt.Sprintf("%s%s %sc%d", dn, suffix, canaryToken, index), QueryName: fmt.Sprintf("Canary.%s%s", name, strings.ReplaceAll(suffix, " ", "")), Roles: map[string]bool{name: true},
+				Index: index, IsMeasure: r.measure(), Objects: map[string]any{}}
+			index++
+			if col.IsMeasure {
+				col.Type = map[string]bool{"numeric": true}
+				col.Format = "0.00"
+				vals = append(vals, col)
+			} else if r.dateLike() {
+				col.Type = map[string]bool{"dateTime": true}
+				cats = append(cats, col)
+			} else {
+				col.Type = map[string]bool{"text": true}
+				cats = append(cats, col)
+			}
 		}
 	}
 	kinds := map[string]bool{}
@@ -269,6 +282,50 @@ const dataViewJS = `(function (pbi, json, own) {
   own.forEach(function (k) { if (dv[k]) view[k] = inherit(dv[k]); });
   return view;
 })`
+
+// multiFieldRoles are the grouping roles a categorical mapping's
+// categories take "for in" (every field the author drops in the role) and
+// that every condition lets hold two fields or more: their view has two
+// columns, as a report that uses the role as a hierarchy (a journey, a
+// drill path) gives the visual.
+func multiFieldRoles(c capabilities) map[string]bool {
+	type forIn struct {
+		For *struct{ In string } `json:"for"`
+	}
+	out := map[string]bool{}
+	for _, m := range c.DataViewMappings {
+		raw, ok := m["categorical"]
+		if !ok {
+			continue
+		}
+		var cm struct {
+			Categories struct {
+				forIn
+				Select []forIn `json:"select"`
+			} `json:"categories"`
+		}
+		_ = json.Unmarshal(raw, &cm)
+		for _, f := range append([]forIn{cm.Categories.forIn}, cm.Categories.Select...) {
+			if f.For != nil && f.For.In != "" {
+				out[f.For.In] = true
+			}
+		}
+		var conds []map[string]struct {
+			Max *float64 `json:"max"`
+		}
+		if raw, ok := m["conditions"]; ok {
+			_ = json.Unmarshal(raw, &conds)
+		}
+		for _, cond := range conds {
+			for r, lim := range cond {
+				if lim.Max != nil && *lim.Max < 2 {
+					delete(out, r)
+				}
+			}
+		}
+	}
+	return out
+}
 
 // matrixRoles reads the grouping roles of the rows and the columns of the
 // first matrix mapping ("for": {"in": role}, "bind": {"to": role}, or the

@@ -504,3 +504,20 @@ func TestTextBlockHeight(t *testing.T) {
 	_, rep := checked(t, v)
 	requireAll(t, rep)
 }
+
+// A grouping role a categorical mapping takes "for in" with room for
+// several fields (a journey, a drill path) gets two columns; a role
+// limited to one field keeps one.
+func TestMultiFieldRoleHasTwoColumns(t *testing.T) {
+	for max, want := range map[int]int{7: 2, 1: 1} {
+		v := visual("", fmt.Sprintf(`        const cats = dataView.categorical.categories.filter(c => c.source.roles.path);
+        if (cats.length !== %d) throw new Error("columns of the role: " + cats.length);
+        if (cats.length === 2 && (cats[0].source.queryName === cats[1].source.queryName || cats[1].values[0] === cats[0].values[0])) throw new Error("two distinct columns");
+        if (dataView.metadata.columns.filter(c => c.roles.path).length !== cats.length) throw new Error("metadata");`, want))
+		v.Capabilities = []byte(fmt.Sprintf(`{"dataRoles": [{"name": "path", "kind": "Grouping", "displayName": "Path"}, {"name": "measure", "kind": "Measure", "displayName": "Value"}],
+			"dataViewMappings": [{"conditions": [{"path": {"max": %d}, "measure": {"max": 1}}],
+			"categorical": {"categories": {"select": [{"for": {"in": "path"}}]}, "values": {"for": {"in": "measure"}}}}]}`, max))
+		_, rep := checked(t, v)
+		requireAll(t, rep)
+	}
+}
