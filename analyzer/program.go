@@ -53,6 +53,13 @@ type Options struct {
 	// OnInput, when set, is called with the size of each input before it
 	// is parsed (the CLI sizes its memory limit with it).
 	OnInput func(bytes int)
+	// Idle, when set, is started once per Parse on a goroutine of its own
+	// when a core is free for work that does not need the model (lint
+	// identifies the libraries there): when the walks of a split parse enter
+	// their serial phase (pass 1's replay and the variable values), or as
+	// the parse starts when the input is parsed in one piece. It is not
+	// started when Parse fails before.
+	Idle func()
 
 	splitMin, unitMin int      // tests: split smaller inputs into smaller units
 	propNames         []string // tests: more property names notePropWrites wants
@@ -381,8 +388,13 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 	// serial phases of the walks leave idle (the parser and the walker bound
 	// their own recursion). Its verdict wins over any other result.
 	parallel := workers > 1 && len(src) >= splitMin
-	var guardOnce sync.Once
+	var guardOnce, idleOnce sync.Once
 	startGuard := func() { guardOnce.Do(func() { go guard() }) }
+	startIdle := func() {
+		if opts.Idle != nil {
+			idleOnce.Do(func() { go opts.Idle() })
+		}
+	}
 	guarded := false
 	verdict := func() error { // the guard's verdict, once
 		if guarded {
@@ -404,7 +416,7 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 		}
 	}
 	if sp != nil {
-		prog, ok, werr := splitWalk(file, src, sp, braces, opts, workers, startGuard)
+		prog, ok, werr := splitWalk(file, src, sp, braces, opts, workers, func() { startGuard(); startIdle() })
 		if nerr := verdict(); nerr != nil {
 			return nil, nerr
 		}
@@ -415,6 +427,7 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 	}
 	// in one piece, with the guard beside the parse when it has not run yet
 	startGuard()
+	startIdle()
 	// The parser needs a NUL after the input; give it spare capacity so it
 	// works on our own copy and every literal slice points into buf.
 	buf := make([]byte, len(src), len(src)+1)

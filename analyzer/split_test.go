@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -351,5 +353,40 @@ func TestExactFunctionEnds(t *testing.T) {
 				assert.Equal(t, strings.Index(src, "};\nclass"), fn.End-1, "end of the arrow")
 			}
 		}
+	}
+}
+
+// TestIdleStarted: Options.Idle is started exactly once per Parse, on a
+// split input (at the serial phase of the walks), on an input parsed in one
+// piece, and on one that falls back to one piece; a hook that blocks does
+// not hold Parse back.
+func TestIdleStarted(t *testing.T) {
+	split := []byte("var f = function(){ return a + b }, g = () => { h() }; f(g)")
+	for _, tc := range []struct {
+		name string
+		src  []byte
+		opts Options
+	}{
+		{"split", split, splitOpts()},
+		{"one piece", split, Options{ParseWorkers: 1}},
+		{"fallback", []byte(splitCases["syntax-in-unit"]), splitOpts()},
+	} {
+		var calls atomic.Int32
+		release := make(chan struct{})
+		done := make(chan struct{}, 2)
+		tc.opts.Idle = func() {
+			calls.Add(1)
+			<-release // a slow hook: Parse must not wait for it
+			done <- struct{}{}
+		}
+		_, _ = Parse(tc.name, tc.src, tc.opts)
+		close(release)
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: Idle not started", tc.name)
+		}
+		time.Sleep(10 * time.Millisecond) // a second start would have run by now
+		assert.Equal(t, int32(1), calls.Load(), "%s: Idle started %d times", tc.name, calls.Load())
 	}
 }

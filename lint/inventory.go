@@ -55,15 +55,18 @@ func inventory(r *Result, in *rules.Input, identified func() (*libs.Attribution,
 	}
 }
 
-// identifyAsync identifies the libraries in src on a goroutine of its own:
-// it reads only the text, so it runs beside the analysis (whose serial
-// phases leave a core idle) instead of after the rules. The function it
-// returns waits for the result.
-func identifyAsync(src []byte) func() (*libs.Attribution, error) {
+// identifyAsync prepares the identification of the libraries in src on a
+// goroutine of its own: it reads only the text, so it runs beside the
+// analysis instead of after the rules. start runs it, once (the analyzer
+// calls it on a goroutine of its own when its serial phase leaves a core
+// idle: analyzer.Options.Idle); wait runs it if that has not happened, and
+// waits for the result.
+func identifyAsync(src []byte) (start func(), wait func() (*libs.Attribution, error)) {
 	var att *libs.Attribution
 	var err error
+	var once sync.Once
 	done := make(chan struct{})
-	go func() {
+	run := func() {
 		defer close(done)
 		defer func() {
 			if p := recover(); p != nil {
@@ -74,11 +77,21 @@ func identifyAsync(src []byte) func() (*libs.Attribution, error) {
 		if db, err = libs.Default(); err == nil {
 			att = db.Identify(src)
 		}
-	}()
-	return func() (*libs.Attribution, error) {
+	}
+	start = func() { once.Do(run) }
+	return start, func() (*libs.Attribution, error) {
+		start()
 		<-done
 		return att, err
 	}
+}
+
+// chain runs a, then b (either may be nil).
+func chain(a, b func()) func() {
+	if a == nil {
+		return b
+	}
+	return func() { a(); b() }
 }
 
 var warmOnce sync.Once

@@ -354,7 +354,10 @@ func CheckPackage(path string, pkg *pbiviz.Package, opts Options) Result {
 	r := Result{Path: path, Kind: "package", Visual: VisualOf(pkg), Findings: []rules.Finding{}}
 	var identified func() (*libs.Attribution, error)
 	if js := pkg.Resource.Content.JS; js != "" {
-		identified = identifyAsync(unsafe.Slice(unsafe.StringData(js), len(js))) // read only
+		var start func()
+		start, identified = identifyAsync(unsafe.Slice(unsafe.StringData(js), len(js))) // read only
+		// the analyzer starts it when a core is free
+		opts.Analyzer.Idle = chain(opts.Analyzer.Idle, start)
 	}
 	in, err := Analyze(pkg, opts)
 	if err != nil {
