@@ -369,7 +369,7 @@ func (a *Attribution) ownerIn(off int, scope func(off int) [][2]int) int {
 		// a function holding several libraries is a bundle (webpack's
 		// modules, a library bundling another): the function in it that
 		// holds the offset is the module
-		return a.smallModule(chain[d-1], o)
+		return a.smallModule(off, chain[d-1], &r, o, scope)
 	}
 	// no enclosing function holds enough of any library: a small outermost
 	// function holding no other library's mark (a webpack module of a
@@ -379,18 +379,37 @@ func (a *Attribution) ownerIn(off int, scope func(off int) [][2]int) int {
 	if len(chain) == 0 {
 		return -1
 	}
-	return a.smallModule(chain[len(chain)-1], o)
+	return a.smallModule(off, chain[len(chain)-1], nil, o, scope)
 }
 
-// smallModule returns library o for code in module m (a function that
-// holds too few strings of any library to be identified by itself) when m
-// may be a module of o's among o's code: small (a module of a modular
-// library: core-js, d3's modules, a function of vega) and holding no
-// other library's mark; else -1 (a file of its own, as FullCalendar's,
-// which holds a few of moment's format strings).
-func (a *Attribution) smallModule(m [2]int, o int) int {
+// smallModule returns library o for code at off in module m (a function
+// that holds too few strings of any library to be identified by itself,
+// directly inside bundle, or outermost when bundle is nil) when m may be a
+// module of o's among o's modules: small (a module of a modular library:
+// core-js, d3's modules, a function of vega), holding no other library's
+// mark, and the marks around it outside m are in small modules too. Else
+// -1: a file of its own (FullCalendar's, which holds a few of moment's
+// format strings), or the visual's own code between two copies of jQuery.
+func (a *Attribution) smallModule(off int, m [2]int, bundle *[2]int, o int, scope func(int) [][2]int) int {
 	if m[1]-m[0] > unitMax || !a.onlyKey(m, a.key(o)) {
 		return -1
+	}
+	i := sort.Search(len(a.hits), func(i int) bool { return a.hits[i].off > off })
+	for _, j := range []int{i - 1, i} {
+		if j < 0 || j >= len(a.hits) || a.hits[j].off >= m[0] && a.hits[j].off < m[1] {
+			continue
+		}
+		// the module of that mark: its outermost enclosing function
+		// inside the bundle
+		var mod [2]int
+		for _, r := range scope(a.hits[j].off) {
+			if bundle == nil || r != *bundle && r[0] >= bundle[0] && r[1] <= bundle[1] {
+				mod = r
+			}
+		}
+		if mod[1]-mod[0] > unitMax {
+			return -1
+		}
 	}
 	return o
 }

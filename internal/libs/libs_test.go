@@ -197,8 +197,8 @@ func TestOriginSkipsALoneSharedString(t *testing.T) {
 // around it only when its module is that library's: the innermost
 // enclosing function with moduleHits distinct strings of a library must be
 // of that library; where no function holds that many, only a small module
-// with no other library's mark (a webpack module of a modular library)
-// takes the library around it.
+// with no other library's mark among small modules of that library (a
+// webpack module of a modular library) takes the library around it.
 func TestOriginNeedsItsModule(t *testing.T) {
 	alphaMod := `function A(){x("alpha: invalid argument","alpha-selection","alpha/transition");function h(t){this.innerHTML=t}y("alpha only in two")}`
 	bare := `function M(q){this.innerHTML=q}` // a small module with no string
@@ -209,8 +209,13 @@ func TestOriginNeedsItsModule(t *testing.T) {
 	betaMark := `function B(q){this.outerHTML=q;z("beta-axis-label")}`
 	alphaMod2 := `function A2(){x("alpha: invalid argument","alpha-selection","alpha/transition","alpha only in two")}`
 	betaMod := `function Bm(){b("beta: stack overflow","beta-chart-title","beta-axis-label")}`
+	// a library file of its own (larger than unitMax), twice, with the
+	// visual's own small code between the copies
+	bigAlpha := `function BA(){x("alpha: invalid argument","alpha-selection","alpha/transition");` + strings.Repeat("this.n=this.n+1;", 2500) + `}`
+	between := `function V(q){this.src=q}`
 	// a bundle: one function holding alpha's and beta's modules
-	src := alphaMod + bare + own + alphaMod2 + betaMark + alphaMod2 + "!function(){" + alphaMod2 + bare + alphaMod2 + betaMod + "}()"
+	src := alphaMod + bare + alphaMod2 + own + alphaMod2 + betaMark + alphaMod2 + bigAlpha + between + bigAlpha +
+		"!function(){" + alphaMod2 + bare + alphaMod2 + betaMod + "}()"
 	att := testDB().Identify([]byte(src))
 	if att.index("alpha") < 0 || att.index("beta") < 0 {
 		t.Fatalf("libraries %+v", att.Libraries)
@@ -231,7 +236,7 @@ func TestOriginNeedsItsModule(t *testing.T) {
 			from = i + len(p)
 		}
 	}
-	add(0, alphaMod, bare, own, alphaMod2, betaMark, alphaMod2)
+	add(0, alphaMod, bare, alphaMod2, own, alphaMod2, betaMark, alphaMod2, bigAlpha, between, bigAlpha)
 	bundle := at("!function(){", 0)
 	funcs = append(funcs, [2]int{bundle + 1, len(src)})
 	add(bundle, alphaMod2, bare, alphaMod2, betaMod)
@@ -262,6 +267,7 @@ func TestOriginNeedsItsModule(t *testing.T) {
 		{"a bare module between alpha's", at("this.innerHTML=q", 0), "alpha"},
 		{"code of its own holding alpha's strings", at("el.innerHTML=v", 0), ""},
 		{"a module holding beta's mark between alpha's", at("this.outerHTML=q", 0), ""},
+		{"small code between two files of alpha's", at("this.src=q", 0), ""},
 		{"a bare module inside a bundle, between alpha's", at("this.innerHTML=q", bundle), "alpha"},
 	} {
 		if got := origin(tc.off); got != tc.want {
