@@ -228,6 +228,11 @@ func runCheck(c *cobra.Command, f *checkFlags, args []string) (err error) {
 		return &exitError{code: 2, msg: err.Error()}
 	}
 	opts.Admit = gcAdmit // gc.go: inputs are admitted under a memory budget
+	if len(ins) == 1 && ins[0].Kind == "package" {
+		if st, err := os.Stat(ins[0].Path); err == nil {
+			startPrefault(st.Size()) // gc.go: while the package is read
+		}
+	}
 	stderr := c.ErrOrStderr()
 	done := 0
 	if len(ins) > 3 && isTerminal(stderr) {
@@ -262,6 +267,7 @@ func runCheck(c *cobra.Command, f *checkFlags, args []string) (err error) {
 			sub[i] = ins[idx]
 		}
 		rs := postProcess(c, g.cfg, lint.Check(sub, gopts))
+		stopPrefault() // an input that could not be read was never admitted
 		// ignore-paths drops whole inputs: the results left keep their
 		// order, so walk both lists (an input's path decides alone)
 		j := 0

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
@@ -142,4 +143,37 @@ func TestMemGateFits(t *testing.T) {
 	assert.False(t, g.fits(41))
 	g.release(60)
 	assert.True(t, g.fits(100))
+}
+
+// The prefault block is touched while the package is read and freed by the
+// first admission: afterwards it is no longer part of the heap; a second
+// stop does nothing, and no block is touched without the CLI's policy.
+func TestPrefaultFreedAtAdmission(t *testing.T) {
+	old := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(old)
+	saved, savedPre := gc, pre.done
+	defer func() { gc, pre.done = saved, savedPre; pre.stop.Store(false) }()
+
+	gc.tuned, gc.budget = false, 8<<30
+	pre.done = nil
+	startPrefault(2 << 20)
+	assert.Nil(t, pre.done, "touched without the CLI's GC policy")
+
+	gc.tuned, gc.gate = true, newMemGate(8<<30, 2, setLimit)
+	pre.stop.Store(false)
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("one CPU: no block is touched")
+	}
+	var before runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	startPrefault(2 << 20) // a 2 MB package: a 200 MB block
+	require.NotNil(t, pre.done)
+	time.Sleep(20 * time.Millisecond) // the read
+	release := gcAdmit(1<<20, false)
+	defer release()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	assert.Less(t, after.HeapAlloc, before.HeapAlloc+(32<<20), "the block is still live after the admission")
+	assert.False(t, stopPrefault(), "stopped twice")
 }
