@@ -340,3 +340,135 @@ func (f *charCodeFinder) Enter(n js.INode) js.IVisitor {
 }
 
 func (f *charCodeFinder) Exit(js.INode) {}
+
+// noteThrough records a property written through b's variable (a[i] = …,
+// a.push(…)) in loop (nil: outside every loop of its function), pass 1
+// or its replay.
+func (p *Program) noteThrough(b *binding, loop js.IStmt) {
+	if loop == nil {
+		b.writtenOut = true
+		return
+	}
+	if b.writtenOut {
+		return
+	}
+	if p.arrayLoops == nil {
+		p.arrayLoops = map[*binding]*loopWrites{}
+	}
+	switch aw := p.arrayLoops[b]; {
+	case aw == nil:
+		p.arrayLoops[b] = &loopWrites{loop: loop}
+	case aw.loop != loop:
+		aw.multi = true
+	}
+}
+
+// arrayLoopJoin folds a.join(sep) where a is an array literal of
+// constants filled by one closed loop and written nowhere else
+//
+//	const out = []; for (let i = 0; i < codes.length; i++) out.push(String.fromCharCode(codes[i]));
+//	window[out.join("")](u)
+//
+// by running the loop in the sandbox. The array must be bound once, never
+// reassigned, passed to a function or written outside that loop; the join
+// must not be inside the loop (it would see a part of the array); the loop
+// must be closed (as loopFold's). Anything else is not folded.
+func (p *Program) arrayLoopJoin(n *js.CallExpr, recv js.IExpr, arg func(int) Value, nargs int, d int) (Value, bool) {
+	rv, ok := recv.(*js.Var)
+	if !ok || p.opts.Eval == nil {
+		return Value{}, false
+	}
+	v := varOf(rv)
+	if v.Decl == js.NoDecl || v.Decl == js.ArgumentDecl || p.escaped[v] {
+		return Value{}, false
+	}
+	b := p.bindings[v]
+	if b == nil || b.n != 1 || b.mutated || !b.written || b.writtenOut || b.first.expr == nil || len(b.first.keyList()) > 0 {
+		return Value{}, false
+	}
+	aw := p.arrayLoops[b]
+	if aw == nil || aw.multi {
+		return Value{}, false
+	}
+	arr, ok := unparen(b.first.expr).(*js.ArrayExpr)
+	if !ok || len(arr.List) > 1024 {
+		return Value{}, false
+	}
+	sep := ","
+	if nargs > 0 {
+		s := arg(0)
+		if s.Kind != Const {
+			return Value{}, false
+		}
+		sep = s.Str
+	}
+	if contains(aw.loop, n) {
+		return Value{}, false
+	}
+	parts := make([]string, 0, len(arr.List))
+	for _, el := range arr.List {
+		if el.Spread {
+			return Value{}, false
+		}
+		r := p.resolve(el.Value, false, d)
+		if r.Kind != Const {
+			return Value{}, false
+		}
+		parts = append(parts, constJS(r))
+	}
+	c := closedCheck{declared: map[*js.Var]bool{}, loop: true}
+	c.collect(aw.loop)
+	if !c.ok(aw.loop, 0) {
+		return Value{}, false
+	}
+	var body bytes.Buffer
+	aw.loop.JS(&body)
+	if body.Len() > maxLoopSource {
+		return Value{}, false
+	}
+	var sb strings.Builder
+	sb.WriteString("function(){var ")
+	sb.WriteString(string(v.Data))
+	sb.WriteString("=[")
+	sb.WriteString(strings.Join(parts, ","))
+	sb.WriteString("];")
+	if !p.writeInputs(&sb, &c, v, aw.loop, d) {
+		return Value{}, false
+	}
+	sb.Write(body.Bytes())
+	sb.WriteString(";return ")
+	sb.WriteString(string(v.Data))
+	sb.WriteString(".join(")
+	sb.WriteString(jsString(sep))
+	sb.WriteString(")}()")
+	s, ok := p.evalKey(sb.String())
+	if !ok {
+		return Value{}, false
+	}
+	return Value{Kind: Const, Str: s, Encoded: true, EncodedLen: body.Len()}, true
+}
+
+// contains reports whether node n is inside root.
+func contains(root js.INode, n js.INode) bool {
+	found := false
+	js.Walk(&nodeFinder{n: n, found: &found}, root)
+	return found
+}
+
+type nodeFinder struct {
+	n     js.INode
+	found *bool
+}
+
+func (f *nodeFinder) Enter(n js.INode) js.IVisitor {
+	if *f.found {
+		return nil
+	}
+	if n == f.n {
+		*f.found = true
+		return nil
+	}
+	return f
+}
+
+func (f *nodeFinder) Exit(js.INode) {}

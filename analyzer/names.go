@@ -83,6 +83,7 @@ func (w *walker) escape(v *js.Var) {
 func (p *Program) escape(v *js.Var) {
 	if b := p.bindings[v]; b != nil {
 		b.written = true
+		b.writtenOut = true // not a write a loop fold can run
 		return
 	}
 	if p.escaped == nil {
@@ -238,6 +239,9 @@ type depthModel struct {
 	thisVars  map[*js.Var]bool // variables with a source `this` among them
 	// writes of variables inside loops (loops.go)
 	loopWrites map[*binding]*loopWrites
+	// properties written through variables inside loops (a[i] = …,
+	// a.push(…)), loops.go
+	arrayLoops map[*binding]*loopWrites
 	// writes of property names read as HTML (after pass 2; ConstProp)
 	propWrites map[string]*propWrites
 	// variables passed to a function before they had a binding (escape)

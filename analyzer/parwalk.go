@@ -369,6 +369,7 @@ func (w *walker) apply(ev *bindEvent) {
 	b := w.binding1(ev.v)
 	if ev.written {
 		b.written = true
+		w.p.noteThrough(b, ev.loop())
 	} else if ev.mutate {
 		b.mutated = true
 		w.p.noteWrite(ev.v, b, ev.loop(), true)

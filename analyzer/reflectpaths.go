@@ -318,3 +318,44 @@ func (w *walker) protoIndirectRef(c *Call, args []js.Arg, tg bool) {
 	c.Callee = v
 	w.addRef(v, c.Pos, Called, args[0].Value)
 }
+
+// protoCallRefs makes Storage.prototype.getItem.call(sessionStorage, k)
+// one use of sessionStorage.getItem (pass 2, once the call's callee has
+// its real receiver): the callee's reference, where the call starts,
+// takes that receiver (it was recorded with the interface's usual
+// instance), and the receiver's own reference, a bare read of the same
+// object passed as `this`, is dropped. One finding per call site.
+func (w *walker) protoCallRefs(c *Call, recvPos int) {
+	if w.pass != 2 || !strings.HasSuffix(c.Callee.Root, ".prototype") || c.Callee.Kind != Global {
+		return
+	}
+	recv, _, ok := strings.Cut(c.Callee.Path, ".")
+	if !ok {
+		return
+	}
+	// only a real instance of the interface (what the receiver is does
+	// not depend on which references the model keeps)
+	iface := strings.TrimSuffix(c.Callee.Root, ".prototype")
+	if inst := ifaceInstances[iface]; inst == "" || (recv != inst && !(iface == "Storage" && recv == "sessionStorage")) {
+		return
+	}
+	refs := w.p.Refs
+	drop, callee := -1, -1
+	for i := len(refs) - 1; i >= 0 && i >= len(refs)-8; i-- {
+		r := &refs[i]
+		if r.Pos < c.Pos {
+			break
+		}
+		switch {
+		case r.Pos == c.Pos && r.Use == Called && r.Root == c.Callee.Root:
+			callee = i
+		case r.Pos == recvPos && r.Use == Read && r.Kind == Global && r.Path == recv:
+			drop = i
+		}
+	}
+	if drop < 0 || callee < 0 {
+		return // the receiver is not a global read there: the callee's reference stays as it is
+	}
+	refs[callee].Path = c.Callee.Path
+	w.p.Refs = append(refs[:drop], refs[drop+1:]...)
+}

@@ -20,8 +20,9 @@ type binding struct {
 	written bool      // a property written through it (names.a = …, list[i] = …)
 	active  bool      // being resolved (cycle guard)
 	val     *Value    // the memoised result (nil until resolved)
-	// loops.go: a mutation outside every loop; the first source inside a loop
-	mutOut, firstInLoop bool
+	// loops.go: a mutation outside every loop; the first source inside a loop;
+	// a property written through it outside every loop, or it passed to a function
+	mutOut, firstInLoop, writtenOut bool
 }
 
 // src returns source i.
@@ -867,6 +868,10 @@ func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
 			recvExpr = arr
 		} else if c := p.dataCall(recvExpr); c != nil {
 			recvExpr = c // const r = [...].reverse(); r.join("")
+		} else if method == "join" && p.arrayLoops != nil {
+			if v, ok := p.arrayLoopJoin(n, recvExpr, argVal, len(args), d); ok {
+				return v // filled by a closed loop (loops.go)
+			}
 		}
 		if arr, ok := recvExpr.(*js.ArrayExpr); ok {
 			elems := make([]string, 0, len(arr.List))

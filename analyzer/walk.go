@@ -537,10 +537,16 @@ func (w *walker) writeThrough(v *js.Var) {
 		return
 	}
 	if w.task != nil {
-		w.task.events.add(bindEvent{v: v, written: true})
+		ev := bindEvent{v: v, written: true}
+		if w.loop != nil {
+			ev.ext = &bindExt{loop: w.loop}
+		}
+		w.task.events.add(ev)
 		return
 	}
-	w.binding1(v).written = true
+	b := w.binding1(v)
+	b.written = true
+	w.p.noteThrough(b, w.loop)
 }
 
 func (w *walker) bind(v *js.Var, src bindSrc) {

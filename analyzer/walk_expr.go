@@ -492,12 +492,14 @@ func (w *walker) recordCall(node js.IExpr, callee js.IExpr, args []js.Arg, pos [
 		if len(args) > 0 {
 			c.Callee = receiverOf(c.Callee, w.p.Resolve(args[0].Value, tg))
 			c.Args = mk(args[1:], pos[1:])
+			w.protoCallRefs(&c, pos[0]) // one finding per call site (reflectpaths.go)
 		}
 		c.Method = innerMethod(c.Callee.Path)
 	case c.Callee.Kind == Global && c.Callee.Bound == "apply":
 		c.Callee.Bound = ""
 		if len(args) > 0 {
 			c.Callee = receiverOf(c.Callee, w.p.Resolve(args[0].Value, tg))
+			w.protoCallRefs(&c, pos[0])
 		}
 		if len(args) > 1 {
 			c.Args = expand(args[1], pos[1])

@@ -357,9 +357,29 @@ var _ = register(&Rule{
 					}
 					continue
 				}
-				if known {
-					p.ReportJSFunc(w.pos, w.fn, w.api, fmt.Sprintf("%s is set to a URL computed at run time, which may be remote", w.api), WithSeverity(Warning))
+				if !known {
+					continue
 				}
+				if w.value.Kind == analyzer.Member {
+					// img.attr("src", this.imageurl) where every imageurl the
+					// bundle writes is a literal: a fixed URL set through a field
+					if consts, ok := p.In.JS.ConstProp(w.value.Last()); ok {
+						remote := 0
+						for _, c := range consts {
+							if judgeURL(analyzer.Value{Kind: analyzer.Const, Str: c}) == urlRemoteConst {
+								remote++
+							}
+						}
+						switch remote {
+						case len(consts):
+							p.ReportJSFunc(w.pos, w.fn, w.api, fmt.Sprintf("%s is set to .%s, and every value the bundle writes to %s is the remote URL %q", w.api, w.value.Last(), w.value.Last(), short(consts[0])))
+							continue
+						case 0:
+							continue // local constants (data: URLs, assets)
+						}
+					}
+				}
+				p.ReportJSFunc(w.pos, w.fn, w.api, fmt.Sprintf("%s is set to a URL computed at run time, which may be remote", w.api), WithSeverity(Warning))
 			}
 		}
 	},
