@@ -234,7 +234,7 @@ func (p *Program) ownerOfExpr(e js.IExpr, depth int) any {
 		if v.Decl == js.NoDecl {
 			return nil
 		}
-		b := p.bindings[v]
+		b := p.bindings.get(v)
 		if b == nil || b.n != 1 || b.mutated || b.first.expr == nil || len(b.first.keyList()) > 0 {
 			return nil
 		}
@@ -257,7 +257,7 @@ func (p *Program) ctorParams(owner any) *js.Params {
 	case *js.FuncDecl:
 		return &o.Params
 	case *js.Var:
-		if b := p.bindings[o]; b != nil && b.n >= 1 {
+		if b := p.bindings.get(o); b != nil && b.n >= 1 {
 			if f, ok := b.first.expr.(*js.FuncDecl); ok && b.first.fn != nil {
 				return &f.Params
 			}
@@ -331,7 +331,7 @@ func (w *walker) methodOwner(target js.IExpr) any {
 	if v.Decl == js.NoDecl {
 		return nil
 	}
-	if b := w.p.bindings[v]; b != nil && b.n == 1 && !b.mutated && b.first.expr != nil && len(b.first.keyList()) == 0 {
+	if b := w.p.bindings.get(v); b != nil && b.n == 1 && !b.mutated && b.first.expr != nil && len(b.first.keyList()) == 0 {
 		return protoOf(b.first.expr)
 	}
 	return nil

@@ -114,7 +114,7 @@ func (p *Program) fieldOf(owner any, name string, depth int) (Value, bool) {
 	var sub any // the class right below owner in the chain walked
 	for range maxSuperDepth {
 		if v := p.fields.get(owner, name, false); v != nil {
-			b := p.bindings[v]
+			b := p.bindings.get(v)
 			if b == nil {
 				return Value{}, false
 			}
@@ -281,7 +281,7 @@ func (p *Program) thisAliasOwner(x js.IExpr) any {
 	if !p.thisVars[v] {
 		return nil
 	}
-	b := p.bindings[v]
+	b := p.bindings.get(v)
 	if b == nil || b.n != 1 || b.mutated || len(b.first.keyList()) > 0 {
 		return nil
 	}
@@ -448,7 +448,7 @@ func (p *Program) calledFunc(callee js.IExpr) (body *js.BlockStmt, arrow bool) {
 		if v.Decl == js.NoDecl {
 			return nil, false
 		}
-		b := p.bindings[v]
+		b := p.bindings.get(v)
 		if b == nil || b.n != 1 || b.mutated {
 			return nil, false
 		}
@@ -520,7 +520,7 @@ func (p *Program) boundOnce(e js.IExpr) js.IExpr {
 	if v.Decl == js.NoDecl {
 		return nil
 	}
-	b := p.bindings[v]
+	b := p.bindings.get(v)
 	if b == nil || b.n != 1 || b.mutated || b.written || b.first.expr == nil || len(b.first.keyList()) > 0 || p.escaped[v] {
 		return nil
 	}

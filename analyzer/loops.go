@@ -178,7 +178,7 @@ func (p *Program) loopInput(v *js.Var, loop js.IStmt, depth int) (lit string, nu
 		}
 		return "[" + strings.Join(parts, ",") + "]", false, true
 	}
-	b := p.bindings[v]
+	b := p.bindings.get(v)
 	if b == nil {
 		return "", false, false
 	}
@@ -228,7 +228,7 @@ func (p *Program) decoderFunc(callee js.IExpr) js.IExpr {
 		if v.Decl == js.NoDecl {
 			return nil
 		}
-		b := p.bindings[v]
+		b := p.bindings.get(v)
 		if b == nil || b.n != 1 || b.mutated || b.first.expr == nil || len(b.first.keyList()) > 0 {
 			return nil
 		}

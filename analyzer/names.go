@@ -81,7 +81,7 @@ func (w *walker) escape(v *js.Var) {
 // escape marks v's binding written, or remembers v when it has none yet
 // (a use before the declaration in the text): no binding is made for it.
 func (p *Program) escape(v *js.Var) {
-	if b := p.bindings[v]; b != nil {
+	if b := p.bindings.get(v); b != nil {
 		b.written = true
 		b.writtenOut = true // not a write a loop fold can run
 		return
@@ -146,7 +146,7 @@ func (p *Program) tableGet(n *js.CallExpr, recv js.IExpr, thisGlobal bool, d int
 	if t == nil || v.Decl == js.NoDecl {
 		return Value{}, false
 	}
-	b := p.bindings[v]
+	b := p.bindings.get(v)
 	if b == nil || b.n != 1 || b.mutated || b.first.expr == nil || len(b.first.keyList()) > 0 {
 		return Value{}, false
 	}

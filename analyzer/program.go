@@ -287,7 +287,7 @@ type Program struct {
 	unitCounts []unitCount   // by unit: what pass 1 counted in it
 	serial     func()        // called when the walks enter their serial phase (the nesting guard starts there)
 	pos        *textpos.Table
-	bindings   map[*js.Var]*binding
+	bindings   *bindTable
 	callMemo   map[callKey]*Value // resolved calls, from pass 2 on
 	nCalls     int                // calls counted by pass 1
 	order      []*binding         // bindings in the order pass 1 made them
@@ -482,7 +482,7 @@ func splitWalk(file string, src []byte, sp *jsscan.Split, braces []jsscan.Brace,
 
 func newProgram(file string, src []byte, ast *js.AST, buf []byte, opts Options) *Program {
 	return &Program{File: file, Src: src, AST: ast, buf: buf, opts: opts,
-		bindings: make(map[*js.Var]*binding, len(src)/64), members: newNameSet(opts.Members), prefixes: pathPrefixes(opts.Paths), fields: &fieldVars{}}
+		bindings: newBindTable(len(src) / 64), members: newNameSet(opts.Members), prefixes: pathPrefixes(opts.Paths), fields: &fieldVars{}}
 }
 
 // pathPrefixes lists the proper prefixes, cut at dots, of dotted paths.

@@ -13,6 +13,7 @@ import (
 
 // binding records what a variable is assigned, for alias and constant flow.
 type binding struct {
+	v       *js.Var   // the variable (bindTable)
 	first   bindSrc   // the first source (most variables have exactly one)
 	more    []bindSrc // further sources
 	n       uint8     // number of sources
@@ -145,7 +146,7 @@ func (p *Program) resolveVar(v *js.Var, depth int) Value {
 		}
 		return Value{Kind: Global, Path: name, Escaped: esc}
 	}
-	b := p.bindings[v]
+	b := p.bindings.get(v)
 	if b == nil {
 		return Value{}
 	}

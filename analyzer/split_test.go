@@ -13,6 +13,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tdewolff/parse/v2/js"
 
 	"github.com/pbicert/pbicert/analyzer/internal/jsscan"
 	"github.com/pbicert/pbicert/internal/gen"
@@ -271,10 +272,10 @@ func TestPass1ResolvesNothing(t *testing.T) {
 		q := newProgram("x.js", src, p.AST, nil, opts)
 		q.braces = p.braces
 		require.NoError(t, q.collectBindings())
-		require.NotEmpty(t, q.bindings)
-		for v, b := range q.bindings {
+		require.NotZero(t, q.bindings.len())
+		q.bindings.each(func(v *js.Var, b *binding) {
 			assert.Nil(t, b.val, "%s resolved in pass 1", v.Data)
-		}
+		})
 		// and the computed keys are folded once everything is known
 		found := false
 		for _, c := range p.Calls {

@@ -75,7 +75,7 @@ func (p *Program) uncallableValue(e js.IExpr, local bool) string {
 		if !local || v.Decl != js.VariableDecl && v.Decl != js.LexicalDecl {
 			return "" // parameters get their values from the callers
 		}
-		b := p.bindings[v]
+		b := p.bindings.get(v)
 		if b == nil || b.n != 1 || b.mutated || b.first.keys != nil || b.first.fn != nil || b.first.expr == nil {
 			return ""
 		}

@@ -571,10 +571,10 @@ func (w *walker) bind(v *js.Var, src bindSrc) {
 
 // binding1 returns v's binding, made on first use (pass 1).
 func (w *walker) binding1(v *js.Var) *binding {
-	b := w.p.bindings[v]
+	b := w.p.bindings.get(v)
 	if b == nil {
 		b = w.newBinding()
-		w.p.bindings[v] = b
+		w.p.bindings.set(v, b)
 	}
 	return b
 }
