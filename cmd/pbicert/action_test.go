@@ -140,6 +140,45 @@ func TestActionInstallsChecksummedReleaseAndExposesOutputs(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Contains(t, out, "not a release tag: set the version input")
 
+	// the archive's hash is an output (the value to pin); without a pin
+	// the step says what the release's own checksums.txt proves
+	out, outputs, code = runStep(t, install, map[string]string{"PBICERT_ACTION_REF": "v0.9.9", "PBICERT_DOWNLOAD": base})
+	require.Equal(t, 0, code, out)
+	sum := outputs["archive-sha256"]
+	require.Regexp(t, `^[0-9a-f]{64}$`, sum)
+	assert.Contains(t, out, "checked against the checksums.txt of the same release only")
+	// pinned: one hash, or checksums.txt lines for a matrix of runners
+	for _, pin := range []string{sum, strings.ToUpper(sum) + "\n", fmt.Sprintf("%x  pbicert_0.9.9_windows_amd64.zip\n%s  %s\n", sha256.Sum256([]byte("x")), sum, archive)} {
+		out, _, code = runStep(t, install, map[string]string{"PBICERT_ACTION_REF": "v0.9.9", "PBICERT_DOWNLOAD": base, "PBICERT_SHA256": pin})
+		assert.Equal(t, 0, code, out)
+		assert.Contains(t, out, "matches the pinned sha256")
+	}
+	other := fmt.Sprintf("%x", sha256.Sum256([]byte("another build")))
+	for pin, msg := range map[string]string{
+		other: "the sha256 input pins " + other,
+		fmt.Sprintf("%s  pbicert_0.9.9_windows_amd64.zip", sum): "pins no hash for " + archive,
+		"not-a-hash":       "pins no hash for " + archive,
+		other + "\n" + sum: "pins no hash for " + archive, // two bare hashes: which one?
+	} {
+		out, _, code = runStep(t, install, map[string]string{"PBICERT_ACTION_REF": "v0.9.9", "PBICERT_DOWNLOAD": base, "PBICERT_SHA256": pin})
+		assert.Equal(t, 2, code, out)
+		assert.Contains(t, out, msg)
+	}
+
+	// a release whose archive and checksums.txt were both replaced: the
+	// release's own checksums.txt cannot tell (the limit docs/ci.md states);
+	// the pin does
+	root := strings.TrimPrefix(base, "file://")
+	forged := []byte("a forged archive")
+	require.NoError(t, os.WriteFile(filepath.Join(root, "v0.9.9", archive), forged, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(root, "v0.9.9", "checksums.txt"), fmt.Appendf(nil, "%x  %s\n", sha256.Sum256(forged), archive), 0o644))
+	out, _, _ = runStep(t, install, map[string]string{"PBICERT_ACTION_REF": "v0.9.9", "PBICERT_DOWNLOAD": base})
+	assert.NotContains(t, out, "checksum mismatch", "unpinned, the forged archive passes the checksum (it fails later only because it is not a tar)")
+	out, _, code = runStep(t, install, map[string]string{"PBICERT_ACTION_REF": "v0.9.9", "PBICERT_DOWNLOAD": base, "PBICERT_SHA256": sum})
+	assert.Equal(t, 2, code, out)
+	assert.Contains(t, out, "the release is not the one you pinned")
+	base, archive = fakeRelease(t, "0.9.9")
+
 	// a tampered archive is refused
 	tampered := strings.TrimPrefix(base, "file://")
 	require.NoError(t, os.WriteFile(filepath.Join(tampered, "v0.9.9", archive), []byte("not the release"), 0o644))
