@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -210,6 +211,14 @@ func TestHTMLReportInChromium(t *testing.T) {
 	if pages < len(ins) || pages > 3*len(ins) {
 		t.Errorf("PDF has %d pages, want one or more per input (%d) and at most %d", pages, len(ins), 3*len(ins))
 	}
+	// on A4 (595 x 842 points: htmlpage's @page), numbered at the foot
+	if m := regexp.MustCompile(`/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)\s*\]`).FindSubmatch(b); m == nil {
+		t.Error("the PDF has no page size")
+	} else if w, _ := strconv.ParseFloat(string(m[1]), 64); math.Abs(w-595.3) > 2 {
+		t.Errorf("PDF page %s x %s points, want A4 (595 x 842)", m[1], m[2])
+	} else if h, _ := strconv.ParseFloat(string(m[2]), 64); math.Abs(h-841.9) > 2 {
+		t.Errorf("PDF page %s x %s points, want A4 (595 x 842)", m[1], m[2])
+	}
 	if pdftotext, err := exec.LookPath("pdftotext"); err == nil {
 		out, err := exec.CommandContext(ctx, pdftotext, "-layout", pdf, "-").Output()
 		if err != nil {
@@ -221,6 +230,12 @@ func TestHTMLReportInChromium(t *testing.T) {
 			"node_modules/tiny-get/lib/util.js:2:10", "https://api.contoso.com/enrich?q=", "Report data left the visual: yes"} {
 			if !strings.Contains(text, s) {
 				t.Errorf("PDF text lacks %q", s)
+			}
+		}
+		// the page numbers (pdftotext may drop the spaces around the slash)
+		for _, n := range []int{1, pages} {
+			if !regexp.MustCompile(fmt.Sprintf(`(?m)^\s*%d ?/ ?%d\s*$`, n, pages)).MatchString(text) {
+				t.Errorf("PDF text lacks the page number %d / %d", n, pages)
 			}
 		}
 		if n := strings.Count(text, "\f"); n != pages && n != pages-1 {

@@ -77,7 +77,54 @@ type htmlLibrary struct {
 
 type htmlCategory struct {
 	ID, Title string
-	Findings  []htmlFinding
+	// Total is the number of findings of the category; Findings the
+	// first htmlFindingsShown of them, the most severe first; More says
+	// what is left out
+	Total    int
+	Findings []htmlFinding
+	More     string
+}
+
+// htmlFindingsShown caps the findings listed per category and input: a
+// bundle with thousands of findings of one rule would otherwise make a page
+// of hundreds of printed pages. The JSON report lists every finding.
+const htmlFindingsShown = 50
+
+// htmlCategoryOf lists fs, the most severe first (each severity in the
+// order found), cut to htmlFindingsShown with a line for the rest.
+func htmlCategoryOf(id, title string, fs []htmlFinding) htmlCategory {
+	c := htmlCategory{ID: id, Title: title, Total: len(fs)}
+	sorted := slices.Clone(fs)
+	slices.SortStableFunc(sorted, func(a, b htmlFinding) int { return int(b.Severity) - int(a.Severity) })
+	if len(sorted) <= htmlFindingsShown {
+		c.Findings = sorted
+		return c
+	}
+	c.Findings = sorted[:htmlFindingsShown]
+	var left [3]int // error, warning, info
+	for _, f := range sorted[htmlFindingsShown:] {
+		switch f.Severity {
+		case result.Error:
+			left[0]++
+		case result.Warning:
+			left[1]++
+		default:
+			left[2]++
+		}
+	}
+	var parts []string
+	for i, n := range left {
+		if n > 0 {
+			parts = append(parts, plural(n, []string{"error", "warning", "info"}[i]))
+		}
+	}
+	name := strings.SplitN(title, ":", 2)[0] // "Network", "DOM injection"
+	if len(name) > 1 && name[1] >= 'a' && name[1] <= 'z' {
+		name = strings.ToLower(name[:1]) + name[1:]
+	}
+	c.More = fmt.Sprintf("… and %d more %s findings not shown here (%s): the JSON report (--format json) lists every finding.",
+		len(sorted)-htmlFindingsShown, name, strings.Join(parts, ", "))
+	return c
 }
 
 type htmlFinding struct {
@@ -181,13 +228,13 @@ func htmlVisualOf(i int, r result.Result, threshold result.Severity) htmlVisual 
 	}
 	for _, c := range categoryTitles {
 		if fs := byCat[c.c]; len(fs) > 0 {
-			v.Categories = append(v.Categories, htmlCategory{ID: v.ID + "-" + string(c.c), Title: c.title, Findings: fs})
+			v.Categories = append(v.Categories, htmlCategoryOf(v.ID+"-"+string(c.c), c.title, fs))
 			delete(byCat, c.c)
 		}
 	}
 	for _, f := range r.Findings { // a category outside the contract's list
 		if fs, ok := byCat[f.Category]; ok {
-			v.Categories = append(v.Categories, htmlCategory{ID: v.ID + "-" + string(f.Category), Title: string(f.Category), Findings: fs})
+			v.Categories = append(v.Categories, htmlCategoryOf(v.ID+"-"+string(f.Category), string(f.Category), fs))
 			delete(byCat, f.Category)
 		}
 	}
@@ -335,7 +382,7 @@ var htmlTemplate = template.Must(template.New("check").Funcs(template.FuncMap{
 <p class="ok">No finding.</p>
 {{- end}}
 {{- range .Categories}}
-<h4 class="cat" id="{{.ID}}">{{.Title}} ({{len .Findings}})</h4>
+<h4 class="cat" id="{{.ID}}">{{.Title}} ({{.Total}})</h4>
 {{- range .Findings}}
 <div class="finding f-{{.Sev}}">
 <p><span class="sev sev-{{.Sev}}">{{.Sev}}</span> <span class="rule">{{.Rule}}</span> {{.Name}} <code>{{.API}}</code>: <span class="msg">{{.Message}}</span></p>
@@ -354,6 +401,9 @@ var htmlTemplate = template.Must(template.New("check").Funcs(template.FuncMap{
 {{end}}</pre>
 {{- end}}
 </div>
+{{- end}}
+{{- if .More}}
+<p class="more muted" id="{{.ID}}-more">{{.More}}</p>
 {{- end}}
 {{- end}}
 <h3 id="{{.ID}}-endpoints">Endpoints ({{len .Hosts}} host{{if ne (len .Hosts) 1}}s{{end}})</h3>

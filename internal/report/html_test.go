@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -90,5 +91,57 @@ func TestHTMLHosts(t *testing.T) {
 	}
 	if strings.Join(contacts, " ") != "api.contoso.com cdn.example evil.example img.cdn.example" {
 		t.Errorf("contacts %v", contacts)
+	}
+}
+
+// A category with more findings than the page lists shows the most severe
+// first, up to htmlFindingsShown, and says how many are left out and
+// where they all are; the heading and the verdict count them all.
+func TestHTMLCapsFindingsPerCategory(t *testing.T) {
+	var fs []result.Finding
+	add := func(n int, rule string, c result.Category, s result.Severity) {
+		for i := range n {
+			fs = append(fs, result.Finding{Rule: rule, Category: c, Severity: s, Message: "m",
+				Location: result.Location{File: "x#content.js", Line: 1, Column: len(fs) + 1, Offset: len(fs)}, Function: fmt.Sprintf("%s-%d", rule, i)})
+		}
+	}
+	add(3*htmlFindingsShown, "DOM002", result.DOMInjection, result.Warning)
+	add(3, "DOM001", result.DOMInjection, result.Error) // the blockers come last in the bundle
+	add(7, "DOM003", result.DOMInjection, result.Info)
+	add(10, "STO001", result.Storage, result.Warning)
+	var buf bytes.Buffer
+	if err := HTML(&buf, []result.Result{{Path: "a.pbiviz", Kind: "package", Findings: fs}}, Options{FailOn: result.Error}); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	// the categories in the contract's order: storage, then DOM injection
+	sto := page[strings.Index(page, `id="v1-storage"`):strings.Index(page, `id="v1-dom-injection"`)]
+	dom := page[strings.Index(page, `id="v1-dom-injection"`):strings.Index(page, `id="v1-endpoints"`)]
+	if n := strings.Count(dom, `<div class="finding`); n != htmlFindingsShown {
+		t.Errorf("%d DOM findings listed, want %d", n, htmlFindingsShown)
+	}
+	if strings.Count(dom, `<span class="rule">DOM001</span>`) != 3 {
+		t.Error("the blockers are not all listed")
+	}
+	if i, j := strings.Index(dom, "DOM001"), strings.Index(dom, "DOM002"); i < 0 || j < i {
+		t.Error("the blockers are not listed first")
+	}
+	if strings.Contains(dom, "DOM003") {
+		t.Error("an info is listed before all the warnings")
+	}
+	want := fmt.Sprintf(`(%d)</h4>`, 3*htmlFindingsShown+10)
+	if !strings.Contains(dom, want) {
+		t.Errorf("the heading does not count every finding (%s)", want)
+	}
+	more := fmt.Sprintf(`id="v1-dom-injection-more">… and %d more DOM injection findings not shown here (%d warnings, 7 infos): the JSON report (--format json) lists every finding.</p>`,
+		2*htmlFindingsShown+10, 2*htmlFindingsShown+3)
+	if !strings.Contains(dom, more) {
+		t.Errorf("no line for the findings left out, want %s\n%s", more, dom[len(dom)-600:])
+	}
+	if strings.Count(sto, `<div class="finding`) != 10 || strings.Contains(sto, `-more"`) {
+		t.Error("a category under the cap is not listed whole")
+	}
+	if !strings.Contains(page, "3 certification blockers, 160 warnings, 7 infos") {
+		t.Error("the verdict does not count every finding")
 	}
 }
