@@ -60,9 +60,9 @@ const (
 	// library takes the library of the code around it (a webpack module of
 	// a modular library); a longer one is code of its own.
 	unitMax = 32 << 10
-	// moduleHits: a function holding this many distinct strings of a
-	// library is that library's (or a bundle of several)
-	moduleHits = 3
+	// minModuleHits: the fewest distinct strings of a library that make a
+	// function that library's (or a bundle of several); see moduleHits
+	minModuleHits = 3
 )
 
 var semverRe = regexp.MustCompile(`^v?(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?$`)
@@ -387,11 +387,21 @@ func (a *Attribution) ownerIn(off int, scope func(off int) [][2]int) int {
 // directly inside bundle, or outermost when bundle is nil) when m may be a
 // module of o's among o's modules: small (a module of a modular library:
 // core-js, d3's modules, a function of vega), holding no other library's
-// mark, and the marks around it outside m are in small modules too. Else
-// -1: a file of its own (FullCalendar's, which holds a few of moment's
-// format strings), or the visual's own code between two copies of jQuery.
+// mark (outermost: no mark at all), and the marks around it outside m are
+// in small modules too. Else -1: a file of its own (FullCalendar's, which
+// holds a few of moment's format strings), a visual's code holding a few
+// of a library's names, or the visual's own code between two copies of
+// jQuery.
 func (a *Attribution) smallModule(off int, m [2]int, bundle *[2]int, o int, scope func(int) [][2]int) int {
 	if m[1]-m[0] > unitMax || !a.onlyKey(m, a.key(o)) {
+		return -1
+	}
+	// outside any bundle a module holding a few of the library's strings
+	// but not enough is code that uses the library's names (a visual's
+	// "labelDisplayUnits" and "Segoe UI", chartutils' too); inside a
+	// bundle of several libraries it is a function of one (vega's, with
+	// one of its error messages)
+	if bundle == nil && !a.onlyKey(m, -2) {
 		return -1
 	}
 	i := sort.Search(len(a.hits), func(i int) bool { return a.hits[i].off > off })
@@ -426,6 +436,20 @@ func (a *Attribution) onlyKey(r [2]int, k int) bool {
 	return true
 }
 
+// moduleHits is how many distinct strings of library key k a function
+// must hold to be k's: as many as identify k in a whole bundle (minHits:
+// 3 to 8, so that a visual's code holding a few of a library's names,
+// "labelDisplayUnits", "Segoe UI", is not the library's), 3 for an
+// umbrella (its strings are spread over its modules).
+func (a *Attribution) moduleHits(k int) int {
+	if a.db != nil && a.umbrellaOf(k) != k {
+		if l := a.db.Lookup(a.Libraries[k].Name); l != nil && len(l.Strings) > 0 {
+			return minHits(l)
+		}
+	}
+	return minModuleHits
+}
+
 // key is the library whose evidence counts for library i: its umbrella
 // when it has one (d3's modules are evidence of d3 together).
 func (a *Attribution) key(i int) int {
@@ -457,7 +481,7 @@ func (a *Attribution) strongIn(r [2]int) []int {
 	}
 	var out []int
 	for k, n := range count {
-		if n >= moduleHits {
+		if n >= a.moduleHits(k) {
 			out = append(out, k)
 		}
 	}

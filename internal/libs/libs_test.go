@@ -214,7 +214,9 @@ func TestOriginNeedsItsModule(t *testing.T) {
 	bigAlpha := `function BA(){x("alpha: invalid argument","alpha-selection","alpha/transition");` + strings.Repeat("this.n=this.n+1;", 2500) + `}`
 	between := `function V(q){this.src=q}`
 	// a bundle: one function holding alpha's and beta's modules
-	src := alphaMod + bare + alphaMod2 + own + alphaMod2 + betaMark + alphaMod2 + bigAlpha + between + bigAlpha +
+	// small code that uses two of alpha's names (fewer than identify it)
+	uses := `function U(el){el.title="alpha-selection";el.innerText="alpha/transition"}`
+	src := alphaMod + bare + alphaMod2 + own + alphaMod2 + uses + alphaMod2 + betaMark + alphaMod2 + bigAlpha + between + bigAlpha +
 		"!function(){" + alphaMod2 + bare + alphaMod2 + betaMod + "}()"
 	att := testDB().Identify([]byte(src))
 	if att.index("alpha") < 0 || att.index("beta") < 0 {
@@ -236,7 +238,7 @@ func TestOriginNeedsItsModule(t *testing.T) {
 			from = i + len(p)
 		}
 	}
-	add(0, alphaMod, bare, alphaMod2, own, alphaMod2, betaMark, alphaMod2, bigAlpha, between, bigAlpha)
+	add(0, alphaMod, bare, alphaMod2, own, alphaMod2, uses, alphaMod2, betaMark, alphaMod2, bigAlpha, between, bigAlpha)
 	bundle := at("!function(){", 0)
 	funcs = append(funcs, [2]int{bundle + 1, len(src)})
 	add(bundle, alphaMod2, bare, alphaMod2, betaMod)
@@ -268,6 +270,7 @@ func TestOriginNeedsItsModule(t *testing.T) {
 		{"code of its own holding alpha's strings", at("el.innerHTML=v", 0), ""},
 		{"a module holding beta's mark between alpha's", at("this.outerHTML=q", 0), ""},
 		{"small code between two files of alpha's", at("this.src=q", 0), ""},
+		{"small code using two of alpha's names", at("el.innerText", 0), ""},
 		{"a bare module inside a bundle, between alpha's", at("this.innerHTML=q", bundle), "alpha"},
 	} {
 		if got := origin(tc.off); got != tc.want {
