@@ -382,7 +382,7 @@ func (p *Program) arrayLoopJoin(n *js.CallExpr, recv js.IExpr, arg func(int) Val
 	if v.Decl == js.NoDecl || v.Decl == js.ArgumentDecl || p.escaped[v] {
 		return Value{}, false
 	}
-	b := p.bindings[v]
+	b := p.bindings.get(v)
 	if b == nil || b.n != 1 || b.mutated || !b.written || b.writtenOut || b.first.expr == nil || len(b.first.keyList()) > 0 {
 		return Value{}, false
 	}
