@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -321,6 +322,9 @@ type Program struct {
 	// each with its own sites
 	writeSites nodeLog
 	siteTasks  *walkTask
+	// nested: Funcs are in order of Pos, each inside its parent and either
+	// inside or after the one before (freeze checks it): FuncAt searches
+	nested bool
 }
 
 // freeze completes the model when Parse returns: the position table is
@@ -330,7 +334,35 @@ func (p *Program) freeze() {
 	if p.pos == nil {
 		p.pos = textpos.New(p.Src)
 	}
+	p.nested = funcsNested(p.Funcs)
 	p.frozen = true
+}
+
+// funcsNested reports whether fs are in strictly increasing order of Pos
+// and form a tree of intervals whose Parent links are the immediate
+// enclosing ones (one pass with a stack of the open functions).
+func funcsNested(fs []FuncInfo) bool {
+	var open []int
+	for i, f := range fs {
+		if f.End < f.Pos || i > 0 && f.Pos <= fs[i-1].Pos {
+			return false
+		}
+		for len(open) > 0 && f.Pos >= fs[open[len(open)-1]].End {
+			open = open[:len(open)-1]
+		}
+		parent := -1
+		if len(open) > 0 {
+			parent = open[len(open)-1]
+			if f.End > fs[parent].End { // overlaps the enclosing one
+				return false
+			}
+		}
+		if f.Parent != parent {
+			return false
+		}
+		open = append(open, i)
+	}
+	return true
 }
 
 // reader is a view of a frozen program for one resolution: it shares the
@@ -529,10 +561,25 @@ func (p *Program) Position(offset int) (line, col int) {
 
 // FuncAt returns the index of the innermost function containing offset, or -1.
 func (p *Program) FuncAt(offset int) int {
+	if p.nested {
+		// the innermost function holding offset is the last one starting
+		// at or before it, or the first of its ancestors that holds it
+		i := sort.Search(len(p.Funcs), func(i int) bool { return p.Funcs[i].Pos > offset }) - 1
+		for i >= 0 && offset >= p.Funcs[i].End {
+			i = p.Funcs[i].Parent
+		}
+		return i
+	}
+	return funcAtScan(p.Funcs, offset)
+}
+
+// funcAtScan is FuncAt by looking at every function: the one holding
+// offset that starts last (the later one on a tie).
+func funcAtScan(fs []FuncInfo, offset int) int {
 	best := -1
-	for i, f := range p.Funcs {
+	for i, f := range fs {
 		if f.Pos <= offset && offset < f.End {
-			if best < 0 || f.Pos >= p.Funcs[best].Pos {
+			if best < 0 || f.Pos >= fs[best].Pos {
 				best = i
 			}
 		}
