@@ -421,6 +421,13 @@ func (a *Attribution) smallModule(off int, m [2]int, bundle *[2]int, o int, scop
 			return -1
 		}
 	}
+	// taken from the code around, a module of an umbrella's is only known
+	// to be the umbrella's: d3-selection's html() between modules of
+	// d3-scale-chromatic is d3's (named when d3 is identified), not
+	// d3-scale-chromatic's
+	if a.db != nil && a.db.umbrellaOf(a.Libraries[o].Name) != nil && a.onlyKey(m, -2) {
+		return a.umbrellaOf(o)
+	}
 	return o
 }
 

@@ -283,3 +283,43 @@ func TestOriginNeedsItsModule(t *testing.T) {
 		t.Errorf("without scope: %v, want alpha (the marks around)", o)
 	}
 }
+
+// TestNeighboursNameTheUmbrella: a module that takes its library from the
+// modules around it (no string of its own) is only known to be the
+// umbrella's when those are an umbrella's modules: named the umbrella when
+// it is identified, else nothing (not the neighbouring module's name).
+func TestNeighboursNameTheUmbrella(t *testing.T) {
+	famA := `function FA(){x("fam big one","fam big two","fam big three")}`
+	bare := `function M(q){this.innerHTML=q}`
+	famB := `function FB(){x("fam big four","fam big five","fam big one")}`
+	for _, tc := range []struct{ head, want string }{
+		{"", ""},                            // fam not identified: d3-selection's code is no d3-scale-chromatic's
+		{`var v={version:"2.0.0"};`, "fam"}, // fam identified by its version constant
+	} {
+		src := tc.head + famA + bare + famB
+		att := testDB().Identify([]byte(src))
+		if att.index("fam-big") < 0 {
+			t.Fatalf("libraries %+v", att.Libraries)
+		}
+		var funcs [][2]int
+		for _, p := range []string{famA, bare, famB} {
+			i := strings.Index(src, p)
+			funcs = append(funcs, [2]int{i, i + len(p)})
+		}
+		scope := func(off int) [][2]int {
+			for _, f := range funcs {
+				if f[0] <= off && off < f[1] {
+					return [][2]int{f}
+				}
+			}
+			return nil
+		}
+		got := ""
+		if o := att.OriginAt(strings.Index(src, "this.innerHTML"), scope); o != nil {
+			got = o.Name
+		}
+		if got != tc.want {
+			t.Errorf("with %q: origin %q, want %q", tc.head, got, tc.want)
+		}
+	}
+}
