@@ -46,7 +46,7 @@ func BenchmarkCheck(b *testing.B) {
 		c.report(b)
 	})
 	b.Run("run-in-process", func(b *testing.B) {
-		in := Input{JS: pkg.Resource.Content.JS, Capabilities: pkg.Resource.Capabilities, GUID: pkg.Resource.Visual.GUID}
+		in := Input{JS: pkg.Resource.Content.JS, Capabilities: pkg.Resource.Capabilities, GUID: pkg.Resource.Visual.GUID, APIVersion: pkg.Resource.APIVersion}
 		c := startCPU()
 		for b.Loop() {
 			if rep := Run(in, Limits{}); rep.Error != "" {

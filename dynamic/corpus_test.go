@@ -59,7 +59,7 @@ func TestRealVisuals(t *testing.T) {
 			}
 			js := pkg.Resource.Content.JS
 			rows[i].jsBytes = len(js)
-			rows[i].rep = Runner{}.Exec(context.Background(), Input{JS: js, Capabilities: pkg.Resource.Capabilities, GUID: pkg.Resource.Visual.GUID, Libs: libs},
+			rows[i].rep = Runner{}.Exec(context.Background(), Input{JS: js, Capabilities: pkg.Resource.Capabilities, GUID: pkg.Resource.Visual.GUID, Libs: libs, APIVersion: pkg.Resource.APIVersion},
 				Limits{Budget: 10 * time.Second})
 		}()
 	}

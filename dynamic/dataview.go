@@ -174,7 +174,9 @@ func dataViewJSON(capsJSON []byte, nulls bool) ([]byte, []string) {
 			for i := range vs {
 				vs[i] = catValue(col, j, i, nulls)
 			}
-			categories = append(categories, map[string]any{"source": col, "values": vs, "identityFields": []any{}})
+			// identityFields: the column references (SQExpr) that identify
+			// the category's rows
+			categories = append(categories, map[string]any{"source": col, "values": vs, "identityFields": []any{columnRef(col)}})
 		}
 		for j, col := range vals {
 			vs := make([]any, rows)
@@ -201,7 +203,11 @@ func dataViewJSON(capsJSON []byte, nulls bool) ([]byte, []string) {
 			}
 			trows = append(trows, r)
 		}
-		dv["table"] = map[string]any{"columns": all, "rows": trows, "totals": []any{}}
+		var refs []any
+		for _, col := range all {
+			refs = append(refs, columnRef(col))
+		}
+		dv["table"] = map[string]any{"columns": all, "rows": trows, "totals": []any{}, "identityFields": refs}
 	}
 	dv["matrix"] = matrixView(c, cats, vals, rows, nulls)
 	{
@@ -210,9 +216,14 @@ func dataViewJSON(capsJSON []byte, nulls bool) ([]byte, []string) {
 	{
 		var children []any
 		for i := 0; i < rows; i++ {
+			// values by the column's index in the query (metadata.columns):
+			// the node's group values and its measures
 			values := map[string]any{}
+			for j, col := range cats {
+				values[fmt.Sprint(j)] = map[string]any{"value": catValue(col, j, i, nulls)}
+			}
 			for j := range vals {
-				values[fmt.Sprint(j)] = map[string]any{"value": measureValue(j, i, nulls)}
+				values[fmt.Sprint(len(cats)+j)] = map[string]any{"value": measureValue(j, i, nulls)}
 			}
 			children = append(children, map[string]any{"name": categoryValue(0, i, nulls), "value": measureValue(0, i, nulls), "values": values})
 		}
@@ -220,6 +231,12 @@ func dataViewJSON(capsJSON []byte, nulls bool) ([]byte, []string) {
 	}
 	b, _ := json.Marshal(dv)
 	return b, order
+}
+
+// columnRef is the column reference (an SQExpr) that identifies a
+// column's values in identityFields.
+func columnRef(col column) map[string]any {
+	return map[string]any{"ref": strings.TrimPrefix(col.QueryName, "Canary."), "source": map[string]any{"entity": "Canary"}}
 }
 
 // catValue is the value of a grouping column at a row.

@@ -58,7 +58,8 @@ func checked(t *testing.T, v gen.Visual) (result.Result, *Report) {
 	}
 	var rep *Report
 	opts := lint.Options{Dynamic: func(in *rules.Input, r *lint.Result) {
-		rep = Run(Input{JS: string(in.JS.Src), Capabilities: in.Manifest.Resource.Capabilities, GUID: r.Visual.GUID}, Limits{})
+		rep = Run(Input{JS: string(in.JS.Src), Capabilities: in.Manifest.Resource.Capabilities, GUID: r.Visual.GUID,
+			APIVersion: in.Manifest.Resource.APIVersion}, Limits{})
 		Merge(r, rep, in, nil)
 	}}
 	r := lint.CheckPackage("test.pbiviz", pkg, opts)
@@ -425,7 +426,8 @@ func TestDataViewAsPowerBIGivesIt(t *testing.T) {
 // The sandbox keeps its helpers off the global object: a visual that
 // enumerates the global object (Object.keys, for…in, own property names,
 // Reflect.ownKeys, the prototype chain) or reads the helpers' old names
-// finds nothing of pbicert's, and eval is still recorded.
+// finds nothing of pbicert's, eval is still recorded, and the sandbox's
+// functions print as a browser's built-ins.
 func TestSandboxHelpersAreHidden(t *testing.T) {
 	v := visual("", `        const names = new Set();
         for (let o = window; o; o = Object.getPrototypeOf(o)) {
@@ -441,7 +443,17 @@ func TestSandboxHelpersAreHidden(t *testing.T) {
         }
         if (typeof __pbicertEval !== "undefined" || typeof __pbicertDataView !== "undefined") throw new Error("reachable as a variable");
         const code = "1 + 1";
-        if (eval(code) !== 2) throw new Error("eval");`)
+        if (eval(code) !== 2) throw new Error("eval");
+        // the sandbox's functions print as built-ins; the visual's own keep their source
+        const fns = [fetch, setTimeout, XMLHttpRequest, XMLHttpRequest.prototype.open, document.createElement, Function.prototype.toString,
+            Object.getOwnPropertyDescriptor(Element.prototype, "innerHTML").set, window.localStorage.getItem, requestAnimationFrame];
+        for (const f of fns) {
+            const s = Function.prototype.toString.call(f);
+            if (!/^function (get |set )?\w*\(\) \{ \[native code\] \}$/.test(s) || String(f) !== s) throw new Error("source shown: " + s.slice(0, 80));
+        }
+        if (setTimeout.name !== "setTimeout" || document.createElement.name !== "createElement") throw new Error("names: " + setTimeout.name);
+        const own = function mine(a) { return a + 1; };
+        if (!String(own).includes("return a + 1")) throw new Error("the visual's own function lost its source");`)
 	_, rep := checked(t, v)
 	requireAll(t, rep)
 	if len(rep.Observations) != 1 || rep.Observations[0].Rule != "DYN001" || rep.Observations[0].Target != "1 + 1" {
@@ -468,6 +480,11 @@ func TestDataViewShapesAndPrototypes(t *testing.T) {
         const pc = Object.getPrototypeOf(dataView.categorical);
         if (!pc.categories || pc.categories[1] !== dataView.categorical.categories[1]) throw new Error("categorical's prototype");
         if (!proto.matrix.rows.root.children.length) throw new Error("matrix on the prototype");
+        // identity fields: the column references of the categories and the table's columns
+        const mi = dataView.metadata.columns.findIndex(c => c.roles.measure);
+        if (pc.categories[0].identityFields[0].ref !== "category" || proto.table.identityFields[mi].ref !== "measure") throw new Error("identityFields");
+        // tree node values by the column's index in the query: groups, then measures
+        if (tree[0].values[0].value !== tree[0].name || tree[0].values[mi].value !== dataView.categorical.values[0].values[0]) throw new Error("tree values");
         const c = this.host.colorPalette.colors;
         if (!(c.length >= 8) || !/^#[0-9A-F]{6}$/.test(c[4].value)) throw new Error("palette colours");`},
 		"matrix": {matrix, `        const m = dataView.matrix;
@@ -519,5 +536,69 @@ func TestMultiFieldRoleHasTwoColumns(t *testing.T) {
 			"categorical": {"categories": {"select": [{"for": {"in": "path"}}]}, "values": {"for": {"in": "measure"}}}}]}`, max))
 		_, rep := checked(t, v)
 		requireAll(t, rep)
+	}
+}
+
+// An early API 1.x visual (the pre-2018 package layout, no apiVersion)
+// runs with the utilities the Power BI page of 2016 supplied: it builds a
+// display-name getter at load, starts in init(options) with the page's
+// style and host services, selects through the 1.x SelectionManager with
+// SelectionIds, and formats, measures and colours with the page's helpers.
+// A visual of a later API sees none of them.
+func TestEarlyAPIPage(t *testing.T) {
+	v := gen.Clean()
+	v.VisualModule = `var displayName = powerbi.data.createDisplayNameGetter("Role_DisplayName_Values");
+var cls = jsCommon.CssConstants.createClassAndSelector("legacy");
+var SelectionId = powerbi.visuals.SelectionId;
+var {{CLASS}} = (function () {
+    function {{CLASS}}() {}
+    {{CLASS}}.prototype.init = function (options) {
+        this.host = options.host;
+        this.selectionManager = new powerbi.visuals.utility.SelectionManager({ hostServices: options.host });
+        this.colors = options.style.colorPalette.dataColors;
+        this.root = document.createElement("div");
+        this.root.className = cls.class;
+        options.element.appendChild(this.root);
+        if (displayName({ get: function (k) { return k === "Role_DisplayName_Values" ? "Values" : "?"; } }) !== "Values") throw new Error("display name getter");
+        if (options.viewport.width !== 640 || typeof options.host.getLocalizedString !== "function") throw new Error("init options");
+        if (!/^#[0-9A-F]{6}$/.test(options.host.colors[3].value)) throw new Error("host colours");
+    };
+    {{CLASS}}.prototype.update = function (options) {
+        var self = this, dv = options.dataViews[0], cat = dv.categorical.categories[0];
+        var ids = cat.values.map(function (v, i) { return SelectionId.createWithId(cat.identity[i]); });
+        if (ids[0].equals(ids[1]) || !ids[0].equals(SelectionId.createWithId(cat.identity[0]))) throw new Error("selection ids");
+        this.selectionManager.select(ids[1]).then(function (sel) {
+            if (!powerbi.visuals.utility.SelectionManager.containsSelection(sel, ids[1]) || !self.selectionManager.hasSelection()) throw new Error("selection");
+        });
+        var fill = powerbi.DataViewObjects.getFillColor(dv.metadata.objects, { objectName: "dataPoint", propertyName: "fill" }, this.colors.getColorByIndex(0).value);
+        var label = powerbi.visuals.valueFormatter.create({ format: "0.00", value: 1000 }).format(dv.categorical.values[0].values[0]);
+        var w = powerbi.TextMeasurementService.measureSvgTextWidth({ text: label, fontFamily: "Segoe UI", fontSize: "12px" });
+        if (!/^#[0-9A-F]{6}$/.test(fill) || !/K$/.test(label) || !(w > 0) || jsCommon.PixelConverter.fromPoint(9) !== "12px") throw new Error("helpers: " + [fill, label, w]);
+        this.root.textContent = label;
+    };
+    return {{CLASS}};
+}());`
+	v.VisualModule = strings.ReplaceAll(v.VisualModule, "{{CLASS}}", "Visual")
+	v.ClassName = "Visual"
+	b, err := gen.BuildLegacyPackage(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := pbiviz.ReadBytes(b, pbiviz.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pkg.Resource.APIVersion != "" {
+		t.Fatalf("legacy package with apiVersion %q", pkg.Resource.APIVersion)
+	}
+	rep := Run(Input{JS: pkg.Resource.Content.JS, Capabilities: pkg.Resource.Capabilities, GUID: pkg.Resource.Visual.GUID, APIVersion: pkg.Resource.APIVersion}, Limits{})
+	requireAll(t, rep)
+	if rep.HostCalls["selectionManager.select"] != 2 || rep.HostCalls["hostServices.onSelect"] != 2 {
+		t.Errorf("host calls %v: want a selection passed to the host in each update", rep.HostCalls)
+	}
+	// the same code as a visual of API 5.x: the page's utilities are not there
+	rep = Run(Input{JS: pkg.Resource.Content.JS, Capabilities: pkg.Resource.Capabilities, GUID: pkg.Resource.Visual.GUID, APIVersion: "5.3.0"}, Limits{})
+	if !strings.Contains(rep.Error, "load: TypeError") || !strings.Contains(rep.Error, "createDisplayNameGetter") {
+		t.Errorf("API 5.x run: error %q, want the load to fail on createDisplayNameGetter", rep.Error)
 	}
 }

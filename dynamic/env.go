@@ -30,6 +30,9 @@ type env struct {
 	// mkDataView builds the view handed to update (dataViewJS); held in
 	// Go, never on the global object
 	mkDataView goja.Callable
+	// page1x: the package is of early API 1.x, which ran in the Power BI
+	// page with its utilities (page1x.js)
+	page1x bool
 
 	obs          []Observation
 	seen         map[string]bool // observation dedup (rule, target, site, phase)

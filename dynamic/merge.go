@@ -17,7 +17,8 @@ func Check(ctx context.Context, rn Runner, lim Limits, in *rules.Input, r *resul
 	if in == nil || in.JS == nil || in.Manifest == nil {
 		return
 	}
-	di := Input{JS: string(in.JS.Src), Capabilities: in.Manifest.Resource.Capabilities, GUID: r.Visual.GUID, Libs: libs}
+	di := Input{JS: string(in.JS.Src), Capabilities: in.Manifest.Resource.Capabilities, GUID: r.Visual.GUID, Libs: libs,
+		APIVersion: in.Manifest.Resource.APIVersion}
 	rep := rn.Exec(ctx, di, lim)
 	Merge(r, rep, in, sev)
 }

@@ -305,6 +305,8 @@
       clear: function () { rec("STO001", name, name + ".clear", "", null, ""); },
       key: function () { return null; },
     };
+    // reached only through the proxy: named for native.js
+    Object.keys(api).forEach(function (k) { pbi.natives.push([api[k], k]); });
     var target = Object.create(Storage.prototype);
     return new Proxy(target, {
       get: function (t, k) {

@@ -25,6 +25,12 @@ var preludeJS string
 //go:embed host.js
 var hostJS string
 
+//go:embed page1x.js
+var page1xJS string
+
+//go:embed native.js
+var nativeJS string
+
 // powerbiJS is the namespace the plugin wrapper fills, with the enums of
 // the API that old bundles read from the global (powerbi.VisualUpdateType).
 const powerbiJS = `var powerbi = {visuals: {plugins: {}}, extensibility: {visual: {}, utils: {}}, data: {},
@@ -44,6 +50,16 @@ type Input struct {
 	Libs         []Lib           `json:"libs,omitempty"`
 	Capabilities json.RawMessage `json:"capabilities,omitempty"`
 	GUID         string          `json:"guid,omitempty"`
+	// APIVersion is the package's apiVersion: a package of API 1.x or
+	// without one (2016-2017) runs with the utilities the Power BI page of
+	// that era supplied (page1x.js).
+	APIVersion string `json:"apiVersion,omitempty"`
+}
+
+// earlyAPI tells whether a package of this apiVersion ran in the Power BI
+// page of early API 1.x.
+func earlyAPI(v string) bool {
+	return v == "" || v == "1" || strings.HasPrefix(v, "1.")
 }
 
 // Lib is one script run before content.js.
@@ -155,6 +171,7 @@ func Run(in Input, lim Limits) (rep *Report) {
 	start := time.Now()
 	rep = &Report{Completed: []string{}}
 	e := newEnv()
+	e.page1x = earlyAPI(in.APIVersion)
 	defer func() {
 		if r := recover(); r != nil {
 			if rep.Error == "" {
@@ -368,7 +385,7 @@ func pageLibHint(err error) string {
 		}
 	}
 	if strings.Contains(msg, "'SelectionManager' of undefined") || strings.Contains(msg, "createDisplayNameGetter") {
-		return "; the visual expects the powerbi.visuals utilities of the Power BI page of early API 1.x, which pbicert does not supply"
+		return "; the visual expects the powerbi.visuals utilities of the Power BI page of early API 1.x, which pbicert supplies only to packages of API 1.x or without an apiVersion"
 	}
 	return ""
 }
@@ -514,12 +531,32 @@ func (e *env) setup() (err error) {
 	if _, err := rt.RunScript("pbicert:prelude-powerbi.js", powerbiJS); err != nil {
 		return err
 	}
-	return nil
+	if e.page1x {
+		fv, err := rt.RunScript("pbicert:prelude-page1x.js", page1xJS)
+		if err != nil {
+			return err
+		}
+		fn, _ := goja.AssertFunction(fv)
+		if _, err := fn(goja.Undefined(), e.pbi, g); err != nil {
+			return err
+		}
+	}
+	// last: the sandbox's own functions print as built-ins
+	fv, err := rt.RunScript("pbicert:prelude-native.js", nativeJS)
+	if err != nil {
+		return err
+	}
+	fn, _ := goja.AssertFunction(fv)
+	e.quiet = true
+	_, err = fn(goja.Undefined(), g, e.pbi.Get("natives"))
+	e.quiet = false
+	return err
 }
 
 // installNatives fills the private pbi object the prelude uses.
 func (e *env) installNatives() {
 	p := e.pbi
+	p.Set("natives", e.rt.NewArray())
 	p.Set("vw", e.vw)
 	p.Set("vh", e.vh)
 	p.Set("rec", func(c goja.FunctionCall) goja.Value {
@@ -758,8 +795,18 @@ func (e *env) create(plugin, opts *goja.Object) (goja.Value, error) {
 		if v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) {
 			if o := v.ToObject(e.rt); o != nil {
 				if init, ok := goja.AssertFunction(o.Get("init")); ok && o.Get("update") != nil {
-					// API 1.x visuals start in init(options)
-					if _, err := e.call(init, o, opts); err != nil {
+					// API 1.x visuals start in init(options), which the page
+					// of that era filled (page1x.js: a jQuery element when
+					// jQuery is there, the 1.x host services, the style)
+					iopts := opts
+					if mk, ok := goja.AssertFunction(e.pbi.Get("initOptions")); ok {
+						v, err := e.call(mk, goja.Undefined(), opts)
+						if err != nil {
+							return nil, err
+						}
+						iopts = v.ToObject(e.rt)
+					}
+					if _, err := e.call(init, o, iopts); err != nil {
 						return nil, err
 					}
 				}
