@@ -602,3 +602,25 @@ var {{CLASS}} = (function () {
 		t.Errorf("API 5.x run: error %q, want the load to fail on createDisplayNameGetter", rep.Error)
 	}
 }
+
+// A package of the pre-2018 layout has no capabilities.json: the data
+// view follows the capabilities its plugin carries.
+func TestCapabilitiesFromThePlugin(t *testing.T) {
+	v := gen.Clean()
+	v.Era = 1
+	v.VisualModule = `var Visual = (function () {
+    function Visual(options) {}
+    Visual.prototype.update = function (options) {
+        var roles = options.dataViews[0].metadata.columns.map(function (c) { return Object.keys(c.roles)[0]; });
+        if (roles.join() !== "XAxis,Values") throw new Error("roles " + roles.join());
+    };
+    return Visual;
+}());`
+	v.ClassName = "Visual"
+	js := gen.BuildJS(v).JS + `
+(function () { var p = powerbi.visuals.plugins; for (var k in p) p[k].capabilities = {
+    dataRoles: [{ name: "XAxis", kind: 0, displayName: "Axis" }, { name: "Values", kind: 1, displayName: "Values" }],
+    dataViewMappings: [{ conditions: [{ XAxis: { max: 1 } }], categorical: { categories: { for: { in: "XAxis" } }, values: { select: [{ bind: { to: "Values" } }] } } }] }; })();`
+	rep := Run(Input{JS: js, GUID: gen.DefaultGUID}, Limits{})
+	requireAll(t, rep)
+}

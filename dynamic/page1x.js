@@ -209,6 +209,8 @@
   SelectionId.createWithIdAndMeasure = function (id, m, h) { return new SelectionId({ data: id ? [id] : undefined, metadata: m }, h); };
   SelectionId.createWithIds = function (a, b, h) { return new SelectionId({ data: [a, b].filter(Boolean) }, h); };
   SelectionId.createWithIdsAndMeasure = function (a, b, m, h) { return new SelectionId({ data: [a, b].filter(Boolean), metadata: m }, h); };
+  SelectionId.createWithIdAndMeasureAndCategory = function (id, m, q, h) { return new SelectionId({ data: id ? [id] : undefined, metadata: m, id: q }, h); };
+  SelectionId.createWithIdsAndMeasureAndCategory = function (a, b, m, q, h) { return new SelectionId({ data: [a, b].filter(Boolean), metadata: m, id: q }, h); };
   SelectionId.createWithSelectorForColumnAndMeasure = function (d, m, h) { return new SelectionId({ data: [], metadata: m }, h); };
   SelectionId.createWithHighlight = function (o) { return o.getHighlightIdentity(); };
   visuals.SelectionId = SelectionId;

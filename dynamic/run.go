@@ -245,6 +245,12 @@ func Run(in Input, lim Limits) (rep *Report) {
 		rep.Error = "constructor: no visual registered in powerbi.visuals.plugins (the bundle did not register a plugin)"
 		return rep
 	}
+	caps := []byte(in.Capabilities)
+	if len(caps) == 0 {
+		// packages of the pre-2018 layout carry no capabilities.json: the
+		// plugin the bundle registered holds them (plugin.capabilities)
+		caps = e.pluginCapabilities(plugin)
+	}
 	element := e.newElement("div", "")
 	setAttr(element, "class", "visual visual-sandbox")
 	setAttr(element, "style", fmt.Sprintf("width: %dpx; height: %dpx;", viewW, viewH))
@@ -296,7 +302,7 @@ func Run(in Input, lim Limits) (rep *Report) {
 				e.parseCSSText(s.style, fmt.Sprintf("width: %dpx; height: %dpx;", w, h))
 			}
 		}
-		dvJSON, own := dataViewJSON(in.Capabilities, i == 1)
+		dvJSON, own := dataViewJSON(caps, i == 1)
 		ownKinds := make([]any, len(own))
 		for k, v := range own {
 			ownKinds[k] = v
@@ -783,6 +789,25 @@ func (e *env) plugin(guid string) *goja.Object {
 		}
 	}
 	return nil
+}
+
+// pluginCapabilities is the JSON of the capabilities a plugin carries
+// (nil when it has none or they do not serialise).
+func (e *env) pluginCapabilities(plugin *goja.Object) (out []byte) {
+	defer func() {
+		if recover() != nil {
+			out = nil
+		}
+	}()
+	c, ok := plugin.Get("capabilities").(*goja.Object)
+	if !ok {
+		return nil
+	}
+	b, err := c.MarshalJSON()
+	if err != nil {
+		return nil
+	}
+	return b
 }
 
 // create calls the plugin's create(options) (or constructs its class).
