@@ -23,6 +23,8 @@ func (p *Program) htmlArgProps(add func(js.IExpr)) {
 		case (c.Method == "attr" || c.Method == "setAttribute") && len(c.Args) == 2 && c.Args[1].Expr != nil &&
 			c.Args[0].Kind == Const && urlAttrs[strings.ToLower(c.Args[0].Str)]:
 			add(c.Args[1].Expr)
+		case len(c.Args) >= 1 && c.Args[0].Expr != nil && !c.Args[0].Spread:
+			p.markupMembers(c.Args[0].Expr, add) // $("<div id='" + this._id + "'>")
 		}
 	}
 	for i := range p.Assigns {
@@ -38,3 +40,47 @@ func (p *Program) htmlArgProps(add func(js.IExpr)) {
 // urlAttrs are the attributes and properties through which an element
 // loads a URL.
 var urlAttrs = map[string]bool{"src": true, "srcset": true, "href": true, "data": true, "poster": true, "xlink:href": true}
+
+// markupMembers hands add the member reads of a concatenation that starts
+// markup (a literal holding '<' among its terms).
+func (p *Program) markupMembers(e js.IExpr, add func(js.IExpr)) {
+	b, ok := unparen(e).(*js.BinaryExpr)
+	if !ok || b.Op != js.AddToken {
+		return
+	}
+	var terms [16]js.IExpr
+	list := addTerms(b, terms[:0])
+	if list == nil {
+		return
+	}
+	markup := false
+	for _, t := range list {
+		if l, ok := unparen(t).(*js.LiteralExpr); ok && l.TokenType == js.StringToken && strings.IndexByte(string(l.Data), '<') >= 0 {
+			markup = true
+			break
+		}
+	}
+	if !markup {
+		return
+	}
+	for _, t := range list {
+		if _, ok := unparen(t).(*js.DotExpr); ok {
+			add(t)
+		}
+	}
+}
+
+// addTerms flattens a + b + c (nil past 16 terms).
+func addTerms(e js.IExpr, out []js.IExpr) []js.IExpr {
+	if b, ok := unparen(e).(*js.BinaryExpr); ok && b.Op == js.AddToken {
+		out = addTerms(b.X, out)
+		if out == nil {
+			return nil
+		}
+		return addTerms(b.Y, out)
+	}
+	if len(out) >= 16 {
+		return nil
+	}
+	return append(out, e)
+}

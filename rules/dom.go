@@ -63,10 +63,10 @@ func jqueryHTMLIdiom(prog *analyzer.Program, a *analyzer.Assign) bool {
 
 var _ = register(&Rule{
 	ID: "DOM001", Name: "no-inner-html", Category: DOMInjection, Severity: Error,
-	Needs: Needs{Inputs: JS, Props: []string{"innerHTML", "outerHTML"}, Methods: []string{"cleanData", "assign"}},
+	Needs: Needs{Inputs: JS, Props: []string{"innerHTML", "outerHTML", "attribution"}, Methods: []string{"cleanData", "assign", "addAttribution"}},
 	Doc: Doc{
 		Title:   "innerHTML or outerHTML is set from data",
-		Why:     "Writing markup built from data lets the data inject script (through event-handler attributes, for example). A constant such as \"\" is not a finding. D3's own html() implementation is reported at info level: the finding that matters is the .html(data) call site (DOM009).",
+		Why:     "Writing markup built from data lets the data inject script (through event-handler attributes, for example). A constant such as \"\" is not a finding. D3's own html() implementation is reported at info level: the finding that matters is the .html(data) call site (DOM009). Likewise a map's attribution control (its prefix and the layers' attributions joined into innerHTML) and an HTML sanitiser's own internals are info, and the data a map layer passes as its attribution option or to addAttribution() is the finding.",
 		Example: "div.innerHTML = \"<b>\" + row.name + \"</b>\";",
 		Fix:     "Build nodes with document.createElement and set textContent, or sanitise with a vetted sanitiser before inserting.",
 		Ref:     refDOM,
@@ -93,6 +93,14 @@ var _ = register(&Rule{
 				p.ReportJSFunc(a.Pos, a.Func, a.Prop, msg, WithIdiom(id))
 				continue
 			}
+			if sanitizerInternals(prog, a.Func) {
+				p.ReportJSFunc(a.Pos, a.Func, a.Prop, msg+" (inside an HTML sanitiser's own code)", WithIdiom("sanitizer-internals"))
+				continue
+			}
+			if attributionControl(prog, a) {
+				p.ReportJSFunc(a.Pos, a.Func, a.Prop, msg+" (a map's attribution control: the layers' attribution options, reported where they are data)", WithIdiom("map-attribution-control"))
+				continue
+			}
 			if d3HTMLIdiom(prog, a) {
 				p.ReportJSFunc(a.Pos, a.Func, a.Prop, msg, WithIdiom("d3-selection-html"))
 				continue
@@ -103,8 +111,45 @@ var _ = register(&Rule{
 			}
 			p.ReportJSFunc(a.Pos, a.Func, a.Prop, msg)
 		}
+		// the data a map's attribution control writes as innerHTML
+		// (attributionControl): {attribution: x} layer options and
+		// addAttribution(x), where x is data
+		for _, pr := range prog.Props {
+			if pr.Name != "attribution" || !isData(prog.Resolve(pr.Value, false)) || isFuncExpr(pr.Value) {
+				continue
+			}
+			msg := "a map layer's attribution option is data that is not a constant; the map's attribution control inserts it as HTML (innerHTML)"
+			if m, _, ok := propOf(ungroup(pr.Value)); ok && m == "attribution" {
+				// {attribution: provider.attribution}: forwarded from another
+				// object (a provider table, the caller's options)
+				p.ReportJSFunc(pr.Pos, pr.Func, "attribution", msg+" (forwarded from another object's attribution: a reviewer checks where that is set)", WithSeverity(Warning))
+				continue
+			}
+			p.ReportJSFunc(pr.Pos, pr.Func, "attribution", msg)
+		}
+		for i := range prog.Calls {
+			c := &prog.Calls[i]
+			if c.Method != "addAttribution" || len(c.Args) != 1 || !isData(c.Args[0].Value) {
+				continue
+			}
+			if g, ok := ungroup(c.Args[0].Expr).(*js.CallExpr); ok {
+				if m, _, ok := propOf(g.X); ok && m == "getAttribution" {
+					continue // the control adding a layer's own option, reported where the layer is made
+				}
+			}
+			p.ReportJSFunc(c.Pos, c.Func, "addAttribution", "addAttribution() is given data that is not a constant; the map's attribution control inserts it as HTML (innerHTML)")
+		}
 	},
 })
+
+// isFuncExpr reports whether e is a function or class expression.
+func isFuncExpr(e js.IExpr) bool {
+	switch ungroup(e).(type) {
+	case *js.FuncDecl, *js.ArrowFunc, *js.ClassDecl:
+		return true
+	}
+	return false
+}
 
 // htmlCall reports calls of method (on any receiver) whose HTML argument i
 // is not constant.
@@ -122,6 +167,10 @@ func htmlCall(method string, i int, api string) func(*Pass) {
 			msg := fmt.Sprintf("%s() inserts HTML built from data that is not a constant", api)
 			if name, ok := sanitized(prog, c.Args[i].Expr); ok {
 				p.ReportJSFunc(c.Pos, c.Func, api, fmt.Sprintf("%s() inserts HTML sanitised by %s(); a reviewer checks the sanitiser and its configuration", api, name), WithSeverity(Warning))
+				continue
+			}
+			if sanitizerInternals(prog, c.Func) {
+				p.ReportJSFunc(c.Pos, c.Func, api, msg+" (inside an HTML sanitiser's own code)", WithIdiom("sanitizer-internals"))
 				continue
 			}
 			if api == "createContextualFragment" && responseLoader(c.Args[i]) {
@@ -215,6 +264,10 @@ var _ = register(&Rule{
 				continue
 			}
 			if t := c.Args[1]; t.Kind == analyzer.Const && strings.Contains(strings.ToLower(t.Str), "html") && isData(c.Args[0].Value) {
+				if sanitizerInternals(prog, c.Func) {
+					p.ReportJSFunc(c.Pos, c.Func, "DOMParser.parseFromString", "DOMParser.parseFromString() parses HTML built from data into an inert document inside an HTML sanitiser's own code", WithIdiom("sanitizer-internals"))
+					continue
+				}
 				p.ReportJSFunc(c.Pos, c.Func, "DOMParser.parseFromString", "DOMParser.parseFromString() parses HTML built from data; inserting the result injects it")
 			}
 		}
@@ -414,6 +467,10 @@ func jqueryMarkup(p *Pass) {
 				}
 				if name, ok := escapedMarkup(prog, a.Expr); ok {
 					p.ReportJSFunc(c.Pos, c.Func, "$(html)", fmt.Sprintf("$() parses markup whose data is escaped by %s(); a reviewer checks the escaper", name), WithSeverity(Warning))
+					continue
+				}
+				if names, ok := constantMembers(prog, a.Expr); ok {
+					p.ReportJSFunc(c.Pos, c.Func, "$(html)", fmt.Sprintf("$() parses markup built from .%s, and every value the bundle writes there is a constant: constant markup unless data carries that key", strings.Join(names, ", .")), WithSeverity(Info))
 					continue
 				}
 				p.ReportJSFunc(c.Pos, c.Func, "$(html)", msg)

@@ -344,3 +344,128 @@ func bundledUtils(lowered []byte, u string) bool {
 	}
 	return false
 }
+
+// sanitizerOptions are configuration and hook names an HTML sanitiser
+// reads (DOMPurify's): they survive minification as property names and
+// strings.
+var sanitizerOptions = []string{"ALLOWED_TAGS", "ALLOWED_ATTR", "FORBID_TAGS", "FORBID_ATTR", "SAFE_FOR_JQUERY",
+	"WHOLE_DOCUMENT", "RETURN_DOM", "KEEP_CONTENT", "SANITIZE_DOM", "beforeSanitizeElements", "uponSanitizeElement", "uponSanitizeAttribute"}
+
+// maxSanitizerText bounds the function searched for a sanitiser's options:
+// a sanitiser's factory is a few tens of KB; a bundle's wrapper holding a
+// sanitiser and the visual's own code is larger and is never taken.
+const maxSanitizerText = 96 << 10
+
+// sanitizerInternals: HTML parsed or moved inside an HTML sanitiser's own
+// code (DOMPurify parses the dirty string into an inert DOMParser or
+// createHTMLDocument document, writes body.outerHTML there, re-inserts a
+// removed element's content with insertAdjacentHTML, escapes text into
+// innerHTML). The sanitiser is the innermost enclosing function of at
+// most maxSanitizerText bytes that holds 3 distinct sanitiser option or
+// hook names, and it must define the sanitiser itself: assign a function
+// to .sanitize or .addHook in its own body (a bundle's wrapper or a
+// webpack module holding a sanitiser beside the visual's code does not).
+// The finding belongs where the visual inserts what the sanitiser returns
+// (reported as sanitised, DOM001/DOM009 …).
+func sanitizerInternals(prog *analyzer.Program, fn int) bool {
+	for range 8 {
+		if fn < 0 || fn >= len(prog.Funcs) {
+			return false
+		}
+		f := funcText(prog, fn)
+		if len(f) > maxSanitizerText {
+			return false
+		}
+		n := 0
+		for _, o := range sanitizerOptions {
+			if bytes.Contains(f, []byte(o)) {
+				n++
+			}
+		}
+		if n >= 3 {
+			d := &sanitizeDef{top: prog.Funcs[fn].Node}
+			js.Walk(d, prog.Funcs[fn].Node)
+			return d.found
+		}
+		fn = prog.Funcs[fn].Parent
+	}
+	return false
+}
+
+// sanitizeDef finds X.sanitize = function … or X.addHook = function … in
+// a function's own body (not in the functions nested in it).
+type sanitizeDef struct {
+	top   js.INode
+	found bool
+}
+
+func (d *sanitizeDef) Enter(n js.INode) js.IVisitor {
+	if d.found {
+		return nil
+	}
+	switch n := n.(type) {
+	case *js.FuncDecl, *js.ArrowFunc, *js.MethodDecl, *js.ClassDecl:
+		if n != d.top {
+			return nil
+		}
+	case *js.BinaryExpr:
+		if n.Op != js.EqToken {
+			break
+		}
+		if m, _, ok := propOf(n.X); ok && (m == "sanitize" || m == "addHook") {
+			switch ungroup(n.Y).(type) {
+			case *js.FuncDecl, *js.ArrowFunc:
+				d.found = true
+				return nil
+			}
+		}
+	}
+	return d
+}
+
+func (d *sanitizeDef) Exit(js.INode) {}
+
+// constantMembers reports whether every part of markup e that is not a
+// constant is a property whose every write in the bundle is a constant
+// (jQuery UI's "<div id='" + this._mainDivId + "' …>" with _mainDivId =
+// "ui-datepicker-div"), and names those properties. ConstProp knows the
+// properties read in a concatenation of markup (analyzer/htmlprops.go).
+func constantMembers(prog *analyzer.Program, e js.IExpr) ([]string, bool) {
+	var names []string
+	for _, t := range concatTerms(e) {
+		if _, ok := prog.Fold(t); ok {
+			continue
+		}
+		d, ok := ungroup(t).(*js.DotExpr)
+		if !ok {
+			return nil, false
+		}
+		v := prog.Resolve(d, false)
+		if v.Kind != analyzer.Member {
+			return nil, false
+		}
+		if _, ok := prog.ConstProp(v.Last()); !ok {
+			return nil, false
+		}
+		names = append(names, v.Last())
+	}
+	return names, len(names) > 0
+}
+
+// attributionControl: a map library's attribution control writes its
+// prefix and the attributions its layers declare, joined, into its
+// container (Leaflet: this._container.innerHTML = parts.join(" | ") in a
+// function reading this._attributions). The markup is what the visual's
+// layers pass as their attribution option (or addAttribution(text)):
+// DOM001 reports those call sites when they pass data.
+func attributionControl(prog *analyzer.Program, a *analyzer.Assign) bool {
+	c, ok := ungroup(assignRHS(a)).(*js.CallExpr)
+	if !ok || len(c.Args.List) > 1 {
+		return false
+	}
+	if m, _, ok := propOf(c.X); !ok || m != "join" {
+		return false
+	}
+	f := funcText(prog, a.Func)
+	return f != nil && bytes.Contains(f, []byte("_attributions")) && bytes.Contains(f, []byte("prefix"))
+}
