@@ -21,9 +21,24 @@ var canaries = []string{canaryToken, "7301.58", "4409.17", "218.06"}
 var rowWords = []string{"Nordhafen", "Südtal", "Westfjord", "", "Ostmark"}
 
 type role struct {
-	Name        string `json:"name"`
-	DisplayName string `json:"displayName"`
-	Kind        any    `json:"kind"`
+	Name          string           `json:"name"`
+	DisplayName   string           `json:"displayName"`
+	Kind          any              `json:"kind"`
+	RequiredTypes []map[string]any `json:"requiredTypes"`
+}
+
+// numeric tells whether every type a role accepts is a number (a grouping
+// role of x/y coordinates, a year): its column holds numbers.
+func (r role) numeric() bool {
+	if len(r.RequiredTypes) == 0 {
+		return false
+	}
+	for _, t := range r.RequiredTypes {
+		if t["numeric"] == nil && t["integer"] == nil {
+			return false
+		}
+	}
+	return true
 }
 
 type capabilities struct {
@@ -133,7 +148,10 @@ func dataViewJSON(capsJSON []byte, nulls bool) ([]byte, []string) {
 				col.Type = map[string]bool{"numeric": true}
 				col.Format = "0.00"
 				vals = append(vals, col)
-			} else if r.dateLike() {
+			} else if r.numeric() {
+			col.Type = map[string]bool{"numeric": true, "integer": true}
+			cats = append(cats, col)
+		} else if r.dateLike() {
 				col.Type = map[string]bool{"dateTime": true}
 				cats = append(cats, col)
 			} else {
@@ -243,6 +261,12 @@ func columnRef(col column) map[string]any {
 func catValue(col column, j, row int, nulls bool) any {
 	if col.Type["dateTime"] {
 		return dateValue(row, nulls)
+	}
+	if col.Type["numeric"] {
+		if row == 2 && nulls {
+			return nil
+		}
+		return float64(10*(row+1) + j)
 	}
 	return categoryValue(j, row, nulls)
 }

@@ -624,3 +624,21 @@ func TestCapabilitiesFromThePlugin(t *testing.T) {
 	rep := Run(Input{JS: js, GUID: gen.DefaultGUID}, Limits{})
 	requireAll(t, rep)
 }
+
+// A grouping role that accepts only numbers (x/y coordinates) holds
+// numbers, typed numeric.
+func TestNumericGroupingRole(t *testing.T) {
+	v := visual("", `        const x = dataView.categorical.categories.find(c => c.source.roles.X);
+        // numbers (and, in the resized update, a blank)
+        const xs = x.values.filter(v => v !== null);
+        if (!x.source.type.numeric || !xs.every(v => typeof v === "number") || xs.length < 4 || new Set(xs).size !== xs.length) throw new Error("x: " + x.values);
+        const row = dataView.table.rows[0];
+        if (typeof row[dataView.table.columns.findIndex(c => c.roles.X)] !== "number") throw new Error("table");
+        const label = dataView.categorical.categories.find(c => c.source.roles.label);
+        if (typeof label.values[0] !== "string") throw new Error("label");`)
+	v.Capabilities = []byte(`{"dataRoles": [{"name": "X", "kind": 2, "displayName": "X", "requiredTypes": [{"numeric": true}, {"integer": true}]},
+		{"name": "label", "kind": "Grouping", "displayName": "Label", "requiredTypes": [{"text": true}]}, {"name": "measure", "kind": "Measure", "displayName": "Value"}],
+		"dataViewMappings": [{"conditions": [{"X": {"max": 1}, "label": {"max": 1}}], "categorical": {"categories": {"select": [{"bind": {"to": "X"}}, {"bind": {"to": "label"}}]}, "values": {"select": [{"bind": {"to": "measure"}}]}}}]}`)
+	_, rep := checked(t, v)
+	requireAll(t, rep)
+}
