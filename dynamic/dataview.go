@@ -149,9 +149,9 @@ func dataViewJSON(capsJSON []byte, nulls bool) ([]byte, []string) {
 				col.Format = "0.00"
 				vals = append(vals, col)
 			} else if r.numeric() {
-			col.Type = map[string]bool{"numeric": true, "integer": true}
-			cats = append(cats, col)
-		} else if r.dateLike() {
+				col.Type = map[string]bool{"numeric": true, "integer": true}
+				cats = append(cats, col)
+			} else if r.dateLike() {
 				col.Type = map[string]bool{"dateTime": true}
 				cats = append(cats, col)
 			} else {
