@@ -277,6 +277,7 @@ type urlWrite struct {
 	tag      string // "" when the receiver is unknown
 	value    analyzer.Value
 	receiver analyzer.Value
+	expr     js.IExpr // the value expression, when known
 }
 
 func elementURLWrites(prog *analyzer.Program) []urlWrite {
@@ -292,7 +293,7 @@ func elementURLWrites(prog *analyzer.Program) []urlWrite {
 		if a.Receiver.Kind == analyzer.Element {
 			tag = a.Receiver.Tag
 		}
-		out = append(out, urlWrite{pos: a.Pos, fn: a.Func, vpos: a.RHSPos, api: elemAPI(tag, a.Prop), tag: tag, value: a.RHS, receiver: a.Receiver})
+		out = append(out, urlWrite{pos: a.Pos, fn: a.Func, vpos: a.RHSPos, api: elemAPI(tag, a.Prop), tag: tag, value: a.RHS, receiver: a.Receiver, expr: assignRHS(&a)})
 	}
 	for i := range prog.Calls {
 		c := &prog.Calls[i]
@@ -310,7 +311,7 @@ func elementURLWrites(prog *analyzer.Program) []urlWrite {
 			if c.Receiver.Kind == analyzer.Element {
 				tag = c.Receiver.Tag
 			}
-			out = append(out, urlWrite{pos: c.Pos, fn: c.Func, vpos: arg(c, vi).Pos, api: elemAPI(tag, strings.ToLower(name.Str)), tag: tag, value: arg(c, vi).Value, receiver: c.Receiver})
+			out = append(out, urlWrite{pos: c.Pos, fn: c.Func, vpos: arg(c, vi).Pos, api: elemAPI(tag, strings.ToLower(name.Str)), tag: tag, value: arg(c, vi).Value, receiver: c.Receiver, expr: arg(c, vi).Expr})
 		case c.New && (c.Callee.IsGlobal("Audio") || c.Callee.IsGlobal("Image")) && len(c.Args) > 0 && c.Callee.Path == "Audio":
 			out = append(out, urlWrite{pos: c.Pos, fn: c.Func, vpos: arg(c, 0).Pos, api: "new Audio()", tag: "audio", value: arg(c, 0).Value})
 		}
@@ -358,6 +359,11 @@ var _ = register(&Rule{
 					continue
 				}
 				if !known {
+					continue
+				}
+				if u, ok := fieldJustSet(p.In.JS, w); ok && judgeURL(analyzer.Value{Kind: analyzer.Const, Str: u}) == urlRemoteConst {
+					// this.imageurl = "https://…", img.attr("src", this.imageurl)
+					p.ReportJSFunc(w.pos, w.fn, w.api, fmt.Sprintf("%s is set to .%s, which the code right before sets to the remote URL %q", w.api, w.value.Last(), short(u)))
 					continue
 				}
 				if w.value.Kind == analyzer.Member {
@@ -612,4 +618,107 @@ func publicPath(prog *analyzer.Program) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// fieldJustSet returns the constant that this.name holds where w reads
+// it, when the write is right before the read in straight-line code of
+// the same function: this.url = "https://…", img.attr("src", this.url)
+// (adjacent elements of one comma sequence, or adjacent statements of one
+// block). Anything between the two, or a write in a branch, gives up.
+func fieldJustSet(prog *analyzer.Program, w urlWrite) (string, bool) {
+	d, ok := ungroup(w.expr).(*js.DotExpr)
+	if !ok || w.fn < 0 || w.fn >= len(prog.Funcs) {
+		return "", false
+	}
+	if t, ok := d.X.(*js.LiteralExpr); !ok || t.TokenType != js.ThisToken {
+		return "", false
+	}
+	name, _, ok := propOf(d)
+	if !ok {
+		return "", false
+	}
+	f := &justSet{read: d, name: name}
+	switch n := prog.Funcs[w.fn].Node.(type) {
+	case *js.FuncDecl:
+		f.block(n.Body.List)
+	case *js.MethodDecl:
+		f.block(n.Body.List)
+	case *js.ArrowFunc:
+		f.block(n.Body.List)
+	}
+	if !f.found || f.value == nil {
+		return "", false
+	}
+	v := prog.Resolve(f.value, false)
+	if v.Kind != analyzer.Const {
+		return "", false
+	}
+	return v.Str, true
+}
+
+// justSet walks a function's straight-line code for the element that
+// reads `read` and the element right before it.
+type justSet struct {
+	read  js.IExpr
+	name  string
+	found bool
+	value js.IExpr // what the element before wrote to this.name (nil: not such a write)
+}
+
+// block looks at adjacent statements, and inside each at adjacent
+// elements of a comma sequence.
+func (f *justSet) block(list []js.IStmt) {
+	var prev js.IExpr
+	for _, s := range list {
+		if f.found {
+			return
+		}
+		es, ok := s.(*js.ExprStmt)
+		if !ok {
+			if holds(s, f.read) {
+				f.found = true // in a nested block: not straight-line
+				return
+			}
+			prev = nil
+			continue
+		}
+		elems := []js.IExpr{es.Value}
+		if c, ok := es.Value.(*js.CommaExpr); ok {
+			elems = c.List
+		}
+		for _, e := range elems {
+			if holds(e, f.read) {
+				f.found = true
+				f.value = f.thisWrite(prev)
+				return
+			}
+			prev = e
+		}
+	}
+}
+
+// thisWrite returns the value e assigns to this.name (nil otherwise).
+func (f *justSet) thisWrite(e js.IExpr) js.IExpr {
+	b, ok := ungroup(e).(*js.BinaryExpr)
+	if !ok || b.Op != js.EqToken {
+		return nil
+	}
+	d, ok := b.X.(*js.DotExpr)
+	if !ok {
+		return nil
+	}
+	if t, ok := d.X.(*js.LiteralExpr); !ok || t.TokenType != js.ThisToken {
+		return nil
+	}
+	if m, _, ok := propOf(d); !ok || m != f.name {
+		return nil
+	}
+	return b.Y
+}
+
+// holds reports whether node n is inside root.
+func holds(root js.INode, n js.INode) bool {
+	c := &contains{target: n}
+	js.Walk(c, root)
+	return c.found
 }

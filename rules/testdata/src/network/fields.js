@@ -23,3 +23,19 @@ class Configurable {
 class LocalIcon {
   constructor(el) { this.localIcon = "data:image/svg+xml,%3Csvg%3E%3C/svg%3E"; d3.select(el).append("img").attr("src", this.localIcon); }
 }
+// evasion: NET011 a URL field the format pane also writes, read right after the constructor sets it to a remote literal
+class Tooltip {
+  constructor(el) {
+    this.imageurl = "https://cdn.example.com/images/Tooltip.svg", this.image = d3.select(el).append("div").append("img").attr("src", this.imageurl); // want "NET011@error" `right before`
+  }
+  update(o) { this.imageurl = o.settings.imageurl; }
+}
+// positive: NET011 a call between the write and the read may change the field: a warning
+class Between {
+  constructor(el) {
+    this.logo = "https://cdn.example.com/l.svg";
+    this.reset();
+    d3.select(el).append("img").attr("src", this.logo); // want "NET011@warning"
+  }
+  reset() { this.logo = this.opts.logo; }
+}
