@@ -349,8 +349,11 @@ func (p *Program) noteThrough(b *binding, loop js.IStmt) {
 		b.writtenOut = true
 		return
 	}
-	if b.writtenOut {
+	if b.writtenOut || b.n != 1 {
 		return
+	}
+	if _, ok := unparen(b.first.expr).(*js.ArrayExpr); !ok {
+		return // only an array literal bound once is ever folded (arrayLoopJoin)
 	}
 	if p.arrayLoops == nil {
 		p.arrayLoops = map[*binding]*loopWrites{}
