@@ -38,6 +38,9 @@ type classModel struct {
 	// supers: the arguments of the super call of a class's or constructor
 	// function's constructor, by owner
 	supers map[any]*superCall
+	// methods: functions assigned to C.prototype.m (and _proto.m), by
+	// owner and name
+	methods map[fieldKey]*js.FuncDecl
 }
 
 // superCall is the one super call of a constructor.
@@ -411,4 +414,109 @@ func (w *walker) objOwner(obj *js.ObjectExpr) any {
 		return o
 	}
 	return obj
+}
+
+// noteMethod records C.prototype.name = function … (pass 1).
+func (w *walker) noteMethod(owner any, target js.IExpr, fn js.IExpr) {
+	f, ok := fn.(*js.FuncDecl)
+	if !ok || owner == nil {
+		return
+	}
+	d, ok := target.(*js.DotExpr)
+	if !ok {
+		return
+	}
+	lit, ok := dotName(d.Y)
+	if !ok {
+		return
+	}
+	fv := w.p.fields
+	fv.mu.Lock()
+	defer fv.mu.Unlock()
+	if fv.classes.methods == nil {
+		fv.classes.methods = map[fieldKey]*js.FuncDecl{}
+	}
+	fv.classes.methods[fieldKey{owner, string(lit.Data)}] = f
+}
+
+// methodReturn resolves a call of a prototype method on the current
+// instance to what the method returns when that is a global API:
+// this.getNav() and _super.prototype.getNav.call(this) where a class (or
+// its superclass) defines getNav() { return this.nav } with
+// this.nav = navigator. The returns are resolved for the instance the
+// call is made on (p.owner): a field the subclass does not set is read
+// from its superclasses.
+func (p *Program) methodReturn(n *js.CallExpr, thisGlobal bool, d int) (Value, bool) {
+	if p.fields == nil || p.fields.classes.methods == nil || thisGlobal || p.owner == nil {
+		return Value{}, false
+	}
+	dot, ok := unparen(n.X).(*js.DotExpr)
+	if !ok {
+		return Value{}, false
+	}
+	lit, ok := dotName(dot.Y)
+	if !ok {
+		return Value{}, false
+	}
+	var owner any
+	name := string(lit.Data)
+	switch {
+	case isThis(dot.X):
+		owner = p.owner // this.getNav()
+	case name == "call" && len(n.Args.List) > 0 && isThis(n.Args.List[0].Value):
+		m, ok := unparen(dot.X).(*js.DotExpr) // _super.prototype.getNav.call(this)
+		if !ok {
+			return Value{}, false
+		}
+		ml, ok := dotName(m.Y)
+		if !ok {
+			return Value{}, false
+		}
+		c, ok := protoDot(m.X)
+		if !ok {
+			return Value{}, false
+		}
+		owner, name = p.ownerOfExpr(c, 0), string(ml.Data)
+	default:
+		return Value{}, false
+	}
+	var f *js.FuncDecl
+	for range maxSuperDepth {
+		if owner == nil {
+			return Value{}, false
+		}
+		if f = p.fields.classes.methods[fieldKey{owner, name}]; f != nil {
+			break
+		}
+		owner = p.superOf(owner)
+	}
+	if f == nil || p.helpers >= maxHelperDepth {
+		return Value{}, false
+	}
+	p.helpers++
+	defer func() { p.helpers-- }()
+	var buf [4]js.IExpr
+	rets, ok := returnsOf(&f.Body, buf[:0])
+	if !ok || len(rets) != 1 {
+		return Value{}, false
+	}
+	v := p.resolve(rets[0], false, d)
+	if v.Kind != Global && v.Kind != Unresolved {
+		return Value{}, false
+	}
+	v.Reflective = true
+	v.Idiom = ""
+	return v, true
+}
+
+// protoDot returns C for the expression C.prototype.
+func protoDot(e js.IExpr) (js.IExpr, bool) {
+	d, ok := unparen(e).(*js.DotExpr)
+	if !ok {
+		return nil, false
+	}
+	if lit, ok := dotName(d.Y); !ok || string(lit.Data) != "prototype" {
+		return nil, false
+	}
+	return d.X, true
 }

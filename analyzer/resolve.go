@@ -695,6 +695,11 @@ func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
 	}
 	callee := p.resolve(n.X, thisGlobal, d)
 	args := n.Args.List
+	if callee.Kind != Global && callee.Kind != Func && p.owner != nil {
+		if v, ok := p.methodReturn(n, thisGlobal, d); ok {
+			return v // this.getNav(), _super.prototype.getNav.call(this) (classes.go)
+		}
+	}
 	if callee.Kind == Func && callee.Bound == "" {
 		if v, ok := p.helperReturn(n, thisGlobal, d); ok {
 			return v

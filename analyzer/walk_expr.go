@@ -622,6 +622,9 @@ func (w *walker) assign(n *js.BinaryExpr) int {
 	}
 	if _, ok := n.Y.(*js.FuncDecl); ok {
 		w.nextOwner = w.methodOwner(n.X) // C.prototype.m = function () { this.x … }
+		if w.pass == 1 && w.nextOwner != nil {
+			w.noteMethod(w.nextOwner, n.X, n.Y) // for this.m() (classes.go)
+		}
 	}
 	a.RHSPos = w.expr(n.Y, Read, true)
 	w.nameHint = ""

@@ -118,3 +118,20 @@ var BabelSpec = /*#__PURE__*/function (_BabelBase3) {
   _createClass(BabelSpec, [{ key: "flush", value: function flush(u) { this.nav.sendBeacon(u); } }]); // want "NET005"
   return BabelSpec;
 }(BabelBase);
+// evasion: NET005 a parent's prototype method returning its field, called on this or through _super.prototype
+var TsNavBase = /** @class */ (function () {
+  function TsNavBase() { this.nav = navigator; }
+  TsNavBase.prototype.getNav = function () { return this.nav; };
+  return TsNavBase;
+}());
+var TsNavChild = /** @class */ (function (_super) {
+  __extends(TsNavChild, _super);
+  function TsNavChild() { return _super !== null && _super.apply(this, arguments) || this; }
+  TsNavChild.prototype.a = function (u) { this.getNav().sendBeacon(u); }; // want "NET005"
+  TsNavChild.prototype.b = function (u) { _super.prototype.getNav.call(this).sendBeacon(u); }; // want "NET005"
+  return TsNavChild;
+}(TsNavBase));
+// near-miss: NET005 a method of the same name returning another object, on an unrelated class
+function Router2() { this.nav = router; }
+Router2.prototype.getNav = function () { return this.nav; };
+Router2.prototype.go = function (u) { this.getNav().sendBeacon(u); };
