@@ -226,6 +226,7 @@ func (p *Program) srcOwner(v *js.Var, b *binding, owner any) {
 	}
 	i := int(b.n) - 1
 	p.srcOwners[srcRef{b, i}] = owner
+	b.owned = true
 	if thisForm(b.src(i).expr, true) { // the walker checked the extends for a call
 		if p.thisVars == nil {
 			p.thisVars = map[*js.Var]bool{}
@@ -240,6 +241,9 @@ func (p *Program) srcOwner(v *js.Var, b *binding, owner any) {
 // through a local), const {nav} = this.
 func (p *Program) resolveSrc(b *binding, i int, s *bindSrc, depth int) (Value, []bindKey) {
 	keys := s.keyList()
+	if !b.owned {
+		return p.resolve(s.expr, s.thisGlobal, depth), keys
+	}
 	owner, ok := p.srcOwners[srcRef{b, i}]
 	if !ok {
 		return p.resolve(s.expr, s.thisGlobal, depth), keys

@@ -68,6 +68,7 @@ func (p *Program) noteWrite(v *js.Var, b *binding, loop js.IStmt, mutate bool) {
 	case lw == nil:
 		lw = &loopWrites{v: v, loop: loop}
 		p.loopWrites[b] = lw
+		b.looped = true
 	case lw.loop != loop:
 		lw.multi = true
 	}
@@ -81,6 +82,9 @@ func (p *Program) noteWrite(v *js.Var, b *binding, loop js.IStmt, mutate bool) {
 // foldable returns the loop writes of a binding that a loop alone builds
 // from one constant initialiser (nil otherwise).
 func (p *Program) foldable(b *binding) *loopWrites {
+	if !b.looped {
+		return nil
+	}
 	lw := p.loopWrites[b]
 	if lw == nil || lw.multi || b.mutOut || b.firstInLoop || b.n >= 8 || int(b.n)-lw.binds != 1 ||
 		b.first.expr == nil || len(b.first.keyList()) > 0 {
@@ -182,7 +186,7 @@ func (p *Program) loopInput(v *js.Var, loop js.IStmt, depth int) (lit string, nu
 	if b == nil {
 		return "", false, false
 	}
-	if p.loopWrites[b] != nil {
+	if b.looped {
 		// written in a loop: only this one, after one constant initialiser
 		if lw := p.foldable(b); lw == nil || lw.loop != loop {
 			return "", false, false

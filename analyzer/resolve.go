@@ -24,6 +24,9 @@ type binding struct {
 	// loops.go: a mutation outside every loop; the first source inside a loop;
 	// a property written through it outside every loop, or it passed to a function
 	mutOut, firstInLoop, writtenOut bool
+	// owned: a source has an owner in srcOwners (depth.go); looped: the
+	// binding has loopWrites (loops.go). Both spare a map lookup per source.
+	owned, looped bool
 }
 
 // src returns source i.
