@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/pbicert/pbicert/analyzer/internal/jsscan"
@@ -54,12 +55,13 @@ type Options struct {
 	// OnInput, when set, is called with the size of each input before it
 	// is parsed (the CLI sizes its memory limit with it).
 	OnInput func(bytes int)
-	// Idle, when set, is started once per Parse on a goroutine of its own
-	// when a core is free for work that does not need the model (lint
-	// identifies the libraries there): when the walks of a split parse enter
-	// their serial phase (pass 1's replay and the variable values), or as
-	// the parse starts when the input is parsed in one piece. It is not
-	// started when Parse fails before.
+	// Idle, when set, is started once per Parse when a core is free for
+	// work that does not need the model (lint identifies the libraries
+	// there): when the walks of a split parse enter their serial phase
+	// (pass 1's replay and the variable values; it then runs after the
+	// nesting guard, on the guard's goroutine), or as the parse starts, on
+	// a goroutine of its own, when the input is parsed in one piece. It is
+	// not started when Parse fails before.
 	Idle func()
 
 	splitMin, unitMin int      // tests: split smaller inputs into smaller units
@@ -420,11 +422,31 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 	// serial phases of the walks leave idle (the parser and the walker bound
 	// their own recursion). Its verdict wins over any other result.
 	parallel := workers > 1 && len(src) >= splitMin
-	var guardOnce, idleOnce sync.Once
+	var guardOnce sync.Once
+	var idleStarted atomic.Bool
 	startGuard := func() { guardOnce.Do(func() { go guard() }) }
+	claimIdle := func() bool { return opts.Idle != nil && idleStarted.CompareAndSwap(false, true) }
 	startIdle := func() {
-		if opts.Idle != nil {
-			idleOnce.Do(func() { go opts.Idle() })
+		if claimIdle() {
+			go opts.Idle()
+		}
+	}
+	// the serial phase of a split input leaves one core free: the guard and
+	// then Idle run there one after the other, on one goroutine (a third
+	// runnable goroutine would take time from the replay and the values)
+	startSerial := func() {
+		started := false
+		guardOnce.Do(func() {
+			started = true
+			go func() {
+				guard()
+				if claimIdle() {
+					opts.Idle()
+				}
+			}()
+		})
+		if !started {
+			startIdle()
 		}
 	}
 	guarded := false
@@ -448,7 +470,7 @@ func Parse(file string, src []byte, opts Options) (prog *Program, err error) {
 		}
 	}
 	if sp != nil {
-		prog, ok, werr := splitWalk(file, src, sp, braces, opts, workers, func() { startGuard(); startIdle() })
+		prog, ok, werr := splitWalk(file, src, sp, braces, opts, workers, startSerial)
 		if nerr := verdict(); nerr != nil {
 			return nil, nerr
 		}
