@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -45,7 +46,7 @@ func FuzzRead(f *testing.F) {
 			}
 			return
 		}
-		if !contains(p.Entries, p.ResourcePath) || !strings.HasPrefix(p.ResourcePath, "resources/") {
+		if !slices.Contains(p.Entries, p.ResourcePath) || !strings.HasPrefix(p.ResourcePath, "resources/") {
 			t.Fatalf("resource %q not among entries %q", p.ResourcePath, p.Entries)
 		}
 		_, _, off := p.CapabilitiesPos("privileges")

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -81,17 +82,8 @@ func TestReadBOMStoreAndNoResourcesDir(t *testing.T) {
 		assert.Equal(t, gen.DefaultGUID, p.PackageJSON.Visual.GUID)
 		assert.False(t, bytes.HasPrefix(p.ResourceRaw, bom), "BOM stripped from the resource")
 		assert.False(t, bytes.HasPrefix(p.PackageJSONRaw, bom), "BOM stripped from package.json")
-		assert.Equal(t, !o.NoResourcesDir, contains(p.Entries, "resources/"))
+		assert.Equal(t, !o.NoResourcesDir, slices.Contains(p.Entries, "resources/"))
 	}
-}
-
-func contains(s []string, x string) bool {
-	for _, e := range s {
-		if e == x {
-			return true
-		}
-	}
-	return false
 }
 
 func TestReadNoPackageJSON(t *testing.T) {

@@ -1,6 +1,9 @@
 package result
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Host is one host of an endpoint inventory (pbicert endpoints, the
 // report formats): where it appears and how often.
@@ -26,10 +29,10 @@ func Hosts(eps []Endpoint) []Host {
 			h = &Host{Host: e.Host}
 			by[e.Host] = h
 		}
-		if !contains(h.Sources, e.Source) {
+		if !slices.Contains(h.Sources, e.Source) {
 			h.Sources = append(h.Sources, e.Source)
 		}
-		if !contains(h.URLs, e.URL) {
+		if !slices.Contains(h.URLs, e.URL) {
 			h.URLs = append(h.URLs, e.URL)
 		}
 	}
@@ -50,7 +53,7 @@ func Allowlist(rs []Result, sources ...string) []string {
 	var out []string
 	for _, r := range rs {
 		for _, e := range r.Endpoints {
-			if e.Host == "" || seen[e.Host] || (len(sources) > 0 && !contains(sources, e.Source)) {
+			if e.Host == "" || seen[e.Host] || (len(sources) > 0 && !slices.Contains(sources, e.Source)) {
 				continue
 			}
 			seen[e.Host] = true
@@ -59,13 +62,4 @@ func Allowlist(rs []Result, sources ...string) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }

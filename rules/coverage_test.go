@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -95,7 +96,7 @@ func scanCoverage(name, src string, cov *coverage) {
 				cov.positive[w.rule]++
 			} else {
 				cur.wants[w.rule]++
-				if cur.kind != "positive" && !contains(cur.rules, w.rule) {
+				if cur.kind != "positive" && !slices.Contains(cur.rules, w.rule) {
 					// a want for another rule inside an evasion or
 					// near-miss section still shows the rule fires
 					cov.positive[w.rule]++
@@ -104,15 +105,6 @@ func scanCoverage(name, src string, cov *coverage) {
 		}
 	}
 	flush()
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // TestEveryRuleHasCases: every rule that reads code has a positive case, an

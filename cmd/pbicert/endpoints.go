@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -88,7 +89,7 @@ func runEndpoints(c *cobra.Command, f *endpointsFlags, args []string) error {
 		return &exitError{code: 2, msg: fmt.Sprintf("unknown format %q (want text or json)", f.format)}
 	}
 	for _, s := range f.sources {
-		if !contains(endpointSources, s) {
+		if !slices.Contains(endpointSources, s) {
 			return &exitError{code: 2, msg: fmt.Sprintf("--source: unknown value %q (want %s)", s, strings.Join(endpointSources, ", "))}
 		}
 	}
@@ -102,7 +103,7 @@ func runEndpoints(c *cobra.Command, f *endpointsFlags, args []string) error {
 	for i := range results {
 		var keep []result.Endpoint
 		for _, e := range results[i].Endpoints {
-			if len(f.sources) == 0 || contains(f.sources, e.Source) {
+			if len(f.sources) == 0 || slices.Contains(f.sources, e.Source) {
 				keep = append(keep, e)
 			}
 		}
@@ -150,15 +151,6 @@ func runEndpoints(c *cobra.Command, f *endpointsFlags, args []string) error {
 	}
 	fmt.Fprintf(stderr, "pbicert: %d %s from %d %s\n", len(hosts), plural(len(hosts), "host"), len(results), plural(len(results), "input"))
 	return exitFor(results, nil)
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 func plural(n int, s string) string {

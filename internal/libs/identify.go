@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -164,13 +165,13 @@ func (db *DB) Identify(src []byte) *Attribution {
 			cands[u.Name] = append(cands[u.Name], cand{val, 2 + b2i(strong)})
 			continue
 		}
-		if u := db.umbrellaOf(l.Name); u != nil && !contains(dbl.Versions, val) {
+		if u := db.umbrellaOf(l.Name); u != nil && !slices.Contains(dbl.Versions, val) {
 			if strong && sameMajor(u.Versions, val) {
 				cands[u.Name] = append(cands[u.Name], cand{val, 1})
 				continue
 			}
 		}
-		score := 2*b2i(contains(dbl.Versions, val)) + b2i(strong)
+		score := 2*b2i(slices.Contains(dbl.Versions, val)) + b2i(strong)
 		if score > 0 {
 			cands[l.Name] = append(cands[l.Name], cand{val, score})
 		}
@@ -656,7 +657,7 @@ func (db *DB) umbrellaWith(version string) *Lib {
 	var u *Lib
 	for i := range db.Libraries {
 		l := &db.Libraries[i]
-		if contains(l.Versions, version) {
+		if slices.Contains(l.Versions, version) {
 			if !l.Umbrella || u != nil {
 				return nil
 			}
@@ -759,15 +760,6 @@ func PURL(name, version string) string {
 		p += "@" + url.PathEscape(version)
 	}
 	return p
-}
-
-func contains(vs []string, v string) bool {
-	for _, x := range vs {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 func sameMajor(vs []string, v string) bool {

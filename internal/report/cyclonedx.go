@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 
 	cdx "github.com/CycloneDX/cyclonedx-go"
@@ -109,7 +110,7 @@ func BOM(r result.Result, toolVersion string) *cdx.BOM {
 		}
 		var on []string
 		for _, d := range l.DependsOn {
-			if seen[d] && !contains(on, d) {
+			if seen[d] && !slices.Contains(on, d) {
 				on = append(on, d)
 			}
 		}
@@ -130,7 +131,7 @@ func BOM(r result.Result, toolVersion string) *cdx.BOM {
 	for _, h := range result.Hosts(r.Endpoints) {
 		var urls []string
 		for _, e := range r.Endpoints {
-			if e.Host == h.Host && e.Source != "manifest" && !contains(urls, e.URL) {
+			if e.Host == h.Host && e.Source != "manifest" && !slices.Contains(urls, e.URL) {
 				urls = append(urls, e.URL)
 			}
 		}
@@ -194,15 +195,6 @@ func serial(b *cdx.BOM) string {
 func hasDep(ds []cdx.Dependency, ref string) bool {
 	for _, d := range ds {
 		if d.Ref == ref {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
 			return true
 		}
 	}
