@@ -3,10 +3,11 @@ package pbiviz
 import (
 	"bytes"
 	"errors"
-	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
+	"github.com/pbicert/pbicert/internal/hugepage"
 	"github.com/pbicert/pbicert/internal/textpos"
 )
 
@@ -237,15 +238,19 @@ func unquote(q []byte) string {
 	if bytes.IndexByte(s, '\\') < 0 {
 		return string(s)
 	}
-	var sb strings.Builder
-	sb.Grow(len(s))
+	var out []byte
+	if len(s) >= hugepage.Min {
+		out = hugepage.Bytes(len(s))[:0] // content.js: faulted in 2 MiB at a time
+	} else {
+		out = make([]byte, 0, len(s))
+	}
 	for len(s) > 0 {
 		j := bytes.IndexByte(s, '\\')
 		if j < 0 {
-			sb.Write(s)
+			out = append(out, s...)
 			break
 		}
-		sb.Write(s[:j])
+		out = append(out, s[:j]...)
 		s = s[j:]
 		if len(s) < 2 {
 			break
@@ -254,19 +259,19 @@ func unquote(q []byte) string {
 		s = s[2:]
 		switch c {
 		case 'n':
-			sb.WriteByte('\n')
+			out = append(out, '\n')
 		case 't':
-			sb.WriteByte('\t')
+			out = append(out, '\t')
 		case 'r':
-			sb.WriteByte('\r')
+			out = append(out, '\r')
 		case 'b':
-			sb.WriteByte('\b')
+			out = append(out, '\b')
 		case 'f':
-			sb.WriteByte('\f')
+			out = append(out, '\f')
 		case 'u':
 			r, ok := hex4(s)
 			if !ok {
-				sb.WriteRune(utf8.RuneError)
+				out = utf8.AppendRune(out, utf8.RuneError)
 				continue
 			}
 			s = s[4:]
@@ -274,7 +279,7 @@ func unquote(q []byte) string {
 				if len(s) >= 6 && s[0] == '\\' && s[1] == 'u' {
 					if r2, ok := hex4(s[2:]); ok {
 						if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
-							sb.WriteRune(d)
+							out = utf8.AppendRune(out, d)
 							s = s[6:]
 							continue
 						}
@@ -282,12 +287,12 @@ func unquote(q []byte) string {
 				}
 				r = utf8.RuneError
 			}
-			sb.WriteRune(r)
+			out = utf8.AppendRune(out, r)
 		default: // '"', '\\', '/'
-			sb.WriteByte(c)
+			out = append(out, c)
 		}
 	}
-	return sb.String()
+	return unsafe.String(unsafe.SliceData(out), len(out)) // out is not written again
 }
 
 func hex4(s []byte) (rune, bool) {

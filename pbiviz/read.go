@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/klauspost/compress/flate" // the standard library's inflater, about twice as fast
+
+	"github.com/pbicert/pbicert/internal/hugepage"
 )
 
 // Package is a .pbiviz read into memory.
@@ -122,7 +124,7 @@ func Read(r io.ReaderAt, size int64, lim Limits) (p *Package, err error) {
 				"zip entries expand beyond %d bytes in total", lim.MaxTotalBytes)
 		}
 	}
-	rd := &entryReader{lim: lim}
+	rd := &entryReader{lim: lim, size: size}
 
 	// package.json
 	if f := byName["package.json"]; f != nil && !f.FileInfo().IsDir() {
@@ -246,14 +248,15 @@ func checkDeclared(f *zip.File, lim Limits) error {
 // entryReader decompresses entries under the limits, counting the total.
 type entryReader struct {
 	lim   Limits
+	size  int64 // of the archive
 	total int64
 }
 
 // read decompresses f into memory. The compressed bytes are read raw and
-// inflated here, through an io.LimitReader bounded by the declared size (itself
-// already checked against MaxEntryBytes and MaxTotalBytes) plus one byte, so
-// an entry whose headers lie is refused after at most that many bytes. The
-// CRC-32 is checked.
+// inflated here into a buffer of the declared size (itself already checked
+// against MaxEntryBytes and MaxTotalBytes) plus one byte, so an entry whose
+// headers lie is refused after at most that many bytes. The CRC-32 is
+// checked.
 func (er *entryReader) read(f *zip.File) ([]byte, error) {
 	q := quoteName(f.Name)
 	raw, err := f.OpenRaw()
@@ -268,7 +271,21 @@ func (er *entryReader) read(f *zip.File) ([]byte, error) {
 	case zip.Store:
 		src = raw
 	case zip.Deflate:
-		fr := flate.NewReader(raw)
+		if c := f.CompressedSize64; c <= f.UncompressedSize64+1024 && c <= uint64(er.size) {
+			// the compressed bytes in one read (not one system call per
+			// 4 KiB); only for a compressed size the archive and the
+			// declared size make plausible, so bounded by both
+			comp := make([]byte, c)
+			m, err := io.ReadFull(raw, comp)
+			if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+				return nil, fmt.Errorf("zip entry %s is corrupt: %s", q, err)
+			}
+			src = bytes.NewReader(comp[:m]) // short: inflating says truncated
+		}
+		if src == nil {
+			src = raw
+		}
+		fr := flate.NewReader(src)
 		defer fr.Close()
 		src = fr
 	default:
@@ -276,17 +293,34 @@ func (er *entryReader) read(f *zip.File) ([]byte, error) {
 	}
 	declared := int64(f.UncompressedSize64) // checked against the limits by checkDeclared
 	bound := min(declared, er.lim.MaxEntryBytes, er.lim.MaxTotalBytes-er.total)
-	buf := bytes.NewBuffer(make([]byte, 0, bound+1))
-	n, err := io.Copy(buf, io.LimitReader(src, bound+1))
-	er.total += n
+	var buf []byte
+	if bound+1 >= hugepage.Min {
+		buf = hugepage.Bytes(int(bound + 1)) // a multi-megabyte resource, faulted in 2 MiB at a time
+	} else {
+		buf = make([]byte, bound+1)
+	}
+	n, crc := 0, uint32(0)
+	err = nil
+	for n < len(buf) {
+		m, rerr := src.Read(buf[n:])
+		crc = crc32.Update(crc, crc32.IEEETable, buf[n:n+m]) // while the bytes are in cache
+		n += m
+		if rerr != nil {
+			if rerr != io.EOF {
+				err = rerr
+			}
+			break
+		}
+	}
+	er.total += int64(n)
 	switch {
-	case n > er.lim.MaxEntryBytes:
-		return nil, limitErr(LimitEntryBytes, n, er.lim.MaxEntryBytes,
+	case int64(n) > er.lim.MaxEntryBytes:
+		return nil, limitErr(LimitEntryBytes, int64(n), er.lim.MaxEntryBytes,
 			"zip entry %s expands beyond %d bytes", q, er.lim.MaxEntryBytes)
 	case er.total > er.lim.MaxTotalBytes:
 		return nil, limitErr(LimitTotalBytes, er.total, er.lim.MaxTotalBytes,
 			"zip entries expand beyond %d bytes in total", er.lim.MaxTotalBytes)
-	case n > declared:
+	case int64(n) > declared:
 		return nil, fmt.Errorf("zip entry %s expands beyond its declared size of %d bytes", q, declared)
 	}
 	if err != nil {
@@ -295,13 +329,13 @@ func (er *entryReader) read(f *zip.File) ([]byte, error) {
 		}
 		return nil, fmt.Errorf("zip entry %s is corrupt: %s", q, strings.TrimPrefix(err.Error(), "flate: "))
 	}
-	if n != declared {
+	if int64(n) != declared {
 		return nil, fmt.Errorf("zip entry %s is truncated (%d of %d bytes)", q, n, declared)
 	}
-	if f.CRC32 != 0 && crc32.ChecksumIEEE(buf.Bytes()) != f.CRC32 { // 0: not recorded by the writer
+	if f.CRC32 != 0 && crc != f.CRC32 { // 0: not recorded by the writer
 		return nil, fmt.Errorf("zip entry %s is corrupt (checksum mismatch)", q)
 	}
-	return buf.Bytes(), nil
+	return buf[:n], nil
 }
 
 // locateResource finds the pbiviz.json resource entry.

@@ -5,6 +5,8 @@ import (
 	"compress/flate"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,8 +14,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/pbicert/pbicert/internal/gen"
+	"github.com/pbicert/pbicert/internal/hugepage"
 	"github.com/pbicert/pbicert/internal/textpos"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -422,4 +426,76 @@ func TestReadCommittedExamples(t *testing.T) {
 		assert.Contains(t, p.Resource.Content.JS, "renderingStarted", name)
 		assert.Equal(t, name == "findings", len(p.Resource.Privileges) == 1, name)
 	}
+}
+
+// storedBlocks returns a DEFLATE stream holding data in stored blocks of n
+// bytes each: a valid stream several times larger than its data when n is
+// small.
+func storedBlocks(data []byte, n int) []byte {
+	var out []byte
+	for len(data) > 0 {
+		k := min(n, len(data))
+		final := byte(0)
+		if k == len(data) {
+			final = 1
+		}
+		out = append(out, final, byte(k), byte(k>>8), ^byte(k), ^byte(k>>8))
+		out = append(out, data[:k]...)
+		data = data[k:]
+	}
+	return out
+}
+
+// A deflated entry is read whole into memory before inflating when its
+// compressed size is plausible (at most its declared size plus 1 KiB), and
+// streamed from the file otherwise: both give the same bytes, and both
+// check the declared size and the CRC.
+func TestReadDeflatePaths(t *testing.T) {
+	res := validResource()
+	crc := crc32.ChecksumIEEE(res)
+	var small bytes.Buffer
+	fw, err := flate.NewWriter(&small, flate.BestCompression)
+	require.NoError(t, err)
+	_, _ = fw.Write(res)
+	require.NoError(t, fw.Close())
+	bloated := storedBlocks(res, 3) // about 2.7 times the data
+	require.Greater(t, uint64(len(bloated)), uint64(len(res))+1024, "the streamed path")
+
+	for name, z := range map[string][]byte{"read whole": small.Bytes(), "streamed": bloated} {
+		b := zipOf(t, entry{name: resName, raw: z, declaredSize: uint64(len(res)), crc: crc})
+		p, err := ReadBytes(b, DefaultLimits())
+		require.NoError(t, err, name)
+		assert.Equal(t, string(res), string(p.ResourceRaw), name)
+
+		b = zipOf(t, entry{name: resName, raw: z, declaredSize: uint64(len(res)), crc: crc ^ 1})
+		assert.EqualError(t, readErr(t, b, DefaultLimits()), "zip entry "+resName+" is corrupt (checksum mismatch)", name)
+
+		b = zipOf(t, entry{name: resName, raw: z[:len(z)/2], declaredSize: uint64(len(res)), crc: crc})
+		assert.EqualError(t, readErr(t, b, DefaultLimits()), "zip entry "+resName+" is truncated", name)
+
+		b = zipOf(t, entry{name: resName, raw: z, declaredSize: uint64(len(res)) - 1, crc: crc})
+		assert.EqualError(t, readErr(t, b, DefaultLimits()),
+			fmt.Sprintf("zip entry %s expands beyond its declared size of %d bytes", resName, len(res)-1), name)
+	}
+}
+
+// A resource of several megabytes is inflated into a buffer aligned for
+// huge pages (internal/hugepage) and its content.js decoded into another:
+// the text is exact, escapes included.
+func TestReadMultiMegabyteResource(t *testing.T) {
+	var sb strings.Builder
+	for i := 0; sb.Len() < 5<<20; i++ {
+		fmt.Fprintf(&sb, "v%d=\"x\\\"%d\";\n", i, i*7919%100003)
+	}
+	js := sb.String() + "é😀"
+	q, err := json.Marshal(js)
+	require.NoError(t, err)
+	res := []byte(`{"content":{"js":` + string(q) + `,"css":"a{}"},"apiVersion":"5.1.0"}`)
+	require.Greater(t, len(res), 4<<20)
+	p := mustRead(t, zipOf(t, entry{name: resName, data: res}))
+	assert.Equal(t, js, p.Resource.Content.JS)
+	assert.Equal(t, string(res), string(p.ResourceRaw))
+	assert.Equal(t, "5.1.0", p.Resource.APIVersion)
+	assert.Zero(t, uintptr(unsafe.Pointer(unsafe.SliceData(p.ResourceRaw)))%hugepage.Size, "resource buffer not aligned")
+	assert.Zero(t, uintptr(unsafe.Pointer(unsafe.StringData(p.Resource.Content.JS)))%hugepage.Size, "content.js not aligned")
 }

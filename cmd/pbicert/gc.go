@@ -6,6 +6,8 @@ import (
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
+
+	"github.com/pbicert/pbicert/internal/hugepage"
 )
 
 // Memory. The CLI is short-lived and its heap is dominated by syntax trees
@@ -157,7 +159,7 @@ func gcParallel(n int) bool {
 // first admission), and the block is then freed with one collection (the
 // heap is small then), so that the parse allocates in pages already
 // faulted in (the runtime clears them itself, far more cheaply). The block
-// is advised for transparent huge pages (thp_linux.go): where the kernel
+// is advised for transparent huge pages (internal/hugepage): where the kernel
 // gives them only to advised memory, 45,000 faults of 4 KiB become about
 // 90 of 2 MiB, the touching is done well before the read, and the model's
 // walks then miss the TLB far less. docs/performance.md has the
@@ -189,7 +191,7 @@ func startPrefault(size int64) {
 	go func() {
 		defer close(done)
 		b := make([]byte, n)
-		adviseHuge(b) // thp_linux.go: 2 MiB pages, far fewer faults
+		hugepage.Advise(b) // 2 MiB pages, far fewer faults
 		page := os.Getpagesize()
 		for i := 0; i < len(b); i += page {
 			if i&(1<<20-1) == 0 && pre.stop.Load() {
