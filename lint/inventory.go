@@ -98,14 +98,27 @@ var warmOnce sync.Once
 
 // warmLibraries loads the fingerprints (libs.Default, about 12 ms of CPU,
 // once per process) on a goroutine of its own while the first package is
-// read, which leaves a core idle, instead of beside the parse.
+// read, which leaves a core idle, instead of beside the parse; unless a
+// caller has claimed the load with WarmLibraries.
 func warmLibraries() {
+	if load := WarmLibraries(); load != nil {
+		go load()
+	}
+}
+
+// WarmLibraries claims the loading of the fingerprints, once per process,
+// and returns it (nil when it is already claimed) for the caller to run
+// where a core is spare: the CLI runs it on its prefault goroutine before
+// touching memory, so that reading a package competes with one goroutine
+// on the other core instead of two.
+func WarmLibraries() (load func()) {
 	warmOnce.Do(func() {
-		go func() {
+		load = func() {
 			defer func() { _ = recover() }() // the identification reports it
 			_, _ = libs.Default()
-		}()
+		}
 	})
+	return load
 }
 
 // OriginNote is what a message adds for a finding inside a library.

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pbicert/pbicert/lint"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -153,6 +154,8 @@ func TestPrefaultFreedAtAdmission(t *testing.T) {
 	defer debug.SetMemoryLimit(old)
 	saved, savedPre := gc, pre.done
 	defer func() { gc, pre.done = saved, savedPre; pre.stop.Store(false) }()
+	warmLibraries = func() func() { return nil } // loaded already
+	defer func() { warmLibraries = lint.WarmLibraries }()
 
 	gc.tuned, gc.budget = false, 8<<30
 	pre.done = nil
@@ -176,4 +179,55 @@ func TestPrefaultFreedAtAdmission(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	assert.Less(t, after.HeapAlloc, before.HeapAlloc+(32<<20), "the block is still live after the admission")
 	assert.False(t, stopPrefault(), "stopped twice")
+}
+
+// The libraries are loaded on the prefault goroutine before it touches the
+// block; a read that ends during the load does not wait for it: the block
+// is freed at once and never touched.
+func TestPrefaultLoadsLibrariesFirst(t *testing.T) {
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("one CPU: no block is touched")
+	}
+	old := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(old)
+	saved, savedPre := gc, pre.done
+	defer func() { gc, pre.done = saved, savedPre; pre.stop.Store(false) }()
+	release := make(chan struct{})
+	loaded := make(chan struct{})
+	warmLibraries = func() func() {
+		return func() { <-release; close(loaded) }
+	}
+	defer func() { warmLibraries = lint.WarmLibraries }()
+
+	gc.tuned, gc.budget, gc.gate = true, 8<<30, newMemGate(8<<30, 2, setLimit)
+	pre.done = nil
+	pre.stop.Store(false)
+	var before runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	startPrefault(2 << 20)
+	require.NotNil(t, pre.done)
+	block := pre.block
+	require.Len(t, block, 200<<20)
+
+	stopped := make(chan bool)
+	go func() { stopped <- stopPrefault() }()
+	select {
+	case ok := <-stopped:
+		assert.True(t, ok, "a block was allocated")
+	case <-time.After(5 * time.Second):
+		t.Fatal("stopPrefault waited for the libraries' load")
+	}
+	assert.Nil(t, pre.block)
+	close(release)
+	<-loaded
+	<-pre.done
+	for i := 0; i < len(block); i += 1 << 20 {
+		require.Zero(t, block[i], "touched after the stop, at %d", i)
+	}
+	block = nil
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	assert.Less(t, after.HeapAlloc, before.HeapAlloc+(32<<20), "the block is still live after the stop")
 }
