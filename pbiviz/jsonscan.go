@@ -14,18 +14,19 @@ import (
 // JSONDepthAt returns the offset of the first '[' or '{' nested deeper
 // than max in a JSON document (strings skipped), or -1: checked before a
 // decoder that recurses sees the bytes.
-func JSONDepthAt(raw []byte, max int) int { return checkDepth(raw, max) }
+func JSONDepthAt(raw []byte, max int) int { return checkDepth(raw, max, nil) }
 
 // checkDepth scans raw once, counting [ and { nesting outside strings, and
 // returns the byte offset where depth first exceeds max (or -1). It runs
 // before encoding/json sees the bytes, so a 100,000-deep document costs one
-// linear scan and no recursion.
-func checkDepth(raw []byte, max int) int {
+// linear scan and no recursion. ls (may be nil) are the document's long
+// strings, skipped at once.
+func checkDepth(raw []byte, max int, ls longStrings) int {
 	depth := 0
 	for i := 0; i < len(raw); i++ {
 		switch raw[i] {
 		case '"':
-			i = skipStringBody(raw, i+1) - 1
+			i = ls.skip(raw, i) - 1
 		case '[', '{':
 			depth++
 			if depth > max {
@@ -36,6 +37,16 @@ func checkDepth(raw []byte, max int) int {
 		}
 	}
 	return -1
+}
+
+// skip returns the offset just after the closing quote of the string
+// whose opening quote is at q (len(b)+1 when unterminated):
+// skipStringBody, or the end of the long string there.
+func (ls longStrings) skip(b []byte, q int) int {
+	if s := ls.at(q); s != nil {
+		return s.end
+	}
+	return skipStringBody(b, q+1)
 }
 
 // skipStringBody returns the offset just after the closing quote of the
@@ -71,15 +82,16 @@ func skipSpace(b []byte, i int) int {
 var errWalk = errors.New("malformed JSON")
 
 // valueEnd returns the end offset of the JSON value starting at i (after
-// spaces). Containers are skipped iteratively.
-func valueEnd(b []byte, i int) (int, error) {
+// spaces). Containers are skipped iteratively; ls (may be nil) are the
+// document's long strings.
+func valueEnd(b []byte, i int, ls longStrings) (int, error) {
 	i = skipSpace(b, i)
 	if i >= len(b) {
 		return 0, errWalk
 	}
 	switch b[i] {
 	case '"':
-		e := skipStringBody(b, i+1)
+		e := ls.skip(b, i)
 		if e > len(b) {
 			return 0, errWalk
 		}
@@ -89,7 +101,7 @@ func valueEnd(b []byte, i int) (int, error) {
 		for j := i; j < len(b); j++ {
 			switch b[j] {
 			case '"':
-				j = skipStringBody(b, j+1) - 1
+				j = ls.skip(b, j) - 1
 			case '{', '[':
 				depth++
 			case '}', ']':
@@ -117,7 +129,7 @@ type span struct{ Start, End int }
 // members calls fn for each member of the object starting at i (after
 // spaces) with its unescaped key, the key's offset and the value's span.
 // fn returns false to stop.
-func members(b []byte, i int, fn func(key string, keyOff int, v span) bool) error {
+func members(b []byte, i int, ls longStrings, fn func(key string, keyOff int, v span) bool) error {
 	i = skipSpace(b, i)
 	if i >= len(b) || b[i] != '{' {
 		return errWalk
@@ -131,7 +143,7 @@ func members(b []byte, i int, fn func(key string, keyOff int, v span) bool) erro
 		if i >= len(b) || b[i] != '"' {
 			return errWalk
 		}
-		ke, err := valueEnd(b, i)
+		ke, err := valueEnd(b, i, ls)
 		if err != nil {
 			return err
 		}
@@ -142,7 +154,7 @@ func members(b []byte, i int, fn func(key string, keyOff int, v span) bool) erro
 			return errWalk
 		}
 		vs := skipSpace(b, i+1)
-		ve, err := valueEnd(b, vs)
+		ve, err := valueEnd(b, vs, ls)
 		if err != nil {
 			return err
 		}
@@ -164,7 +176,7 @@ func members(b []byte, i int, fn func(key string, keyOff int, v span) bool) erro
 }
 
 // elements calls fn for each element of the array starting at i.
-func elements(b []byte, i int, fn func(idx int, v span) bool) error {
+func elements(b []byte, i int, ls longStrings, fn func(idx int, v span) bool) error {
 	i = skipSpace(b, i)
 	if i >= len(b) || b[i] != '[' {
 		return errWalk
@@ -175,7 +187,7 @@ func elements(b []byte, i int, fn func(idx int, v span) bool) error {
 	}
 	for n := 0; ; n++ {
 		vs := skipSpace(b, i)
-		ve, err := valueEnd(b, vs)
+		ve, err := valueEnd(b, vs, ls)
 		if err != nil {
 			return err
 		}
@@ -198,9 +210,9 @@ func elements(b []byte, i int, fn func(idx int, v span) bool) error {
 
 // objectFields returns the members of the object at i, the last one winning
 // for duplicate keys (as in JSON.parse).
-func objectFields(b []byte, i int) (map[string]span, error) {
+func objectFields(b []byte, i int, ls longStrings) (map[string]span, error) {
 	m := map[string]span{}
-	err := members(b, i, func(k string, _ int, v span) bool { m[k] = v; return true })
+	err := members(b, i, ls, func(k string, _ int, v span) bool { m[k] = v; return true })
 	return m, err
 }
 
@@ -244,6 +256,16 @@ func unquote(q []byte) string {
 	} else {
 		out = make([]byte, 0, len(s))
 	}
+	out, _ = unquoteTo(out, s, false)
+	return unsafe.String(unsafe.SliceData(out), len(out)) // out is not written again
+}
+
+// unquoteTo appends the decoding of the string body s to out. When partial
+// (s is a prefix of the body), an escape starting in the last 12 bytes of s
+// (a surrogate pair is 12 bytes) is left undecoded and returned as rest, to
+// be decoded with what follows: decoding a body in such pieces gives the
+// bytes of decoding it at once.
+func unquoteTo(out, s []byte, partial bool) (_, rest []byte) {
 	for len(s) > 0 {
 		j := bytes.IndexByte(s, '\\')
 		if j < 0 {
@@ -252,6 +274,9 @@ func unquote(q []byte) string {
 		}
 		out = append(out, s[:j]...)
 		s = s[j:]
+		if partial && len(s) < 12 {
+			return out, s
+		}
 		if len(s) < 2 {
 			break
 		}
@@ -292,7 +317,7 @@ func unquote(q []byte) string {
 			out = append(out, c)
 		}
 	}
-	return unsafe.String(unsafe.SliceData(out), len(out)) // out is not written again
+	return out, nil
 }
 
 func hex4(s []byte) (rune, bool) {

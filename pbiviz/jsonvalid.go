@@ -8,8 +8,9 @@ import (
 // encoding/json.Valid's verdict (FuzzValidJSON compares them): bytes of
 // 0x80 and above are accepted in strings unchecked, as encoding/json does.
 // It is several times faster on a resource whose bulk is one long string
-// (content.js): string bodies are scanned eight bytes at a time.
-func validJSON(b []byte) bool {
+// (content.js): string bodies are scanned eight bytes at a time, and the
+// long strings in ls (may be nil), already checked, are skipped.
+func validJSON(b []byte, ls longStrings) bool {
 	var stack []byte // '{' or '[' of each open container
 	i := skipSpace(b, 0)
 	for {
@@ -30,13 +31,13 @@ func validJSON(b []byte) bool {
 			}
 			stack = append(stack, c)
 			if c == '{' {
-				if i = member(b, i); i < 0 {
+				if i = member(b, i, ls); i < 0 {
 					return false
 				}
 			}
 			continue
 		case c == '"':
-			if i = stringEnd(b, i+1); i < 0 {
+			if i = ls.stringEnd(b, i); i < 0 {
 				return false
 			}
 		case c == '-' || '0' <= c && c <= '9':
@@ -72,7 +73,7 @@ func validJSON(b []byte) bool {
 			if c == ',' {
 				i = skipSpace(b, i+1)
 				if top == '{' {
-					if i = member(b, i); i < 0 {
+					if i = member(b, i, ls); i < 0 {
 						return false
 					}
 				}
@@ -90,11 +91,11 @@ func validJSON(b []byte) bool {
 
 // member checks `"key" :` at i and returns the offset after the colon and
 // the spaces that follow it, or -1.
-func member(b []byte, i int) int {
+func member(b []byte, i int, ls longStrings) int {
 	if i >= len(b) || b[i] != '"' {
 		return -1
 	}
-	if i = stringEnd(b, i+1); i < 0 {
+	if i = ls.stringEnd(b, i); i < 0 {
 		return -1
 	}
 	i = skipSpace(b, i)
@@ -120,38 +121,66 @@ func special(w uint64) bool {
 // stringEnd checks the body of a string starting at i (after its opening
 // quote) and returns the offset after its closing quote, or -1.
 func stringEnd(b []byte, i int) int {
+	if next, st := stringScan(b, i); st == strDone {
+		return next
+	}
+	return -1
+}
+
+// stringEnd is stringEnd for the string whose opening quote is at q, or
+// the end of the long string there (a memo is only kept for a valid string).
+func (ls longStrings) stringEnd(b []byte, q int) int {
+	if s := ls.at(q); s != nil {
+		return s.end
+	}
+	return stringEnd(b, q+1)
+}
+
+// What stringScan found.
+const (
+	strDone = iota // the closing quote: next is the offset after it
+	strBad         // a byte or escape no JSON string may hold, at next
+	strMore        // b ends inside the string: resume at next with more bytes
+)
+
+// stringScan checks the body of a string from i (after its opening quote,
+// or where an earlier call said to resume) to the closing quote or the end
+// of b. An escape cut by the end of b is left whole for the next call, so
+// scanning a prefix and resuming gives the verdict of one scan of the
+// whole (followStrings relies on it).
+func stringScan(b []byte, i int) (next, st int) {
 	for {
 		for i+8 <= len(b) && !special(binary.LittleEndian.Uint64(b[i:])) {
 			i += 8
 		}
 		if i >= len(b) {
-			return -1
+			return i, strMore
 		}
 		switch c := b[i]; {
 		case c == '"':
-			return i + 1
+			return i + 1, strDone
 		case c == '\\':
 			if i+1 >= len(b) {
-				return -1
+				return i, strMore
 			}
 			switch b[i+1] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 				i += 2
 			case 'u':
-				if i+6 > len(b) {
-					return -1
-				}
-				for _, h := range b[i+2 : i+6] {
+				for _, h := range b[i+2 : min(i+6, len(b))] {
 					if !isHex(h) {
-						return -1
+						return i, strBad
 					}
+				}
+				if i+6 > len(b) {
+					return i, strMore
 				}
 				i += 6
 			default:
-				return -1
+				return i, strBad
 			}
 		case c < 0x20:
-			return -1
+			return i, strBad
 		default:
 			i++
 		}

@@ -111,6 +111,15 @@ type Privilege struct {
 type jsonDoc struct {
 	name string
 	raw  []byte
+	long longStrings // the long strings of raw, when followed (jsonfollow.go)
+}
+
+// unquote decodes the string at s: unquote, or the long string's memo.
+func (d jsonDoc) unquote(s span) string {
+	if l := d.long.at(s.Start); l != nil && l.end == s.End {
+		return l.text
+	}
+	return unquote(d.raw[s.Start:s.End])
 }
 
 func (d jsonDoc) errorf(off int, format string, args ...any) error {
@@ -219,11 +228,11 @@ func (d jsonDoc) expect(s span, field string, kinds ...string) error {
 // validate checks depth (before encoding/json sees the bytes) and syntax,
 // and that the document is an object.
 func (d jsonDoc) validate(lim Limits) error {
-	if off := checkDepth(d.raw, lim.MaxJSONDepth); off >= 0 {
+	if off := checkDepth(d.raw, lim.MaxJSONDepth, d.long); off >= 0 {
 		return limitErr(LimitJSONDepth, int64(lim.MaxJSONDepth)+1, int64(lim.MaxJSONDepth),
 			"%s: JSON nesting deeper than %d levels at byte %d", d.name, lim.MaxJSONDepth, off)
 	}
-	if !validJSON(d.raw) && !json.Valid(d.raw) {
+	if !validJSON(d.raw, d.long) && !json.Valid(d.raw) {
 		// slow path, for the error's offset
 		var probe any
 		if err := json.Unmarshal(d.raw, &probe); err != nil {
@@ -242,7 +251,7 @@ func (d jsonDoc) validate(lim Limits) error {
 // allowed). name is the entry name used in errors.
 func ParseManifestJSON(name string, raw []byte, lim Limits) (*Resource, error) {
 	r := new(Resource)
-	if err := decodeResource(name, stripBOM(raw), lim.withDefaults(), r); err != nil {
+	if err := decodeResource(name, stripBOM(raw), lim.withDefaults(), r, nil); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -265,8 +274,10 @@ func decodePackageJSON(raw []byte, lim Limits, p *PackageJSON) error {
 	return d.decode(span{0, len(raw)}, "", p)
 }
 
-func decodeResource(name string, raw []byte, lim Limits, r *Resource) error {
-	d := jsonDoc{name: name, raw: raw}
+// decodeResource decodes a resource; long (may be nil) are its long
+// strings, followed while it was inflated.
+func decodeResource(name string, raw []byte, lim Limits, r *Resource, long longStrings) error {
+	d := jsonDoc{name: name, raw: raw, long: long}
 	if len(raw) < 1<<20 {
 		if err := d.validate(lim); err != nil {
 			return err
@@ -299,7 +310,7 @@ func decodeResource(name string, raw []byte, lim Limits, r *Resource) error {
 // resource decodes a validated pbiviz.json document.
 func (d jsonDoc) resource(r *Resource) error {
 	raw := d.raw
-	top, err := objectFields(raw, 0)
+	top, err := objectFields(raw, 0, d.long)
 	if err != nil {
 		return d.errorf(0, "malformed object")
 	}
@@ -370,7 +381,7 @@ func (d jsonDoc) stringList(s span, field string) ([]string, error) {
 	case "array":
 		out := []string{}
 		var bad error
-		err := elements(d.raw, s.Start, func(i int, e span) bool {
+		err := elements(d.raw, s.Start, d.long, func(i int, e span) bool {
 			ev := d.raw[e.Start:e.End]
 			if kind(ev) != "string" {
 				bad = d.errorf(e.Start, "field %s[%d]: expected string, got %s", field, i, kind(ev))
@@ -397,7 +408,7 @@ func (d jsonDoc) content(s span, c *Content) error {
 	if isNull(d.raw[s.Start:s.End]) {
 		return nil
 	}
-	fields, err := objectFields(d.raw, s.Start)
+	fields, err := objectFields(d.raw, s.Start, d.long)
 	if err != nil {
 		return d.errorf(s.Start, "field content: malformed object")
 	}
@@ -413,14 +424,14 @@ func (d jsonDoc) content(s span, c *Content) error {
 			return err
 		}
 		if v := d.raw[fs.Start:fs.End]; !isNull(v) {
-			*f.dst = unquote(v)
+			*f.dst = d.unquote(fs)
 		}
 	}
 	return nil
 }
 
 func (d jsonDoc) privileges(caps span, r *Resource) error {
-	fields, err := objectFields(d.raw, caps.Start)
+	fields, err := objectFields(d.raw, caps.Start, d.long)
 	if err != nil {
 		return d.errorf(caps.Start, "field capabilities: malformed object")
 	}
@@ -437,7 +448,7 @@ func (d jsonDoc) privileges(caps span, r *Resource) error {
 	}
 	r.Privileges = []Privilege{}
 	var bad error
-	err = elements(d.raw, ps.Start, func(i int, e span) bool {
+	err = elements(d.raw, ps.Start, d.long, func(i int, e span) bool {
 		name := "capabilities.privileges[" + strconv.Itoa(i) + "]"
 		if bad = d.expect(e, name, "object"); bad != nil {
 			return false
@@ -454,7 +465,7 @@ func (d jsonDoc) privileges(caps span, r *Resource) error {
 			return false
 		}
 		priv := Privilege{Name: p.Name, Essential: p.Essential}
-		pf, _ := objectFields(d.raw, e.Start)
+		pf, _ := objectFields(d.raw, e.Start, d.long)
 		if s, ok := pf["parameters"]; ok {
 			priv.Parameters = json.RawMessage(d.raw[s.Start:s.End])
 			if kind(priv.Parameters) == "array" {

@@ -11,7 +11,7 @@ func (p *Package) pos(off int) Pos {
 
 // capabilitiesSpan finds the capabilities value in the resource.
 func (p *Package) capabilitiesSpan() (span, bool) {
-	top, err := objectFields(p.ResourceRaw, 0)
+	top, err := objectFields(p.ResourceRaw, 0, p.long)
 	if err != nil {
 		return span{}, false
 	}
@@ -45,7 +45,7 @@ func (p *Package) PrivilegePos(name string) Pos {
 	if !ok {
 		return Pos{1, 1, 0}
 	}
-	caps, err := objectFields(p.ResourceRaw, s.Start)
+	caps, err := objectFields(p.ResourceRaw, s.Start, p.long)
 	if err != nil {
 		return p.pos(s.Start)
 	}
@@ -54,8 +54,8 @@ func (p *Package) PrivilegePos(name string) Pos {
 		return p.pos(s.Start)
 	}
 	found := -1
-	_ = elements(p.ResourceRaw, ps.Start, func(_ int, e span) bool {
-		_ = members(p.ResourceRaw, e.Start, func(k string, _ int, v span) bool {
+	_ = elements(p.ResourceRaw, ps.Start, p.long, func(_ int, e span) bool {
+		_ = members(p.ResourceRaw, e.Start, p.long, func(k string, _ int, v span) bool {
 			if k == "name" && kind(p.ResourceRaw[v.Start:v.End]) == "string" && unquote(p.ResourceRaw[v.Start:v.End]) == name {
 				found = v.Start
 			}

@@ -16,7 +16,7 @@ func ReadProjectManifest(pbivizName string, pbivizRaw []byte, capsName string, c
 	if err := d.validate(lim); err != nil {
 		return nil, err
 	}
-	top, err := objectFields(raw, 0)
+	top, err := objectFields(raw, 0, nil)
 	if err != nil {
 		return nil, d.errorf(0, "malformed object")
 	}
@@ -95,7 +95,7 @@ func ReadProjectManifest(pbivizName string, pbivizRaw []byte, capsName string, c
 func PrivilegePosIn(capsRaw []byte, name string) Pos {
 	raw := stripBOM(capsRaw)
 	p := &Package{ResourceRaw: raw}
-	caps, err := objectFields(raw, 0)
+	caps, err := objectFields(raw, 0, nil)
 	if err != nil {
 		return Pos{1, 1, 0}
 	}
@@ -104,8 +104,8 @@ func PrivilegePosIn(capsRaw []byte, name string) Pos {
 		return Pos{1, 1, 0}
 	}
 	found := -1
-	_ = elements(raw, ps.Start, func(_ int, e span) bool {
-		_ = members(raw, e.Start, func(k string, _ int, v span) bool {
+	_ = elements(raw, ps.Start, nil, func(_ int, e span) bool {
+		_ = members(raw, e.Start, nil, func(k string, _ int, v span) bool {
 			if k == "name" && kind(raw[v.Start:v.End]) == "string" && unquote(raw[v.Start:v.End]) == name {
 				found = v.Start
 			}

@@ -34,6 +34,8 @@ type Package struct {
 	// package.json's, and there are no capabilities or apiVersion.
 	Legacy          bool
 	JSPath, CSSPath string
+
+	long longStrings // the long strings of ResourceRaw, when followed (jsonfollow.go)
 }
 
 var bom = []byte("\xEF\xBB\xBF")
@@ -150,12 +152,16 @@ func Read(r io.ReaderAt, size int64, lim Limits) (p *Package, err error) {
 		return nil, err
 	}
 	p.ResourcePath = resPath
-	raw, err := rd.read(byName[resPath])
+	raw, long, err := rd.readFollowed(byName[resPath])
 	if err != nil {
 		return nil, err
 	}
 	p.ResourceRaw = stripBOM(raw)
-	if err := decodeResource(resPath, p.ResourceRaw, lim, &p.Resource); err != nil {
+	if len(p.ResourceRaw) < len(raw) {
+		long = long.shift(len(p.ResourceRaw) - len(raw))
+	}
+	p.long = long
+	if err := decodeResource(resPath, p.ResourceRaw, lim, &p.Resource, long); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -250,6 +256,35 @@ type entryReader struct {
 	lim   Limits
 	size  int64 // of the archive
 	total int64
+
+	// follow, when set, is started with the output buffer, and progress
+	// says how much of it is written (readFollowed)
+	follow   func(buf []byte)
+	progress *progress
+}
+
+// followMin is the least declared size of a resource followed while it
+// inflates (followStrings).
+const followMin = 1 << 20
+
+// readFollowed reads f like read; from followMin bytes on, followStrings
+// scans the bytes on another goroutine as they are inflated, and its long
+// strings are returned with them.
+func (er *entryReader) readFollowed(f *zip.File) ([]byte, longStrings, error) {
+	if f.UncompressedSize64 < followMin {
+		b, err := er.read(f)
+		return b, nil, err
+	}
+	pr := newProgress()
+	found := make(chan longStrings, 1)
+	er.follow = func(buf []byte) { go func() { found <- followStrings(buf, pr) }() }
+	er.progress = pr
+	defer func() { er.follow, er.progress = nil, nil }()
+	b, err := er.read(f)
+	if err != nil {
+		return nil, nil, err // the follower ends by itself (the progress is final)
+	}
+	return b, <-found, nil
 }
 
 // read decompresses f into memory. The compressed bytes are read raw and
@@ -300,17 +335,34 @@ func (er *entryReader) read(f *zip.File) ([]byte, error) {
 		buf = make([]byte, bound+1)
 	}
 	n, crc := 0, uint32(0)
+	var publish func(final bool)
+	if er.follow != nil {
+		er.follow(buf)
+		published := 0
+		publish = func(final bool) {
+			if final || n-published >= 256<<10 {
+				er.progress.set(n, final)
+				published = n
+			}
+		}
+	}
 	err = nil
 	for n < len(buf) {
 		m, rerr := src.Read(buf[n:])
 		crc = crc32.Update(crc, crc32.IEEETable, buf[n:n+m]) // while the bytes are in cache
 		n += m
+		if publish != nil {
+			publish(false)
+		}
 		if rerr != nil {
 			if rerr != io.EOF {
 				err = rerr
 			}
 			break
 		}
+	}
+	if publish != nil {
+		publish(true)
 	}
 	er.total += int64(n)
 	switch {

@@ -222,8 +222,14 @@ func startPrefault(size int64) {
 		b := pre.block
 		page := os.Getpagesize()
 		for i := 0; i < len(b); i += page {
-			if i&(1<<20-1) == 0 && pre.stop.Load() {
-				return
+			if i&(1<<20-1) == 0 {
+				if pre.stop.Load() {
+					return
+				}
+				// each MiB, let a goroutine of the read that is ready run
+				// (the resource's follower, pbiviz/jsonfollow.go) rather
+				// than wait for a preemption
+				runtime.Gosched()
 			}
 			b[i] = 1
 		}
