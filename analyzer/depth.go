@@ -321,6 +321,7 @@ func iifeFunc(n *js.CallExpr) (fn js.IExpr, args []js.Arg) {
 // (UMD: factory(global)) binds the factory's parameters in turn.
 func (w *walker) bindCallParams(n *js.CallExpr) {
 	if fn, args := iifeFunc(n); fn != nil {
+		w.iife = fn                // runs once per run of this function (loops.go)
 		params := w.funcParams(fn) // a split unit is grafted first
 		w.bindParams(params, args)
 		if len(args) > 0 {

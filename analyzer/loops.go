@@ -26,11 +26,15 @@ import (
 // loop and a first source inside one are flags of the binding (mutOut,
 // firstInLoop): such a variable is never folded.
 type loopWrites struct {
-	v       *js.Var
-	loop    js.IStmt // the outermost loop of the function holding the writes
-	multi   bool     // writes inside more than one loop
-	binds   int      // assignments inside the loop
-	mutates int      // compound assignments, ++/--, for-in/of targets inside the loop
+	v    *js.Var
+	loop js.IStmt // the outermost loop of the function holding the writes
+	// runRoot: the innermost function around the loop that may run more
+	// than once per run of its parent (nil: the top level): the loop runs
+	// once per run of it (walker.runRoot)
+	runRoot js.INode
+	multi   bool // writes inside more than one loop
+	binds   int  // assignments inside the loop
+	mutates int  // compound assignments, ++/--, for-in/of targets inside the loop
 }
 
 // maxLoopSource bounds the text of a loop that is evaluated.
@@ -45,9 +49,9 @@ func isLoop(s js.IStmt) bool {
 }
 
 // noteWrite records a write of v's binding b (pass 1 or its replay): in
-// loop (nil: outside every loop of its function), a mutation or a source
-// (then b has just received it).
-func (p *Program) noteWrite(v *js.Var, b *binding, loop js.IStmt, mutate bool) {
+// loop (nil: outside every loop of its function) under runRoot, a
+// mutation or a source (then b has just received it).
+func (p *Program) noteWrite(v *js.Var, b *binding, loop js.IStmt, runRoot js.INode, mutate bool) {
 	switch {
 	case loop == nil:
 		if mutate {
@@ -66,7 +70,7 @@ func (p *Program) noteWrite(v *js.Var, b *binding, loop js.IStmt, mutate bool) {
 	lw := p.loopWrites[b]
 	switch {
 	case lw == nil:
-		lw = &loopWrites{v: v, loop: loop}
+		lw = &loopWrites{v: v, loop: loop, runRoot: runRoot}
 		p.loopWrites[b] = lw
 		b.looped = true
 	case lw.loop != loop:
@@ -102,6 +106,9 @@ func (p *Program) loopFold(b *binding, depth int) (Value, bool) {
 	init := p.resolve(b.first.expr, b.first.thisGlobal, depth+1)
 	if init.Kind != Const || init.Num() {
 		return Value{}, false // built from a string: counters and sums are not names
+	}
+	if !lw.runsOnce(b) {
+		return Value{}, false
 	}
 	c := closedCheck{declared: map[*js.Var]bool{}, loop: true}
 	c.collect(lw.loop)
@@ -348,7 +355,7 @@ func (f *charCodeFinder) Exit(js.INode) {}
 // noteThrough records a property written through b's variable (a[i] = …,
 // a.push(…)) in loop (nil: outside every loop of its function), pass 1
 // or its replay.
-func (p *Program) noteThrough(b *binding, loop js.IStmt) {
+func (p *Program) noteThrough(b *binding, loop js.IStmt, runRoot js.INode) {
 	if loop == nil {
 		b.writtenOut = true
 		return
@@ -364,7 +371,7 @@ func (p *Program) noteThrough(b *binding, loop js.IStmt) {
 	}
 	switch aw := p.arrayLoops[b]; {
 	case aw == nil:
-		p.arrayLoops[b] = &loopWrites{loop: loop}
+		p.arrayLoops[b] = &loopWrites{loop: loop, runRoot: runRoot}
 	case aw.loop != loop:
 		aw.multi = true
 	}
@@ -412,6 +419,9 @@ func (p *Program) arrayLoopJoin(n *js.CallExpr, recv js.IExpr, arg func(int) Val
 	if contains(aw.loop, n) {
 		return Value{}, false
 	}
+	if !aw.runsOnce(b) {
+		return Value{}, false
+	}
 	parts := make([]string, 0, len(arr.List))
 	for _, el := range arr.List {
 		if el.Spread {
@@ -453,6 +463,19 @@ func (p *Program) arrayLoopJoin(n *js.CallExpr, recv js.IExpr, arg func(int) Val
 		return Value{}, false
 	}
 	return Value{Kind: Const, Str: s, Encoded: true, EncodedLen: body.Len()}, true
+}
+
+// runsOnce reports whether the loop runs once per value the variable is
+// given: the source b starts from (its initialiser, `[]` or "") is inside
+// the loop's runRoot, so that each run of the function that may run
+// several times starts again from it. A loop in a nested function that
+// appends to (or adds to) a variable of an outer one, where that
+// function is called in a loop, several times or passed anywhere, may
+// have run any number of times before the variable is read: the value is
+// not known. An immediately invoked function outside every loop of its
+// parent runs once per run of the parent and keeps the parent's runRoot.
+func (lw *loopWrites) runsOnce(b *binding) bool {
+	return lw.runRoot == nil || contains(lw.runRoot, b.first.expr)
 }
 
 // contains reports whether node n is inside root.

@@ -56,6 +56,7 @@ type bindExt struct {
 	tableSet bool
 	owner    any      // what this is in the function where src was bound (a this.x source, depth.go)
 	loop     js.IStmt // the outermost loop around the write (loops.go)
+	runRoot  js.INode // the walker's runRoot at the write (loops.go)
 }
 
 func (ev *bindEvent) loop() js.IStmt {
@@ -63,6 +64,13 @@ func (ev *bindEvent) loop() js.IStmt {
 		return nil
 	}
 	return ev.ext.loop
+}
+
+func (ev *bindEvent) runRoot() js.INode {
+	if ev.ext == nil {
+		return nil
+	}
+	return ev.ext.runRoot
 }
 
 func (ev *bindEvent) owner() any {
@@ -86,6 +94,8 @@ type walkTask struct {
 	owner      any // the parent's this owner (depth.go), and the one handed to the unit
 	nextOwner  any
 	factories  map[*js.Var]*js.Params // the parent's (copied), pass 1
+	runRoot    js.INode               // the parent's runRoot, pass 1 (loops.go)
+	iife       bool                   // the unit is invoked immediately outside every loop of the parent, pass 1
 	prog       *Program               // the task's own facts
 	splices    []splice
 	end        int // the cursor after the walk
@@ -137,6 +147,7 @@ func (w *walker) splice(n js.INode, hint string) bool {
 		}
 	}
 	if w.pass == 1 {
+		t.runRoot, t.iife = w.runRoot, n == w.iife && w.loop == nil
 		w.task.splices = append(w.task.splices, splice{t: t, at: [nKinds]int{w.task.events.n}})
 		w.par.spawn(w.p, t)
 		return true
@@ -166,6 +177,10 @@ func (pw *parWalk) run(base *Program, t *walkTask) {
 	w := &walker{p: prog, pass: pw.pass, thisG: []bool{t.thisGlobal}, fn: []int{parentFunc}, owners: []any{t.owner}, nextOwner: t.nextOwner, factories: t.factories,
 		maxDepth: base.opts.MaxDepth * 8, forceVar: -1, depth: t.depth, cur: t.cur, par: pw, task: t, root: t.node}
 	if pw.pass == 1 {
+		w.runRoot = t.runRoot
+		if t.iife {
+			w.iife = t.node
+		}
 		defer func() {
 			t.counts = [3]int{w.nCalls, w.nFuncs, w.nAssigns}
 			if id := base.split.UnitOf(t.node); id >= 0 {
@@ -369,14 +384,14 @@ func (w *walker) apply(ev *bindEvent) {
 	b := w.binding1(ev.v)
 	if ev.written {
 		b.written = true
-		w.p.noteThrough(b, ev.loop())
+		w.p.noteThrough(b, ev.loop(), ev.runRoot())
 	} else if ev.mutate {
 		b.mutated = true
-		w.p.noteWrite(ev.v, b, ev.loop(), true)
+		w.p.noteWrite(ev.v, b, ev.loop(), ev.runRoot(), true)
 	} else {
 		b.add(ev.src)
 		w.p.srcOwner(ev.v, b, ev.owner())
-		w.p.noteWrite(ev.v, b, ev.loop(), false)
+		w.p.noteWrite(ev.v, b, ev.loop(), ev.runRoot(), false)
 	}
 }
 

@@ -49,6 +49,15 @@ type walker struct {
 	// (pass 1, loops.go); loops: the enclosing functions' ones
 	loop  js.IStmt
 	loops []js.IStmt
+	// runRoot: the innermost open function that may run more than once
+	// per run of the function around it (nil: the top level), pass 1;
+	// a function immediately invoked outside every loop of its parent
+	// runs exactly once per run of the parent and has the parent's
+	// (loops.go). runRoots: the enclosing functions' ones. iife: the
+	// function expression the call being walked invokes immediately.
+	runRoot  js.INode
+	runRoots []js.INode
+	iife     js.INode
 	// thisAliases: locals bound to a non-global `this` (var _this = …
 	// || this) and the owner, for fields written through them (pass 1)
 	thisAliases map[*js.Var]any
@@ -519,14 +528,14 @@ func (w *walker) mutate(v *js.Var) {
 	if w.task != nil { // parallel pass 1: replayed in walk order (parwalk.go)
 		ev := bindEvent{v: v, mutate: true}
 		if w.loop != nil {
-			ev.ext = &bindExt{loop: w.loop}
+			ev.ext = &bindExt{loop: w.loop, runRoot: w.runRoot}
 		}
 		w.task.events.add(ev)
 		return
 	}
 	b := w.binding1(v)
 	b.mutated = true
-	w.p.noteWrite(v, b, w.loop, true)
+	w.p.noteWrite(v, b, w.loop, w.runRoot, true)
 }
 
 // writeThrough records a property written through v (v.a = …, v[i] = …):
@@ -539,14 +548,14 @@ func (w *walker) writeThrough(v *js.Var) {
 	if w.task != nil {
 		ev := bindEvent{v: v, written: true}
 		if w.loop != nil {
-			ev.ext = &bindExt{loop: w.loop}
+			ev.ext = &bindExt{loop: w.loop, runRoot: w.runRoot}
 		}
 		w.task.events.add(ev)
 		return
 	}
 	b := w.binding1(v)
 	b.written = true
-	w.p.noteThrough(b, w.loop)
+	w.p.noteThrough(b, w.loop, w.runRoot)
 }
 
 func (w *walker) bind(v *js.Var, src bindSrc) {
@@ -558,7 +567,7 @@ func (w *walker) bind(v *js.Var, src bindSrc) {
 	if w.task != nil {
 		ev := bindEvent{v: v, src: src}
 		if owner != nil || w.loop != nil {
-			ev.ext = &bindExt{owner: owner, loop: w.loop}
+			ev.ext = &bindExt{owner: owner, loop: w.loop, runRoot: w.runRoot}
 		}
 		w.task.events.add(ev)
 		return
@@ -566,7 +575,7 @@ func (w *walker) bind(v *js.Var, src bindSrc) {
 	b := w.binding1(v)
 	b.add(src)
 	w.p.srcOwner(v, b, owner)
-	w.p.noteWrite(v, b, w.loop, false)
+	w.p.noteWrite(v, b, w.loop, w.runRoot, false)
 }
 
 // binding1 returns v's binding, made on first use (pass 1).
@@ -807,6 +816,11 @@ func (w *walker) pushFunc(kind, name string, node js.INode, start int, arrow boo
 	w.owners = append(w.owners, w.ownerOf(node, arrow))
 	w.nextOwner = nil
 	if w.pass == 1 {
+		w.runRoots = append(w.runRoots, w.runRoot)
+		if node != w.iife || w.loop != nil {
+			w.runRoot = node
+		}
+		w.iife = nil
 		w.loops = append(w.loops, w.loop)
 		w.loop = nil
 	}
@@ -825,6 +839,8 @@ func (w *walker) popFunc(open int) {
 	if w.pass == 1 && len(w.loops) > 0 {
 		w.loop = w.loops[len(w.loops)-1]
 		w.loops = w.loops[:len(w.loops)-1]
+		w.runRoot = w.runRoots[len(w.runRoots)-1]
+		w.runRoots = w.runRoots[:len(w.runRoots)-1]
 	}
 	if w.pass == 2 {
 		w.p.owner = w.curOwner()

@@ -1,0 +1,47 @@
+package analyzer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestLoopRunOnce: a loop in a nested function that fills an outer array
+// is folded only where the function is invoked immediately outside every
+// loop of its parent (it runs once before the join), in one piece and
+// split into units walked in parallel (the run-once state crosses into a
+// unit's task). The fake sandbox folds any loop it is given to "fetch":
+// a loop that must not be folded shows up as a call of fetch.
+func TestLoopRunOnce(t *testing.T) {
+	src := `var once = [], twice = [], looped = [];
+(function(){ for (var i = 0; i < 5; i++) once.push("fetch"[i]) })();
+function fill(){ for (var i = 0; i < 5; i++) twice.push("fetch"[i]) }
+fill(); fill();
+for (var n = 0; n < 2; n++) { (function(){ for (var i = 0; i < 5; i++) looped.push("fetch"[i]) })() }
+window[once.join("")]("a"); window[twice.join("")]("b"); window[looped.join("")]("c");`
+	eval := func(code string) (string, bool) {
+		if strings.Contains(code, ".push(") {
+			return "fetch", true
+		}
+		return "", false
+	}
+	for name, opts := range map[string]Options{
+		"one-piece": {Eval: eval, ParseWorkers: 1},
+		"split":     {Eval: eval, ParseWorkers: 4, splitMin: 1, unitMin: 1},
+	} {
+		p, err := Parse("t.js", []byte(src), opts)
+		require.NoError(t, err, name)
+		if name == "split" {
+			require.NotNil(t, p.split, "the input fell back to one piece")
+		}
+		fetched := map[string]bool{}
+		for _, c := range p.Calls {
+			if c.Callee.IsGlobal("fetch") && len(c.Args) == 1 {
+				fetched[c.Args[0].Str] = true
+			}
+		}
+		assert.Equal(t, map[string]bool{"a": true}, fetched, name)
+	}
+}
