@@ -17,8 +17,15 @@ import (
 // are all its uses: it is not handed anywhere else, so no other code adds
 // to it.
 type tableUses struct {
-	safe int            // uses as the receiver of get/has/set
-	sets []*js.CallExpr // the set calls, in walk order
+	uses []tableUse // uses as the receiver of get/has/set, in walk order
+}
+
+// tableUse is one get/has/set call on a possible name table.
+type tableUse struct {
+	call   *js.CallExpr
+	fn     js.INode // the function holding the call (nil: the top level)
+	set    bool
+	inLoop bool // inside a loop of fn
 }
 
 // mutatingMethods change an array or object in place: a data literal that
@@ -99,13 +106,13 @@ func (w *walker) tableUse(v *js.Var, n *js.CallExpr, set bool) {
 		return
 	}
 	if w.task != nil {
-		w.task.events.add(bindEvent{v: v, ext: &bindExt{table: n, tableSet: set}})
+		w.task.events.add(bindEvent{v: v, ext: &bindExt{table: n, tableSet: set, fn: w.fnNode, loop: w.loop}})
 		return
 	}
-	w.p.addTableUse(v, n, set)
+	w.p.addTableUse(v, tableUse{call: n, fn: w.fnNode, set: set, inLoop: w.loop != nil})
 }
 
-func (p *Program) addTableUse(v *js.Var, n *js.CallExpr, set bool) {
+func (p *Program) addTableUse(v *js.Var, u tableUse) {
 	if p.tables == nil {
 		p.tables = map[*js.Var]*tableUses{}
 	}
@@ -114,10 +121,7 @@ func (p *Program) addTableUse(v *js.Var, n *js.CallExpr, set bool) {
 		t = &tableUses{}
 		p.tables[v] = t
 	}
-	t.safe++
-	if set {
-		t.sets = append(t.sets, n)
-	}
+	t.uses = append(t.uses, u)
 }
 
 // uses returns how many times v occurs in the program (its declaration
@@ -132,7 +136,10 @@ const maxTableEntries = 256
 // tableGet resolves m.get(k) on a name table: a local Map made from an
 // array of constant pairs, written only with set, used only with get, has
 // and set. The entry's value is what the constructor and every set of the
-// same key give it (flow-insensitive: constants only when they agree).
+// same key give it (constants only when they agree), except a set that
+// follows the get in straight-line order in the same function, which the
+// get does not see (nor does it resolve to that set's value where it
+// might see it: in a loop, or on a Map of an outer function).
 func (p *Program) tableGet(n *js.CallExpr, recv js.IExpr, thisGlobal bool, d int) (Value, bool) {
 	if len(n.Args.List) != 1 || n.Args.List[0].Rest || p.tables == nil {
 		return Value{}, false
@@ -154,7 +161,7 @@ func (p *Program) tableGet(n *js.CallExpr, recv js.IExpr, thisGlobal bool, d int
 	if !ok || !p.resolve(ne.X, false, d).IsGlobal("Map") {
 		return Value{}, false
 	}
-	if p.uses(v) != 1+t.safe {
+	if p.uses(v) != 1+len(t.uses) {
 		return Value{}, false // the Map is used in other ways: it may be filled elsewhere
 	}
 	key := p.resolve(n.Args.List[0].Value, thisGlobal, d)
@@ -191,7 +198,19 @@ func (p *Program) tableGet(n *js.CallExpr, recv js.IExpr, thisGlobal bool, d int
 			}
 		}
 	}
-	for _, s := range t.sets {
+	get := -1 // this get among the uses
+	for i := range t.uses {
+		if t.uses[i].call == n {
+			get = i
+			break
+		}
+	}
+	for i := range t.uses {
+		u := &t.uses[i]
+		if !u.set {
+			continue
+		}
+		s := u.call
 		if len(s.Args.List) < 2 || s.Args.List[0].Rest || s.Args.List[1].Rest {
 			return Value{}, false
 		}
@@ -199,9 +218,20 @@ func (p *Program) tableGet(n *js.CallExpr, recv js.IExpr, thisGlobal bool, d int
 		if !ok {
 			return Value{}, false // a key not known: any entry may be written
 		}
-		if same {
-			vals = append(vals, s.Args.List[1].Value)
+		if !same {
+			continue
 		}
+		if get >= 0 && i > get && u.fn == t.uses[get].fn {
+			// a set after this get in the same function: not seen by the
+			// get when the function makes its own Map and the get is not
+			// in a loop of it (straight-line order); otherwise the get
+			// may see it from an earlier run or iteration, or not
+			if t.uses[get].inLoop || (u.fn != nil && !contains(u.fn, ne)) {
+				return Value{}, true
+			}
+			continue
+		}
+		vals = append(vals, s.Args.List[1].Value)
 	}
 	var out Value
 	for i, e := range vals {

@@ -54,6 +54,7 @@ type bindExt struct {
 	// a use of v as a table's receiver (m.get/has/set, names.go)
 	table    *js.CallExpr
 	tableSet bool
+	fn       js.INode // the function holding the table use (names.go)
 	owner    any      // what this is in the function where src was bound (a this.x source, depth.go)
 	loop     js.IStmt // the outermost loop around the write (loops.go)
 	runRoot  js.INode // the walker's runRoot at the write (loops.go)
@@ -374,7 +375,7 @@ func (p *Program) collectParallel(w *walker) error {
 // apply makes the binding of a pass 1 event.
 func (w *walker) apply(ev *bindEvent) {
 	if ev.ext != nil && ev.ext.table != nil {
-		w.p.addTableUse(ev.v, ev.ext.table, ev.ext.tableSet)
+		w.p.addTableUse(ev.v, tableUse{call: ev.ext.table, fn: ev.ext.fn, set: ev.ext.tableSet, inLoop: ev.ext.loop != nil})
 		return
 	}
 	if ev.escaped {

@@ -45,3 +45,29 @@ window[once.join("")]("a"); window[twice.join("")]("b"); window[looped.join("")]
 		assert.Equal(t, map[string]bool{"a": true}, fetched, name)
 	}
 }
+
+// TestMapGetBeforeSet: a get that precedes the only set of its key in the
+// same function does not resolve to the set's value, a get after it does,
+// in one piece and split into units (the function a table use is in
+// crosses into a unit's task).
+func TestMapGetBeforeSet(t *testing.T) {
+	src := `var f = function(){ var t = new Map(); var x = t.get("k"); t.set("k", "fetch"); window[x]("a"); var y = t.get("k"); window[y]("b") };
+var g = function(){ var u = new Map(); u.set("k", "fetch"); (function(){ window[u.get("k")]("c") })() };`
+	for name, opts := range map[string]Options{
+		"one-piece": {ParseWorkers: 1},
+		"split":     {ParseWorkers: 4, splitMin: 1, unitMin: 1},
+	} {
+		p, err := Parse("t.js", []byte(src), opts)
+		require.NoError(t, err, name)
+		if name == "split" {
+			require.NotNil(t, p.split, "the input fell back to one piece")
+		}
+		fetched := map[string]bool{}
+		for _, c := range p.Calls {
+			if c.Callee.IsGlobal("fetch") && len(c.Args) == 1 {
+				fetched[c.Args[0].Str] = true
+			}
+		}
+		assert.Equal(t, map[string]bool{"b": true, "c": true}, fetched, name)
+	}
+}

@@ -46,18 +46,20 @@ type walker struct {
 	owners    []any
 	nextOwner any
 	// loop: the outermost loop statement open in the current function
-	// (pass 1, loops.go); loops: the enclosing functions' ones
-	loop  js.IStmt
-	loops []js.IStmt
+	// (pass 1, loops.go)
+	loop js.IStmt
 	// runRoot: the innermost open function that may run more than once
 	// per run of the function around it (nil: the top level), pass 1;
 	// a function immediately invoked outside every loop of its parent
 	// runs exactly once per run of the parent and has the parent's
-	// (loops.go). runRoots: the enclosing functions' ones. iife: the
-	// function expression the call being walked invokes immediately.
-	runRoot  js.INode
-	runRoots []js.INode
-	iife     js.INode
+	// (loops.go). iife: the function expression the call being walked
+	// invokes immediately.
+	runRoot js.INode
+	iife    js.INode
+	// fnNode: the open function (nil: the top level), pass 1 (names.go)
+	fnNode js.INode
+	// frames1: loop, runRoot and fnNode of the enclosing functions (pass 1)
+	frames1 []frame1
 	// thisAliases: locals bound to a non-global `this` (var _this = …
 	// || this) and the owner, for fields written through them (pass 1)
 	thisAliases map[*js.Var]any
@@ -66,6 +68,13 @@ type walker struct {
 	// class (classes.go)
 	protoAliases map[*js.Var]any
 	objOwners    map[*js.ObjectExpr]any
+}
+
+// frame1 is what pass 1 keeps of an enclosing function.
+type frame1 struct {
+	loop    js.IStmt
+	runRoot js.INode
+	fn      js.INode
 }
 
 type depthError struct{}
@@ -816,13 +825,11 @@ func (w *walker) pushFunc(kind, name string, node js.INode, start int, arrow boo
 	w.owners = append(w.owners, w.ownerOf(node, arrow))
 	w.nextOwner = nil
 	if w.pass == 1 {
-		w.runRoots = append(w.runRoots, w.runRoot)
+		w.frames1 = append(w.frames1, frame1{w.loop, w.runRoot, w.fnNode})
 		if node != w.iife || w.loop != nil {
 			w.runRoot = node
 		}
-		w.iife = nil
-		w.loops = append(w.loops, w.loop)
-		w.loop = nil
+		w.iife, w.loop, w.fnNode = nil, nil, node
 	}
 	if w.pass == 2 {
 		w.p.owner = w.owners[len(w.owners)-1]
@@ -836,11 +843,10 @@ func (w *walker) popFunc(open int) {
 	if len(w.owners) > 0 {
 		w.owners = w.owners[:len(w.owners)-1]
 	}
-	if w.pass == 1 && len(w.loops) > 0 {
-		w.loop = w.loops[len(w.loops)-1]
-		w.loops = w.loops[:len(w.loops)-1]
-		w.runRoot = w.runRoots[len(w.runRoots)-1]
-		w.runRoots = w.runRoots[:len(w.runRoots)-1]
+	if w.pass == 1 && len(w.frames1) > 0 {
+		f := w.frames1[len(w.frames1)-1]
+		w.loop, w.runRoot, w.fnNode = f.loop, f.runRoot, f.fn
+		w.frames1 = w.frames1[:len(w.frames1)-1]
 	}
 	if w.pass == 2 {
 		w.p.owner = w.curOwner()
