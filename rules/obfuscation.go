@@ -255,7 +255,10 @@ func hiddenAPIs(code string) []string {
 			return nil
 		}
 	}
-	seen := map[string]bool{}
+	// Function counts only where the code calls or constructs it to
+	// compile code: not Function.prototype, instanceof Function, or the
+	// libraries' Function("return this")() (as DYN002 reads the calls)
+	seen := map[string]bool{"Function": !compilesCode(prog)}
 	var out []string
 	for _, r := range prog.Refs {
 		if r.Kind != analyzer.Global || r.Use == analyzer.Typeof {
@@ -268,7 +271,7 @@ func hiddenAPIs(code string) []string {
 	}
 	for _, c := range prog.Calls {
 		if c.Callee.Kind == analyzer.Global && !seen[c.Callee.Path] {
-			if api, ok := isSensitive(c.Callee.Path); ok && api != "setTimeout" && api != "setInterval" {
+			if api, ok := isSensitive(c.Callee.Path); ok && !seen[api] && api != "setTimeout" && api != "setInterval" {
 				seen[api] = true
 				out = append(out, api)
 			}
@@ -277,12 +280,25 @@ func hiddenAPIs(code string) []string {
 	return out
 }
 
+// compilesCode reports whether a program calls or constructs the Function
+// constructor (or its async and generator variants) other than in a
+// library idiom DYN002 labels (Function("return this")(), regenerator's,
+// core-js's).
+func compilesCode(prog *analyzer.Program) bool {
+	for _, c := range callsTo(prog, "Function", "AsyncFunction", "GeneratorFunction", "AsyncGeneratorFunction") {
+		if _, opt := funcCtorMsg(c); opt == nil && functionCtorIdiom(prog, c) == "" {
+			return true
+		}
+	}
+	return false
+}
+
 var _ = register(&Rule{
 	ID: "OBF004", Name: "hidden-code", Category: Obfuscation, Severity: Error,
 	Needs: Needs{Inputs: JS, APIs: append([]string{"Blob", "Worker", "SharedWorker"}, codeSinks...)},
 	Doc: Doc{
 		Title:   "Code hidden in a string (eval, Function, timer, Blob or data: worker source) reaches a forbidden API",
-		Why:     "A request or storage access written inside a string is invisible to tools that only read the bundle's code; pbicert parses the string and reports what it reaches.",
+		Why:     "A request or storage access written inside a string is invisible to tools that only read the bundle's code; pbicert parses the string and reports what it reaches. The Function constructor counts where the string calls or constructs it (also through an alias, x.constructor.constructor or Reflect.construct), not where it only names it (Function.prototype, instanceof Function, a comment or a string in a development build's module text) nor in the libraries' Function(\"return this\")() (DYN002's idioms).",
 		Example: "const src = \"fetch('https://example.com/beacon')\";\nnew Worker(URL.createObjectURL(new Blob([src])));",
 		Fix:     "Remove the hidden code.",
 		Ref:     refSecurity,
