@@ -277,7 +277,18 @@ func (er *entryReader) readFollowed(f *zip.File) ([]byte, longStrings, error) {
 	}
 	pr := newProgress()
 	found := make(chan longStrings, 1)
-	er.follow = func(buf []byte) { go func() { found <- followStrings(buf, pr) }() }
+	er.follow = func(buf []byte) {
+		go func() {
+			var ls longStrings
+			defer func() {
+				if recover() != nil {
+					ls = nil // the decoder does it all itself: a linter never crashes on input
+				}
+				found <- ls
+			}()
+			ls = followStrings(buf, pr)
+		}()
+	}
 	er.progress = pr
 	defer func() { er.follow, er.progress = nil, nil }()
 	b, err := er.read(f)
@@ -345,6 +356,7 @@ func (er *entryReader) read(f *zip.File) ([]byte, error) {
 				published = n
 			}
 		}
+		defer publish(true) // the follower ends even if inflating panics (Read recovers)
 	}
 	err = nil
 	for n < len(buf) {
