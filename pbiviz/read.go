@@ -340,7 +340,7 @@ func (er *entryReader) read(f *zip.File) ([]byte, error) {
 	declared := int64(f.UncompressedSize64) // checked against the limits by checkDeclared
 	bound := min(declared, er.lim.MaxEntryBytes, er.lim.MaxTotalBytes-er.total)
 	var buf []byte
-	if bound+1 >= hugepage.Min {
+	if bound+1 >= hugepage.Min && int64(int(bound+1)) == bound+1 { // (an int on 32-bit systems)
 		buf = hugepage.Bytes(int(bound + 1)) // a multi-megabyte resource, faulted in 2 MiB at a time
 	} else {
 		buf = make([]byte, bound+1)
