@@ -229,6 +229,7 @@ func runCheck(c *cobra.Command, f *checkFlags, args []string) (err error) {
 	}
 	opts.Admit = gcAdmit // gc.go: inputs are admitted under a memory budget
 	if len(ins) == 1 && ins[0].Kind == "package" {
+		opts.Admit = gcAdmitLast // gc.go: no collection once the only input is done
 		if st, err := os.Stat(ins[0].Path); err == nil {
 			startPrefault(st.Size()) // gc.go: while the package is read
 		}

@@ -234,3 +234,32 @@ func TestPrefaultLoadsLibrariesFirst(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	assert.Less(t, after.HeapAlloc, before.HeapAlloc+(32<<20), "the block is still live after the stop")
 }
+
+// The only input's release leaves the memory limit where its admission put
+// it (no collection while the report is written); an ordinary release
+// lowers it, and the next admission sets it again.
+func TestAdmitLastKeepsTheLimit(t *testing.T) {
+	old := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(old)
+	saved, savedPre := gc, pre.done
+	defer func() { gc, pre.done = saved, savedPre }()
+	pre.done = nil // no prefault
+	gc.tuned, gc.budget = true, 8<<30
+	gc.gate = newMemGate(8<<30, 2, setLimit)
+	setLimit(0)
+	base := debug.SetMemoryLimit(-1)
+
+	const n = 10 << 20 // a 10 MB program
+	admitted := gcFixed + workingSet(n)
+	release := gcAdmitLast(n, false)
+	assert.Equal(t, admitted, debug.SetMemoryLimit(-1))
+	release()
+	assert.Equal(t, admitted, debug.SetMemoryLimit(-1), "the only input's release lowered the limit")
+
+	release = gcAdmit(n, false)
+	assert.Equal(t, admitted, debug.SetMemoryLimit(-1))
+	release()
+	assert.Equal(t, base, debug.SetMemoryLimit(-1), "an ordinary release keeps the limit")
+	assert.Zero(t, gc.gate.held)
+	assert.Zero(t, gc.gate.inflight)
+}
