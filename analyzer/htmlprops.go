@@ -14,7 +14,11 @@ import (
 // given to an element's src-like attribute through a property
 // (img.attr("src", this.imageurl), el.src = o.url), so that a URL field
 // set once to a remote constant is known as one.
-func (p *Program) htmlArgProps(add func(js.IExpr)) {
+//
+// want is handed the members given to jQuery's insert methods
+// (.append(this.helper)), whatever they resolve to, so that NodeProp
+// knows whether every write of the name is a node.
+func (p *Program) htmlArgProps(add, want func(js.IExpr)) {
 	for i := range p.Calls {
 		c := &p.Calls[i]
 		switch {
@@ -24,6 +28,12 @@ func (p *Program) htmlArgProps(add func(js.IExpr)) {
 			c.Args[0].Kind == Const && urlAttrs[strings.ToLower(c.Args[0].Str)]:
 			add(c.Args[1].Expr)
 		case len(c.Args) >= 1 && c.Args[0].Expr != nil && !c.Args[0].Spread:
+			if insertMethods[c.Method] {
+				if d, ok := unparen(c.Args[0].Expr).(*js.DotExpr); ok {
+					want(d) // $(el).append(this.helper): NodeProp
+					continue
+				}
+			}
 			p.markupMembers(c.Args[0].Expr, add) // $("<div id='" + this._id + "'>")
 		}
 	}
@@ -36,6 +46,10 @@ func (p *Program) htmlArgProps(add func(js.IExpr)) {
 		}
 	}
 }
+
+// insertMethods are jQuery's methods that parse a string argument as markup.
+var insertMethods = map[string]bool{"append": true, "prepend": true, "after": true, "before": true,
+	"replaceWith": true, "wrap": true, "wrapAll": true, "wrapInner": true}
 
 // urlAttrs are the attributes and properties through which an element
 // loads a URL.

@@ -282,6 +282,12 @@ type depthModel struct {
 type propWrites struct {
 	consts []string // constant values, in walk order
 	other  bool     // a write of a value that is not constant
+	// nodes: writes whose value builds a DOM or jQuery node (nodeValue);
+	// strs: a write whose value may be a string; nestedStrs: one that is
+	// a key of an object literal nested in another ({options: {helper:
+	// "original"}}), which this.helper does not read (NodeProp)
+	nodes            int
+	strs, nestedStrs bool
 }
 
 // notePropWrites (after pass 2, before the model is frozen) finds, for the
@@ -292,7 +298,7 @@ type propWrites struct {
 // answers from them.
 func (p *Program) notePropWrites() {
 	var want map[string]*propWrites
-	add := func(e js.IExpr) {
+	wantName := func(e js.IExpr, any bool) {
 		d, ok := unparen(e).(*js.DotExpr)
 		if !ok {
 			return
@@ -301,8 +307,10 @@ func (p *Program) notePropWrites() {
 		if !ok {
 			return
 		}
-		if v := p.resolve(d, false, 0); v.Kind != Member || v.Root == protoRoot || v.Root == protoMethodRoot {
-			return // a global, a constant, or a member of something known
+		if !any {
+			if v := p.resolve(d, false, 0); v.Kind != Member || v.Root == protoRoot || v.Root == protoMethodRoot {
+				return // a global, a constant, or a member of something known
+			}
 		}
 		if want == nil {
 			want = map[string]*propWrites{}
@@ -312,6 +320,7 @@ func (p *Program) notePropWrites() {
 			want[name] = &propWrites{}
 		}
 	}
+	add := func(e js.IExpr) { wantName(e, false) }
 	for _, pr := range p.Props {
 		if obj, ok := pr.Value.(*js.ObjectExpr); ok {
 			for _, it := range obj.List {
@@ -323,7 +332,7 @@ func (p *Program) notePropWrites() {
 		}
 		add(pr.Value)
 	}
-	p.htmlArgProps(add) // sel.html(o.name) (htmlprops.go)
+	p.htmlArgProps(add, func(e js.IExpr) { wantName(e, true) }) // sel.html(o.name), $(el).append(o.node) (htmlprops.go)
 	for _, name := range p.opts.propNames {
 		if want == nil {
 			want = map[string]*propWrites{}
@@ -348,7 +357,8 @@ func (p *Program) notePropWrites() {
 // of every task are read by a resolver of their own (own memos, as pass 2's
 // walkers), on the workers, and the writes are then added up. Only how many
 // constants a name has and whether any write was not constant are read
-// (ConstProp), so the order of the tasks does not matter; they are added
+// (ConstProp; NodeProp: how many nodes, whether any string), so the
+// order of the tasks does not matter; they are added
 // in walk order all the same.
 func (p *Program) propWritesParallel(want map[string]*propWrites) {
 	var tasks []*walkTask
@@ -401,6 +411,9 @@ func (p *Program) propWritesParallel(want map[string]*propWrites) {
 			if t := want[k]; t != nil {
 				t.other = t.other || w.other
 				t.consts = append(t.consts, w.consts...)
+				t.nodes += w.nodes
+				t.strs = t.strs || w.strs
+				t.nestedStrs = t.nestedStrs || w.nestedStrs
 			}
 		}
 	}
@@ -411,6 +424,10 @@ func (p *Program) propWritesParallel(want map[string]*propWrites) {
 type propWriteWalker struct {
 	p    *Program
 	want map[string]*propWrites
+	// nested: object literals that are a key's value in another object
+	// literal ({options: {helper: "original"}}): their keys are the inner
+	// object's properties (NodeProp)
+	nested map[*js.ObjectExpr]bool
 }
 
 // key returns the entry of the property key or member name l, nil when
@@ -434,15 +451,32 @@ func (v *propWriteWalker) key(l js.LiteralExpr) *propWrites {
 	return v.want[propName(l)]
 }
 
-func (v *propWriteWalker) note(w *propWrites, value js.IExpr, assignOp js.TokenType) {
+func (v *propWriteWalker) note(w *propWrites, value js.IExpr, assignOp js.TokenType, nested bool) {
 	if w == nil {
 		return
 	}
 	if value == nil || assignOp != js.EqToken {
 		w.other = true
+		w.strs = w.strs || assignOp == js.AddEqToken
 		return
 	}
+	node, str := v.p.nodeValue(value, 0)
+	if node {
+		w.nodes++
+	}
 	r := v.p.resolve(value, false, 0)
+	if _, lit := unparen(value).(*js.LiteralExpr); !lit && r.Kind == Const && !r.Num() {
+		switch r.Str {
+		case "null", "undefined", "true", "false":
+		default:
+			str = true // a local holding a string
+		}
+	}
+	if str && nested {
+		w.nestedStrs = true
+	} else if str {
+		w.strs = true
+	}
 	if r.Kind != Const {
 		w.other = true
 		return
@@ -459,6 +493,12 @@ func (v *propWriteWalker) site(n js.INode) {
 			if it.Spread || it.Name == nil {
 				continue
 			}
+			if o, ok := it.Value.(*js.ObjectExpr); ok { // sites come outer first
+				if v.nested == nil {
+					v.nested = map[*js.ObjectExpr]bool{}
+				}
+				v.nested[o] = true
+			}
 			var w *propWrites
 			if it.Name.IsComputed() {
 				k := v.p.resolve(it.Name.Computed, false, 0)
@@ -469,7 +509,7 @@ func (v *propWriteWalker) site(n js.INode) {
 			} else {
 				w = v.key(it.Name.Literal)
 			}
-			v.note(w, it.Value, js.EqToken)
+			v.note(w, it.Value, js.EqToken, v.nested[n])
 		}
 	case *js.BinaryExpr:
 		if !isAssignOp(n.Op) {
@@ -478,17 +518,17 @@ func (v *propWriteWalker) site(n js.INode) {
 		switch t := n.X.(type) {
 		case *js.DotExpr:
 			if lit, ok := dotName(t.Y); ok {
-				v.note(v.key(*lit), n.Y, n.Op)
+				v.note(v.key(*lit), n.Y, n.Op, false)
 			}
 		case *js.IndexExpr:
 			if k := v.p.resolve(t.Y, false, 0); k.Kind == Const {
-				v.note(v.want[k.Str], n.Y, n.Op)
+				v.note(v.want[k.Str], n.Y, n.Op, false)
 			}
 		}
 	case *js.ClassDecl:
 		for i := range n.List {
 			if f := n.List[i].Field; f.Name.Literal.Data != nil && !f.Name.IsComputed() && n.List[i].Method == nil && n.List[i].StaticBlock == nil {
-				v.note(v.key(f.Name.Literal), f.Init, js.EqToken)
+				v.note(v.key(f.Name.Literal), f.Init, js.EqToken, false)
 			}
 		}
 	}
@@ -508,6 +548,136 @@ func (p *Program) ConstProp(name string) (consts []string, ok bool) {
 	}
 	return w.consts, true
 }
+
+// NodeProp reports whether the program writes the property name only
+// with values that are not strings, and at least once with a node it
+// builds: a jQuery object ($("<div>"), a chain on one), a DOM element
+// (document.createElement), or a local helper's call given one; the
+// other writes are empty (null), or values of unknown type that are not
+// written as strings (a method's result, another property). It knows the
+// names given to jQuery's insert methods (.append(this.helper)) and to
+// .html(); for any other name it is false. thisRead: the read is
+// this.name, which a key of an object literal nested in another
+// ({options: {helper: "original"}}, the widget's this.options.helper)
+// does not write. jQuery parses a string given to
+// .append as markup, never a node.
+func (p *Program) NodeProp(name string, thisRead bool) bool {
+	w := p.propWrites[name]
+	return w != nil && w.nodes > 0 && !w.strs && (thisRead || !w.nestedStrs)
+}
+
+// NodeExpr reports whether e builds a DOM or jQuery node (as NodeProp's
+// writes) and is never a string.
+func (p *Program) NodeExpr(e js.IExpr) bool {
+	node, str := p.nodeValue(e, 0)
+	return node && !str
+}
+
+// domFactories are the document methods that return a new node.
+var domFactories = map[string]bool{"document.createElement": true, "document.createElementNS": true,
+	"document.createTextNode": true, "document.createDocumentFragment": true}
+
+// nodeValue reads the values e may have (both branches of ?:, both sides
+// of || and &&): node, one of them builds a DOM or jQuery node; str, one
+// of them is written as a string (a string or template literal, a
+// concatenation with one).
+func (p *Program) nodeValue(e js.IExpr, d int) (node, str bool) {
+	if d > 8 {
+		return false, false
+	}
+	switch n := unparen(e).(type) {
+	case *js.CondExpr:
+		n1, s1 := p.nodeValue(n.X, d+1)
+		n2, s2 := p.nodeValue(n.Y, d+1)
+		return n1 || n2, s1 || s2
+	case *js.BinaryExpr:
+		switch n.Op {
+		case js.OrToken, js.AndToken, js.NullishToken:
+			n1, s1 := p.nodeValue(n.X, d+1)
+			n2, s2 := p.nodeValue(n.Y, d+1)
+			return n1 || n2, s1 || s2
+		case js.AddToken:
+			return false, true // a concatenation may be a string
+		}
+	case *js.LiteralExpr:
+		return false, n.TokenType == js.StringToken
+	case *js.TemplateExpr:
+		return false, n.Tag == nil
+	case *js.CallExpr:
+		callee := p.resolve(n.X, false, 0)
+		switch {
+		case callee.IsGlobal("$") || callee.IsGlobal("jQuery"):
+			return true, false
+		case callee.Kind == Global && domFactories[callee.Path]:
+			return true, false
+		case callee.Kind == Global && stringFuncs[callee.Path]:
+			return false, true
+		}
+		if dot, ok := unparen(n.X).(*js.DotExpr); ok {
+			lit, ok := dotName(dot.Y)
+			if !ok {
+				return false, false
+			}
+			m := string(lit.Data)
+			if stringMethods[m] || getterMethods[m] && getter(m, n) {
+				return false, true // el.attr("id"), parts.join(""), x.toString()
+			}
+			// a method called on a node: jQuery's chain ($("<ul>").appendTo(el).hide())
+			if node, _ := p.nodeValue(dot.X, d+1); node && (nodeChain[m] || getterMethods[m]) {
+				return true, false
+			}
+			return false, false
+		}
+		if callee.Kind == Global {
+			return false, false
+		}
+		// a local helper given a node it builds (bindHover($("<div>")))
+		for _, a := range n.Args.List {
+			if node, _ := p.nodeValue(a.Value, d+1); node && !a.Rest {
+				return true, false
+			}
+		}
+	}
+	return false, false
+}
+
+// nodeChain are jQuery methods that return the set they are called on (or
+// a new set of nodes), never a string.
+var nodeChain = map[string]bool{"appendTo": true, "prependTo": true, "insertAfter": true, "insertBefore": true,
+	"addClass": true, "removeClass": true, "toggleClass": true, "removeAttr": true, "hide": true, "show": true,
+	"clone": true, "append": true, "prepend": true, "after": true, "before": true, "on": true, "off": true,
+	"bind": true, "unbind": true, "eq": true, "first": true, "last": true, "parent": true, "children": true,
+	"find": true, "closest": true, "filter": true, "not": true, "add": true, "empty": true, "uniqueId": true,
+	"disableSelection": true}
+
+// getterMethods return the set when they set something and a string when
+// they read: el.attr("id", x) is the set, el.attr("id") a string.
+var getterMethods = map[string]bool{"attr": true, "css": true, "prop": true, "text": true, "html": true, "val": true}
+
+// getter reports whether a call of a getterMethods method reads: no
+// argument, or for attr, css and prop one that is not an object.
+func getter(m string, n *js.CallExpr) bool {
+	switch len(n.Args.List) {
+	case 0:
+		return true
+	case 1:
+		if m == "text" || m == "html" || m == "val" {
+			return false
+		}
+		_, obj := unparen(n.Args.List[0].Value).(*js.ObjectExpr)
+		return !obj
+	}
+	return false
+}
+
+// stringMethods and stringFuncs return strings.
+var (
+	stringMethods = map[string]bool{"toString": true, "join": true, "replace": true, "replaceAll": true, "substr": true,
+		"substring": true, "trim": true, "toLowerCase": true, "toUpperCase": true, "toFixed": true, "padStart": true,
+		"padEnd": true, "repeat": true, "charAt": true, "concat": true, "slice": true, "format": true, "stringify": true}
+	stringFuncs = map[string]bool{"String": true, "JSON.stringify": true, "encodeURIComponent": true, "encodeURI": true,
+		"escape": true, "atob": true, "btoa": true, "String.fromCharCode": true, "String.fromCodePoint": true}
+)
 
 // dataCall returns the call a local is bound to once and never written
 // through, mutated or passed anywhere (const r = ["h", …].reverse()), so

@@ -95,8 +95,16 @@ func oracleOf(p *Program) map[string]*propWrites {
 // samePropWrites checks that the writes notePropWrites reads from pass 2's
 // sites are those of a walk of the whole tree, for every property name the
 // input writes, parsed in one piece and split.
+//
+// The node writes NodeProp reads (how many, whether any string) must be
+// the same in one piece and split (each task's walker counts its own).
 func samePropWrites(t *testing.T, name string, src []byte) {
 	t.Helper()
+	type nodeWrites struct {
+		nodes            int
+		strs, nestedStrs bool
+	}
+	var first map[string]nodeWrites
 	for _, opts := range []Options{{ParseWorkers: 1}, splitOpts()} {
 		p, err := Parse(name, src, opts)
 		if err != nil {
@@ -118,6 +126,16 @@ func samePropWrites(t *testing.T, name string, src []byte) {
 			require.NotNil(t, got, "%s: %q not collected", name, k)
 			require.Equal(t, want.other, got.other, "%s (workers %d): %q written with a value not constant", name, opts.ParseWorkers, k)
 			require.Equal(t, slices.Sorted(slices.Values(want.consts)), slices.Sorted(slices.Values(got.consts)), "%s (workers %d): constants written to %q", name, opts.ParseWorkers, k)
+		}
+		nw := map[string]nodeWrites{}
+		for _, k := range names {
+			w := p.propWrites[k]
+			nw[k] = nodeWrites{w.nodes, w.strs, w.nestedStrs}
+		}
+		if first == nil {
+			first = nw
+		} else {
+			require.Equal(t, first, nw, "%s: node writes in one piece and split", name)
 		}
 	}
 }

@@ -372,7 +372,7 @@ var _ = register(&Rule{
 	Needs: Needs{Inputs: JS, APIs: []string{"d3", "$", "jQuery"}, Methods: []string{"html", "append", "prepend", "after", "before", "replaceWith", "wrap", "wrapAll", "wrapInner"}},
 	Doc: Doc{
 		Title:   "D3 or jQuery .html(), $(html) or .append(html) inserts markup from data",
-		Why:     "selection.html(value) sets innerHTML on every selected element; with data it injects markup. jQuery also parses markup given to $(…) and to .append, .prepend, .after, .before, .replaceWith and the wrap methods. These are the call sites the libraries' own innerHTML (reported at info as idioms) serve. .html(o.name) where every value the bundle writes to name is a literal is reported at info, as is a request helper's own response loader, markup read back with .html() and <style> text; markup whose every data part is escaped (htmlEscape, escapeHtml, _.escape) is a warning.",
+		Why:     "selection.html(value) sets innerHTML on every selected element; with data it injects markup. jQuery also parses markup given to $(…) and to .append, .prepend, .after, .before, .replaceWith and the wrap methods. These are the call sites the libraries' own innerHTML (reported at info as idioms) serve. .html(o.name) where every value the bundle writes to name is a literal is reported at info, as is a request helper's own response loader, markup read back with .html() and <style> text; markup whose every data part is escaped (htmlEscape, escapeHtml, _.escape) is a warning. A jQuery insert method given data of unknown type is a warning (a node is safe, a string is not); given a node the code builds ($(\"<div>\").text(x), document.createTextNode(x)) or a property the bundle writes only with such nodes and never with a string (a widget's this.helper = $(\"<div>\")), it is info (node-insert).",
 		Example: "d3.select(el).html(d => \"<b>\" + d.label + \"</b>\")",
 		Fix:     "Use .text() for text, or append elements.",
 		Ref:     refDOM,
@@ -490,10 +490,38 @@ func jqueryMarkup(p *Pass) {
 				}
 				p.ReportJSFunc(c.Pos, c.Func, "."+c.Method+"()", fmt.Sprintf(".%s() inserts markup built from data that is not a constant", c.Method))
 			case onJQuery:
-				p.ReportJSFunc(c.Pos, c.Func, "."+c.Method+"()", fmt.Sprintf("jQuery .%s() parses a string argument as markup, and this argument is data of unknown type (a node is safe, a string is not)", c.Method), WithSeverity(Warning))
+				msg := fmt.Sprintf("jQuery .%s() parses a string argument as markup, and this argument is data of unknown type (a node is safe, a string is not)", c.Method)
+				if why, ok := nodeArg(prog, a); ok {
+					p.ReportJSFunc(c.Pos, c.Func, "."+c.Method+"()", fmt.Sprintf("jQuery .%s() is given a node the code builds, not markup (%s)", c.Method, why), WithIdiom("node-insert"))
+					continue
+				}
+				p.ReportJSFunc(c.Pos, c.Func, "."+c.Method+"()", msg, WithSeverity(Warning))
 			}
 		}
 	}
+}
+
+// nodeArg reports whether the argument of a jQuery insert method is a node
+// the code builds rather than a string: built right there
+// ($("<div>").text(label)), or a property every write of which in the
+// bundle is a node or empty and at least one builds one (a widget's
+// this.helper = $("<div>"), this.dpDiv = bindHover($("<div …>"))), and
+// says why.
+func nodeArg(prog *analyzer.Program, a analyzer.Arg) (string, bool) {
+	e := ungroup(a.Expr)
+	if prog.NodeExpr(e) {
+		return "built right there", true
+	}
+	if d, ok := e.(*js.DotExpr); ok {
+		_, this := ungroup(d.X).(*js.LiteralExpr)
+		if this {
+			this = d.X.(*js.LiteralExpr).TokenType == js.ThisToken
+		}
+		if name, _, ok := propOf(d); ok && prog.NodeProp(name, this) {
+			return fmt.Sprintf("the bundle writes .%s with nodes it builds, never with a string", name), true
+		}
+	}
+	return "", false
 }
 
 // receiverExpr returns the receiver expression of a method call.
