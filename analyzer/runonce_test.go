@@ -27,23 +27,7 @@ window[once.join("")]("a"); window[twice.join("")]("b"); window[looped.join("")]
 		}
 		return "", false
 	}
-	for name, opts := range map[string]Options{
-		"one-piece": {Eval: eval, ParseWorkers: 1},
-		"split":     {Eval: eval, ParseWorkers: 4, splitMin: 1, unitMin: 1},
-	} {
-		p, err := Parse("t.js", []byte(src), opts)
-		require.NoError(t, err, name)
-		if name == "split" {
-			require.NotNil(t, p.split, "the input fell back to one piece")
-		}
-		fetched := map[string]bool{}
-		for _, c := range p.Calls {
-			if c.Callee.IsGlobal("fetch") && len(c.Args) == 1 {
-				fetched[c.Args[0].Str] = true
-			}
-		}
-		assert.Equal(t, map[string]bool{"a": true}, fetched, name)
-	}
+	assertFetched(t, src, Options{Eval: eval}, "a")
 }
 
 // TestMapGetBeforeSet: a get that precedes the only set of its key in the
@@ -53,10 +37,22 @@ window[once.join("")]("a"); window[twice.join("")]("b"); window[looped.join("")]
 func TestMapGetBeforeSet(t *testing.T) {
 	src := `var f = function(){ var t = new Map(); var x = t.get("k"); t.set("k", "fetch"); window[x]("a"); var y = t.get("k"); window[y]("b") };
 var g = function(){ var u = new Map(); u.set("k", "fetch"); (function(){ window[u.get("k")]("c") })() };`
-	for name, opts := range map[string]Options{
-		"one-piece": {ParseWorkers: 1},
-		"split":     {ParseWorkers: 4, splitMin: 1, unitMin: 1},
-	} {
+	assertFetched(t, src, Options{}, "b", "c")
+}
+
+// assertFetched parses src in one piece and split into units (base gives
+// the other options) and checks that fetch is called with exactly the
+// given constant arguments in both.
+func assertFetched(t *testing.T, src string, base Options, want ...string) {
+	t.Helper()
+	exp := map[string]bool{}
+	for _, w := range want {
+		exp[w] = true
+	}
+	one, split := base, base
+	one.ParseWorkers = 1
+	split.ParseWorkers, split.splitMin, split.unitMin = 4, 1, 1
+	for name, opts := range map[string]Options{"one-piece": one, "split": split} {
 		p, err := Parse("t.js", []byte(src), opts)
 		require.NoError(t, err, name)
 		if name == "split" {
@@ -68,6 +64,6 @@ var g = function(){ var u = new Map(); u.set("k", "fetch"); (function(){ window[
 				fetched[c.Args[0].Str] = true
 			}
 		}
-		assert.Equal(t, map[string]bool{"b": true, "c": true}, fetched, name)
+		assert.Equal(t, exp, fetched, name)
 	}
 }
