@@ -642,3 +642,26 @@ func TestNumericGroupingRole(t *testing.T) {
 	_, rep := checked(t, v)
 	requireAll(t, rep)
 }
+
+// A recursion without end stops the phase with the browser's message and
+// the position in content.js, not goja's raw stack frame.
+func TestStackOverflowIsDescribed(t *testing.T) {
+	v := visual(`    deep(n) { return this.deep(n + 1) + 1; }
+`, `        this.deep(0);`)
+	_, rep := checked(t, v)
+	if !strings.HasPrefix(rep.Error, "update: RangeError: Maximum call stack size exceeded (content.js:") {
+		t.Fatalf("error %q: want the RangeError with its content.js position", rep.Error)
+	}
+	if strings.Contains(rep.Error, "(content.js:") && strings.Count(rep.Error, "(") != 1 {
+		t.Errorf("error %q: one position, no goja program counter", rep.Error)
+	}
+	src := gen.BuildJS(v).JS
+	var line, col int
+	if _, err := fmt.Sscanf(rep.Error[strings.Index(rep.Error, "(content.js:"):], "(content.js:%d:%d)", &line, &col); err != nil {
+		t.Fatalf("position in %q: %v", rep.Error, err)
+	}
+	lines := strings.Split(src, "\n")
+	if line < 1 || line > len(lines) || col < 1 || !strings.Contains(lines[line-1], "deep") {
+		t.Errorf("position %d:%d does not point into the recursion", line, col)
+	}
+}

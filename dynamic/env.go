@@ -160,6 +160,10 @@ func (e *env) call(fn goja.Callable, this goja.Value, args ...goja.Value) (v goj
 				err = ex
 				return
 			}
+			if so, ok := r.(*goja.StackOverflowError); ok {
+				err = so // the script's fault, not the runtime's
+				return
+			}
 			if gv, ok := r.(goja.Value); ok {
 				err = errors.New(gv.String())
 				return
@@ -193,6 +197,12 @@ func (e *env) describe(err error) string {
 	if errors.As(err, &ie) {
 		return fmt.Sprint(ie.Value())
 	}
+	var so *goja.StackOverflowError
+	if errors.As(err, &so) {
+		// goja's own error has no value, only a stack: say what a browser
+		// says (a RangeError) where the innermost frame of content.js is
+		return oneLine("RangeError: Maximum call stack size exceeded" + e.where(so.Stack()))
+	}
 	var ex *goja.Exception
 	if errors.As(err, &ex) {
 		msg := ""
@@ -210,20 +220,25 @@ func (e *env) describe(err error) string {
 				msg = "uncaught " + v.String()
 			}
 		}
-		for _, f := range ex.Stack() {
-			if f.SrcName() == srcName {
-				p := f.Position()
-				line, col := p.Line, p.Column
-				if e.mapPos != nil {
-					line, col = e.mapPos(line, col)
-				}
-				msg += fmt.Sprintf(" (content.js:%d:%d)", line, col)
-				break
-			}
-		}
-		return oneLine(msg)
+		return oneLine(msg + e.where(ex.Stack()))
 	}
 	return oneLine(err.Error())
+}
+
+// where renders the content.js position of a stack's innermost frame in
+// content.js (" (content.js:line:col)"), or nothing when no frame is there.
+func (e *env) where(stack []goja.StackFrame) string {
+	for _, f := range stack {
+		if f.SrcName() == srcName {
+			p := f.Position()
+			line, col := p.Line, p.Column
+			if e.mapPos != nil {
+				line, col = e.mapPos(line, col)
+			}
+			return fmt.Sprintf(" (content.js:%d:%d)", line, col)
+		}
+	}
+	return ""
 }
 
 func oneLine(s string) string {

@@ -427,6 +427,8 @@ func (e *env) run(f func() (goja.Value, error)) (v goja.Value, err error) {
 				err = x
 			case *goja.Exception:
 				err = x
+			case *goja.StackOverflowError:
+				err = x // the script's fault, not the runtime's
 			case error:
 				var ie *goja.InterruptedError
 				if errors.As(x, &ie) {
