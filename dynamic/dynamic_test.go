@@ -665,3 +665,25 @@ func TestStackOverflowIsDescribed(t *testing.T) {
 		t.Errorf("position %d:%d does not point into the recursion", line, col)
 	}
 }
+
+// A bundle that replaces window.Promise and wraps the native
+// Promise.prototype.then (core-js does both when it distrusts the native
+// Promise) and schedules through queueMicrotask must not reach either from
+// the sandbox's queueMicrotask: in a browser they are independent, and a
+// polyfill whose notification queues a microtask would otherwise recurse
+// or spin without end (a public boxplot visual did).
+func TestQueueMicrotaskIgnoresAReplacedPromise(t *testing.T) {
+	v := visual("", `        const nativeThen = Promise.prototype.then;
+        const P = function (ex) { const self = this; ex(function () { queueMicrotask(function () { self.done = true; }); }); };
+        P.resolve = function () { return new P(function (r) { r(); }); };
+        P.prototype.then = function (f) { queueMicrotask(f); return this; };
+        Promise.prototype.then = function (f) { const self = this; return new P(function (r) { nativeThen.call(self, r); }).then(f); };
+        window.Promise = P;
+        queueMicrotask(function () { eval("1 + 1"); });`)
+	r, rep := checked(t, v)
+	requireAll(t, rep)
+	evals := observed(r, "DYN001")
+	if len(evals) != 1 || evals[0].Runtime.Target != "1 + 1" {
+		t.Fatalf("DYN001: the microtask must run the eval (the static finding confirmed with its code), got %+v", evals)
+	}
+}

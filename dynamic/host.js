@@ -4,6 +4,11 @@
 (function (pbi, g) {
   "use strict";
   var call = pbi.host;
+  // the runtime's own Promise, whatever the bundle later assigns to
+  // window.Promise (core-js replaces it): the browser's queueMicrotask and
+  // APIs never call a polyfill, and one whose notification queues a
+  // microtask would recurse without end through them
+  var Promise = g.Promise;
   function resolved(v) { return Promise.resolve(v); }
   var ids = 0;
   function selectionId(key) {

@@ -7,6 +7,10 @@
 (function (pbi, g) {
   "use strict";
   var rec = pbi.rec, hostCall = pbi.host;
+  // the runtime's own Promise, whatever the bundle later assigns to
+  // window.Promise (core-js replaces it): the browser's APIs return native
+  // promises, never a polyfill's
+  var Promise = g.Promise;
   // As in browsers, the window's operations and attributes (fetch, open,
   // navigator, localStorage…) are enumerable (for-in over window finds
   // them); interfaces (XMLHttpRequest, Headers…), namespaces (console) and
@@ -186,7 +190,13 @@
     timing: { navigationStart: 1767225600000 }, memory: { usedJSHeapSize: 0, totalJSHeapSize: 0, jsHeapSizeLimit: 0 },
   });
   def("PerformanceObserver", class PerformanceObserver { observe() {} disconnect() {} static get supportedEntryTypes() { return []; } });
-  def("queueMicrotask", function (fn) { Promise.resolve().then(function () { fn(); }); });
+  // queueMicrotask queues a job without the Promise that scripts see: core-js
+  // replaces window.Promise and wraps the native Promise.prototype.then,
+  // and its notification queues a microtask, so a queueMicrotask built on
+  // either would spin forever (a public boxplot visual did)
+  var nativeThen = Promise.prototype.then, settled = Promise.resolve();
+  Object.defineProperty(settled, "constructor", { value: Promise });
+  def("queueMicrotask", function (fn) { nativeThen.call(settled, function () { fn(); }); });
 
   // ---- navigator
   var storageManager = {
