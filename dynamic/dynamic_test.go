@@ -687,3 +687,19 @@ func TestQueueMicrotaskIgnoresAReplacedPromise(t *testing.T) {
 		t.Fatalf("DYN001: the microtask must run the eval (the static finding confirmed with its code), got %+v", evals)
 	}
 }
+
+// window.event is the event being dispatched, as in browsers (old jQuery
+// handlers read a bare `event`), and undefined outside a dispatch.
+func TestWindowEventDuringDispatch(t *testing.T) {
+	v := visual("", `        if (!("event" in window) || typeof event !== "undefined") throw new Error("window.event outside a dispatch");
+        this.root.addEventListener("click", function (ev) {
+            if (event !== ev || event.type !== "click") throw new Error("window.event is not the dispatched event");
+            eval("2 + 2");
+        });`)
+	r, rep := checked(t, v)
+	requireAll(t, rep)
+	evals := observed(r, "DYN001")
+	if len(evals) != 1 || evals[0].Runtime.Target != "2 + 2" {
+		t.Fatalf("DYN001: the click listener must run the eval, got %+v", evals)
+	}
+}

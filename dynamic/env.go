@@ -59,6 +59,8 @@ type env struct {
 	quiet bool
 	// eventErr is the first error a listener threw during a dispatch.
 	eventErr error
+	// curEvent is the event being dispatched (window.event), nil outside.
+	curEvent *goja.Object
 	// pbi is the private object the prelude receives (never a global).
 	pbi *goja.Object
 }

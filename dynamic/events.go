@@ -69,6 +69,22 @@ func (e *env) installEvents() {
 	})
 }
 
+// installWindowEvent defines window.event, the event being dispatched
+// (undefined outside a dispatch; a script may replace it, as in browsers).
+func (e *env) installWindowEvent() {
+	get := e.rt.ToValue(func(goja.FunctionCall) goja.Value {
+		if e.curEvent == nil {
+			return goja.Undefined()
+		}
+		return e.curEvent
+	})
+	set := e.rt.ToValue(func(c goja.FunctionCall) goja.Value {
+		_ = e.win.DefineDataProperty("event", c.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+		return goja.Undefined()
+	})
+	_ = e.win.DefineAccessorProperty("event", get, set, goja.FLAG_TRUE, goja.FLAG_TRUE)
+}
+
 // dispatch runs an event through capture, target and bubble phases.
 func (e *env) dispatch(target *goja.Object, ev *goja.Object) bool {
 	path := []*goja.Object{target}
@@ -80,6 +96,11 @@ func (e *env) dispatch(target *goja.Object, ev *goja.Object) bool {
 			path = append(path, e.win)
 		}
 	}
+	// window.event: the event being dispatched, the outer one again after a
+	// dispatch inside a listener (browsers set it around each listener)
+	outer := e.curEvent
+	e.curEvent = ev
+	defer func() { e.curEvent = outer }()
 	ev.Set("target", target)
 	if ev.Get("srcElement") == nil || goja.IsUndefined(ev.Get("srcElement")) {
 		ev.Set("srcElement", target)

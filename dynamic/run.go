@@ -489,6 +489,7 @@ func (e *env) setup() (err error) {
 	e.installHTMLElement()
 	e.installDocument()
 	e.installEvents()
+	e.installWindowEvent()
 	e.installClock()
 	e.pbi = rt.NewObject()
 	e.installNatives()
