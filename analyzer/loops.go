@@ -115,6 +115,9 @@ func (p *Program) loopFold(b *binding, depth int) (Value, bool) {
 	if !c.ok(lw.loop, 0) {
 		return Value{}, false
 	}
+	if p.seenBeforeLoop(lw.runRoot, lw.loop, nil, lw.v) {
+		return Value{}, false // read before the loop runs: not its value
+	}
 	var body bytes.Buffer
 	lw.loop.JS(&body)
 	if body.Len() > maxLoopSource {
@@ -438,6 +441,9 @@ func (p *Program) arrayLoopJoin(n *js.CallExpr, recv js.IExpr, arg func(int) Val
 	if !c.ok(aw.loop, 0) {
 		return Value{}, false
 	}
+	if p.seenBeforeLoop(aw.runRoot, aw.loop, n, nil) {
+		return Value{}, false // joined before the loop runs: not its value
+	}
 	var body bytes.Buffer
 	aw.loop.JS(&body)
 	if body.Len() > maxLoopSource {
@@ -502,3 +508,137 @@ func (f *nodeFinder) Enter(n js.INode) js.IVisitor {
 }
 
 func (f *nodeFinder) Exit(js.INode) {}
+
+// maxOrderScan bounds the nodes orderScan visits before it gives up.
+const maxOrderScan = 1 << 16
+
+// orderScan looks, in the straight-line run of root before loop starts,
+// for the join call or a read of v: root's own code in the order it runs
+// (an if's condition before its branches, a call's arguments before the
+// function it invokes immediately) and the functions it invokes
+// immediately; other functions run at another time (a callback, a method
+// called later) and are not looked into. The loop is the outermost loop of
+// its function and no loop of root's run holds it (the walker's runRoot),
+// so the order inside other loops does not matter.
+type orderScan struct {
+	root  js.INode
+	loop  js.IStmt
+	call  *js.CallExpr // the join (arrays)
+	v     *js.Var      // the variable whose reads are found (strings)
+	iifes []js.INode
+	n     int
+	done  bool // the loop was reached
+	found bool // found before the loop, or the scan gave up
+}
+
+// seenBeforeLoop reports whether the join call (or, with call nil, a read
+// of v) runs before loop in root's run (root nil: the top level), or
+// whether that cannot be told within maxOrderScan nodes.
+func (p *Program) seenBeforeLoop(root js.INode, loop js.IStmt, call *js.CallExpr, v *js.Var) bool {
+	if root == nil {
+		if p.AST == nil {
+			return true
+		}
+		root = p.AST
+	}
+	s := &orderScan{root: root, loop: loop, call: call, v: v}
+	js.Walk(s, root)
+	return s.found || !s.done
+}
+
+func (s *orderScan) walk(n js.INode) {
+	if n != nil && !s.done && !s.found {
+		js.Walk(s, n)
+	}
+}
+
+func (s *orderScan) Enter(n js.INode) js.IVisitor {
+	if s.done || s.found {
+		return nil
+	}
+	if s.n++; s.n > maxOrderScan {
+		s.found = true
+		return nil
+	}
+	if st, ok := n.(js.IStmt); ok && st == s.loop {
+		s.done = true
+		return nil
+	}
+	switch n := n.(type) {
+	case *js.IfStmt: // js.Walk visits the branches first
+		s.walk(n.Cond)
+		s.walk(n.Body)
+		s.walk(n.Else)
+		return nil
+	case *js.TryStmt:
+		if n.Body != nil {
+			s.walk(n.Body)
+		}
+		s.walk(n.Binding)
+		if n.Catch != nil {
+			s.walk(n.Catch)
+		}
+		if n.Finally != nil {
+			s.walk(n.Finally)
+		}
+		return nil
+	case *js.SwitchStmt:
+		s.walk(n.Init)
+		for i := range n.List {
+			s.walk(n.List[i].Cond)
+			for _, st := range n.List[i].List {
+				s.walk(st)
+			}
+		}
+		return nil
+	case *js.WithStmt:
+		s.walk(n.Cond)
+		s.walk(n.Body)
+		return nil
+	case *js.CallExpr:
+		if n == s.call {
+			s.found = true
+			return nil
+		}
+		if f, _ := iifeFunc(n); f != nil {
+			s.iifes = append(s.iifes, f) // js.Walk visits the arguments first
+		}
+	case *js.FuncDecl, *js.ArrowFunc, *js.MethodDecl, *js.ClassDecl:
+		if n != s.root && !s.iife(n) {
+			return nil // runs at another time
+		}
+	case *js.BindingElement:
+		if s.v != nil && isVar(n.Binding, s.v) {
+			s.walk(n.Default) // the declaration writes v
+			return nil
+		}
+	case *js.BinaryExpr:
+		if s.v != nil && n.Op == js.EqToken && isVar(n.X, s.v) {
+			s.walk(n.Y) // an assignment writes v
+			return nil
+		}
+	case *js.Var:
+		if s.v != nil && varOf(n) == s.v {
+			s.found = true
+			return nil
+		}
+	}
+	return s
+}
+
+func (s *orderScan) Exit(js.INode) {}
+
+func (s *orderScan) iife(n js.INode) bool {
+	for _, f := range s.iifes {
+		if f == n {
+			return true
+		}
+	}
+	return false
+}
+
+// isVar reports whether n is the variable v.
+func isVar(n js.INode, v *js.Var) bool {
+	x, ok := n.(*js.Var)
+	return ok && varOf(x) == v
+}
