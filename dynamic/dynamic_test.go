@@ -703,3 +703,27 @@ func TestWindowEventDuringDispatch(t *testing.T) {
 		t.Fatalf("DYN001: the click listener must run the eval, got %+v", evals)
 	}
 }
+
+// An image whose address is a value of the data view (an image visual):
+// the run's text value has no host, so the message names the address, not
+// a host made of the data.
+func TestReportDataAsTheAddress(t *testing.T) {
+	r, rep := checked(t, visual("", `        const img = document.createElement("img");
+        img.src = String(dataView.categorical.categories[0].values[0]);
+        this.root.appendChild(img);`))
+	requireAll(t, rep)
+	var found bool
+	for _, f := range r.Findings {
+		if f.Runtime == nil || !f.Runtime.ReportData {
+			continue
+		}
+		found = true
+		want := fmt.Sprintf("img.src sends report data (values of the data view) to the address %q", f.Runtime.Target)
+		if f.Rule != "NET011" || f.Severity != result.Error || f.Message != want {
+			t.Errorf("%s %s %q: want NET011, an error, %q", f.Rule, f.Severity, f.Message, want)
+		}
+	}
+	if !found {
+		t.Fatal("no finding with report data")
+	}
+}

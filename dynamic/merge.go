@@ -153,11 +153,14 @@ func contains2(xs []string, x string) bool {
 // the host.
 func reportData(f *result.Finding, o Observation) {
 	f.Severity = result.Error
-	h := hostOf(o.Target)
-	if h == "" {
-		h = o.Target
+	if h := hostOf(o.Target); h != "" {
+		f.Message = fmt.Sprintf("%s sends report data (values of the data view) to %s", o.API, h)
+		return
 	}
-	f.Message = fmt.Sprintf("%s sends report data (values of the data view) to %s", o.API, h)
+	// no host: the address is a path or the data itself (an image visual
+	// sets img.src to a value of the data view, which the run fills with
+	// text); naming it as a host would be wrong
+	f.Message = fmt.Sprintf("%s sends report data (values of the data view) to the address %q", o.API, clip(o.Target, 80))
 }
 
 // positions maps goja's line/column in content.js to offsets and locations.

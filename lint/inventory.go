@@ -50,7 +50,7 @@ func inventory(r *Result, in *rules.Input, identified func() (*libs.Attribution,
 		}
 		if l := att.OriginAt(f.Location.Offset, scope); l != nil {
 			f.Origin = &result.Origin{Name: l.Name, Version: l.Version}
-			f.Message += OriginNote(f.Origin)
+			f.Message += OriginNote(f)
 		}
 	}
 }
@@ -122,6 +122,6 @@ func WarmLibraries() (load func()) {
 }
 
 // OriginNote is what a message adds for a finding inside a library.
-func OriginNote(o *result.Origin) string {
-	return " (in " + o.String() + ": upgrade or replace the library, not your code)"
+func OriginNote(f *result.Finding) string {
+	return " (in " + f.Origin.String() + ": " + f.OriginAdvice() + ")"
 }

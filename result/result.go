@@ -206,6 +206,19 @@ func (o *Origin) String() string {
 	return o.Name + " " + o.Version
 }
 
+// OriginAdvice is what a finding inside a library (f.Origin) asks of the
+// visual's author: in general to upgrade or replace the library, since the
+// code is not theirs; but a request the run saw carry report data sends
+// data the visual's own code handed to the library (an image URL taken
+// from the data view, set through React), so replacing the library would
+// not remove it.
+func (f *Finding) OriginAdvice() string {
+	if f.Runtime != nil && f.Runtime.ReportData {
+		return "the visual's own code hands it the report data"
+	}
+	return "upgrade or replace the library, not your code"
+}
+
 // Library is a third-party package the visual ships (the SBOM's
 // components): identified in a package's bundle, or resolved from a
 // project's lock file.

@@ -54,3 +54,22 @@ func TestSortFindings(t *testing.T) {
 		t.Errorf("order %s, want DCAB", got)
 	}
 }
+
+func TestOriginAdvice(t *testing.T) {
+	lib := &Origin{Name: "react-dom", Version: "18.3.1"}
+	static := Finding{Origin: lib}
+	confirmed := Finding{Origin: lib, Runtime: &Runtime{Phase: "update", Target: "https://a.example.com/x"}}
+	data := Finding{Origin: lib, Runtime: &Runtime{Phase: "update", Target: "Nordhafen", ReportData: true}}
+	for _, c := range []struct {
+		f    Finding
+		want string
+	}{
+		{static, "upgrade or replace the library, not your code"},
+		{confirmed, "upgrade or replace the library, not your code"},
+		{data, "the visual's own code hands it the report data"},
+	} {
+		if got := c.f.OriginAdvice(); got != c.want {
+			t.Errorf("%+v: advice %q, want %q", c.f.Runtime, got, c.want)
+		}
+	}
+}

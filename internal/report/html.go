@@ -129,7 +129,7 @@ func htmlCategoryOf(id, title string, fs []htmlFinding) htmlCategory {
 
 type htmlFinding struct {
 	result.Finding
-	Sev, Where, OriginText string
+	Sev, Where, OriginText, OriginAdvice string
 	// OriginID is the anchor of the origin's row in the libraries table
 	// ("" when the library is not listed).
 	OriginID string
@@ -263,6 +263,7 @@ func htmlVisualOf(i int, r result.Result, threshold result.Severity) htmlVisual 
 func htmlFindingOf(r result.Result, f result.Finding) htmlFinding {
 	h := htmlFinding{Finding: f, Sev: f.Severity.String(), Where: f.Location.String()}
 	h.OriginText = f.Origin.String()
+	h.OriginAdvice = f.OriginAdvice()
 	if w := f.Window; w != nil {
 		for i, l := range w.Lines {
 			hl := htmlLine{No: w.First + i, Pre: l}
@@ -388,7 +389,7 @@ var htmlTemplate = template.Must(template.New("check").Funcs(template.FuncMap{
 <p><span class="sev sev-{{.Sev}}">{{.Sev}}</span> <span class="rule">{{.Rule}}</span> {{.Name}} <code>{{.API}}</code>: <span class="msg">{{.Message}}</span></p>
 <p class="loc"><code class="where">{{.Where}}</code>{{if .Function}} in function <code>{{.Function}}</code>{{end}}</p>
 {{- if .OriginText}}
-<p class="origin">in {{if .OriginID}}<a href="#{{.OriginID}}">{{.OriginText}}</a>{{else}}{{.OriginText}}{{end}}: upgrade or replace the library, not your code</p>
+<p class="origin">in {{if .OriginID}}<a href="#{{.OriginID}}">{{.OriginText}}</a>{{else}}{{.OriginText}}{{end}}: {{.OriginAdvice}}</p>
 {{- end}}
 {{- if .Idiom}}
 <p class="muted">known library idiom: {{.Idiom}}</p>
