@@ -186,11 +186,15 @@ const (
 	URLDataHTML
 )
 
+// urlBlanks removes what browsers ignore inside schemes: tabs and newlines
+// (built once: a Replacer builds an 8 KB table on its first use, which per
+// call was 2.4 MB on the 6 MB benchmark bundle).
+var urlBlanks = strings.NewReplacer("\t", "", "\n", "", "\r", "")
+
 // ClassifyURL says where a constant URL points.
 func ClassifyURL(u string) URLKind {
 	s := strings.ToLower(strings.TrimSpace(u))
-	// browsers ignore tabs and newlines inside schemes
-	s = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(s)
+	s = urlBlanks.Replace(s)
 	switch {
 	case strings.HasPrefix(s, "javascript:"), strings.HasPrefix(s, "vbscript:"):
 		return URLScript

@@ -16,6 +16,9 @@ import (
 // stop writes and closes them.
 func startProfiles(cpu, mem, tr string) (stop func() error, err error) {
 	var cpuFile, traceFile *os.File
+	if mem != "" && memProfileRate > 0 {
+		runtime.MemProfileRate = memProfileRate // off unless asked (tuneGC)
+	}
 	if tr != "" {
 		if traceFile, err = os.Create(tr); err != nil {
 			return nil, fmt.Errorf("--trace: %v", err)
