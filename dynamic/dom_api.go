@@ -728,7 +728,7 @@ func (e *env) htmlSink(rule, api, s string) {
 	if !strings.Contains(s, "<") {
 		return
 	}
-	e.record(Observation{Rule: rule, API: api, Target: clip(s, 200)})
+	e.record(Observation{Rule: rule, API: api, Target: clip(s, 200), Markup: true, Data: e.carries(s, "", nil)})
 }
 
 func (e *env) classList(n *html.Node) goja.Value {

@@ -727,3 +727,36 @@ func TestReportDataAsTheAddress(t *testing.T) {
 		t.Fatal("no finding with report data")
 	}
 }
+
+// Markup the run writes where no static finding is (the static pass saw
+// constant markup, or could not follow the value) is an error only when it
+// carries values of the data view: a library's feature test writing fixed
+// markup (Sizzle's innerHTML probes in every jQuery) is noted, not a
+// blocker.
+func TestRuntimeMarkupWithoutData(t *testing.T) {
+	v := visual("", `        const probe = document.createElement("div");
+        const parts = ["<a href=''></a>", "<select><option/></select>"];
+        probe.innerHTML = parts.join(String.fromCharCode(32));
+        const box = document.createElement("div");
+        const cells = dataView.categorical.categories[0].values.map(function (x) { return "<b>" + x + "</b>"; });
+        box.insertAdjacentHTML("beforeend", cells.join(String.fromCharCode(32)));`)
+	r, rep := checked(t, v)
+	requireAll(t, rep)
+	got := map[string]result.Finding{}
+	for _, f := range r.Findings {
+		if f.Runtime != nil && f.Runtime.Observed {
+			got[f.Rule] = f
+		}
+	}
+	if f, ok := got["DOM001"]; !ok || f.Severity != result.Info || !strings.Contains(f.Message, "no value of the data view") {
+		t.Errorf("constant markup through innerHTML: %+v; want an info finding saying it carries no data", f)
+	}
+	if f, ok := got["DOM002"]; ok && (f.Severity != result.Error || !strings.Contains(f.Message, "values of the data view")) {
+		t.Errorf("markup of the data view through insertAdjacentHTML: %+v; want an error saying so", f)
+	}
+	for _, f := range r.Findings {
+		if f.Rule == "DOM002" && f.Severity != result.Error {
+			t.Errorf("DOM002 %s %q: want an error", f.Severity, f.Message)
+		}
+	}
+}

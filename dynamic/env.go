@@ -76,6 +76,9 @@ func (e *env) record(o Observation) {
 	o.Stack, o.Eval = e.stack()
 	o.ReportData = o.IsNetwork() && e.carries(o.Target, o.Body, o.Headers)
 	key := o.Rule + "\x00" + o.Target + "\x00" + o.Phase
+	if o.Data {
+		key += "\x00data" // the same first 200 characters, data after them
+	}
 	if len(o.Stack) > 0 {
 		key += fmt.Sprintf("\x00%d:%d", o.Stack[0].Line, o.Stack[0].Column)
 	}

@@ -35,6 +35,7 @@ func Merge(r *result.Result, rep *Report, in *rules.Input, sev map[string]rules.
 	pos := newPositions(in)
 	var added []result.Finding
 	addedAt := map[string]int{}
+	markupData := map[int]bool{} // added markup findings whose markup carries data
 	// the call site of each observation, the static finding it matches, and
 	// for each matched finding the call site nearest to it: only the
 	// observations made there confirm it
@@ -85,6 +86,15 @@ func Merge(r *result.Result, rep *Report, in *rules.Input, sev map[string]rules.
 				added[j].Runtime = rt
 				reportData(&added[j], o)
 			}
+			if o.Markup && o.Data && !markupData[j] {
+				if f, ok := pos.finding(o, off, sev); ok {
+					rt.Observed = true
+					f.Runtime = rt
+					markup(&f, o)
+					added[j] = f
+					markupData[j] = true
+				}
+			}
 			continue
 		}
 		f, ok := pos.finding(o, off, sev)
@@ -95,6 +105,10 @@ func Merge(r *result.Result, rep *Report, in *rules.Input, sev map[string]rules.
 		f.Runtime = rt
 		if o.ReportData {
 			reportData(&f, o)
+		}
+		if o.Markup {
+			markup(&f, o)
+			markupData[len(added)] = o.Data
 		}
 		addedAt[key] = len(added)
 		added = append(added, f)
@@ -161,6 +175,22 @@ func reportData(f *result.Finding, o Observation) {
 	// sets img.src to a value of the data view, which the run fills with
 	// text); naming it as a host would be wrong
 	f.Message = fmt.Sprintf("%s sends report data (values of the data view) to the address %q", o.API, clip(o.Target, 80))
+}
+
+// markup words a finding for markup the run wrote where no static finding
+// is (the static pass saw constant markup there, or could not follow the
+// value): markup carrying values of the data view keeps the rule's
+// severity; markup without any (a library's feature test writing fixed
+// markup, as Sizzle does in every jQuery) is only noted, at info.
+func markup(f *result.Finding, o Observation) {
+	if o.Data {
+		f.Message = fmt.Sprintf("the run wrote markup built from values of the data view through %s: %s", o.API, clip(o.Target, 120))
+		return
+	}
+	if f.Severity > result.Info {
+		f.Severity = result.Info
+	}
+	f.Message = fmt.Sprintf("the run wrote markup that carries no value of the data view through %s: %s", o.API, clip(o.Target, 120))
 }
 
 // positions maps goja's line/column in content.js to offsets and locations.

@@ -42,6 +42,11 @@ type Observation struct {
 	// ReportData is true when the URL, headers or body carry values from
 	// the data view the run supplied.
 	ReportData bool `json:"reportData,omitempty"`
+	// Markup is true for markup written to an HTML sink (innerHTML,
+	// insertAdjacentHTML, createContextualFragment, srcdoc…), and Data
+	// when that markup, read in full, carries values of the data view.
+	Markup bool `json:"markup,omitempty"`
+	Data   bool `json:"data,omitempty"`
 	// Stack is the JavaScript stack in content.js, innermost first.
 	Stack []Frame `json:"stack,omitempty"`
 	// Eval is true when the innermost JavaScript frame was code built at
