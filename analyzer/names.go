@@ -44,7 +44,9 @@ var pureReaders = map[string]bool{"Object": true, "JSON": true, "console": true,
 // method called on one (list.push(x)), a variable passed as an argument
 // (it escapes: the callee may write through it).
 func (w *walker) callUses(n *js.CallExpr) {
-	if dot, ok := n.X.(*js.DotExpr); ok {
+	if v, ok := n.X.(*js.Var); ok {
+		w.noteCall(v, n) // singlecall.go
+	} else if dot, ok := n.X.(*js.DotExpr); ok {
 		if v, ok := dot.X.(*js.Var); ok {
 			if lit, ok := dotName(dot.Y); ok {
 				switch m := string(lit.Data); m {
@@ -276,6 +278,8 @@ type depthModel struct {
 	propWrites map[string]*propWrites
 	// variables passed to a function before they had a binding (escape)
 	escaped map[*js.Var]bool
+	// direct calls of locals that may be their only use (singlecall.go)
+	singleCalls []singleCall
 }
 
 // propWrites are the values the program writes to one property name.

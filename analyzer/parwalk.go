@@ -45,6 +45,7 @@ type bindEvent struct {
 	mutate  bool
 	written bool // a property written through v (writeThrough)
 	escaped bool // v passed to a function (escape)
+	call    bool // a direct call of v, src.expr (noteCall, singlecall.go)
 	ext     *bindExt
 }
 
@@ -380,6 +381,10 @@ func (w *walker) apply(ev *bindEvent) {
 	}
 	if ev.escaped {
 		w.p.escape(ev.v)
+		return
+	}
+	if ev.call {
+		w.p.noteCall(ev.v, ev.src.expr.(*js.CallExpr), ev.src.thisGlobal)
 		return
 	}
 	b := w.binding1(ev.v)

@@ -139,6 +139,7 @@ func (p *Program) walk() error {
 	if p.split != nil {
 		p.linkedUses = p.split.LinkedUses()
 	}
+	p.bindSingleCalls() // singlecall.go: before the values are resolved
 	for _, b := range p.order {
 		p.resolveBinding(b, 0)
 	}
