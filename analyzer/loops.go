@@ -115,9 +115,6 @@ func (p *Program) loopFold(b *binding, depth int) (Value, bool) {
 	if !c.ok(lw.loop, 0) {
 		return Value{}, false
 	}
-	if p.seenBeforeLoop(lw.runRoot, lw.loop, nil, lw.v) {
-		return Value{}, false // read before the loop runs: not its value
-	}
 	var body bytes.Buffer
 	lw.loop.JS(&body)
 	if body.Len() > maxLoopSource {
@@ -131,6 +128,9 @@ func (p *Program) loopFold(b *binding, depth int) (Value, bool) {
 	sb.WriteByte(';')
 	if !p.writeInputs(&sb, &c, lw.v, lw.loop, depth+1) {
 		return Value{}, false
+	}
+	if p.seenBeforeLoop(lw.runRoot, lw.loop, nil, lw.v) {
+		return Value{}, false // read before the loop runs: not its value
 	}
 	sb.Write(body.Bytes())
 	sb.WriteString(";return ")
@@ -441,9 +441,6 @@ func (p *Program) arrayLoopJoin(n *js.CallExpr, recv js.IExpr, arg func(int) Val
 	if !c.ok(aw.loop, 0) {
 		return Value{}, false
 	}
-	if p.seenBeforeLoop(aw.runRoot, aw.loop, n, nil) {
-		return Value{}, false // joined before the loop runs: not its value
-	}
 	var body bytes.Buffer
 	aw.loop.JS(&body)
 	if body.Len() > maxLoopSource {
@@ -457,6 +454,9 @@ func (p *Program) arrayLoopJoin(n *js.CallExpr, recv js.IExpr, arg func(int) Val
 	sb.WriteString("];")
 	if !p.writeInputs(&sb, &c, v, aw.loop, d) {
 		return Value{}, false
+	}
+	if p.seenBeforeLoop(aw.runRoot, aw.loop, n, nil) {
+		return Value{}, false // joined before the loop runs: not its value
 	}
 	sb.Write(body.Bytes())
 	sb.WriteString(";return ")
@@ -521,14 +521,18 @@ const maxOrderScan = 1 << 16
 // its function and no loop of root's run holds it (the walker's runRoot),
 // so the order inside other loops does not matter.
 type orderScan struct {
+	p     *Program
 	root  js.INode
 	loop  js.IStmt
 	call  *js.CallExpr // the join (arrays)
 	v     *js.Var      // the variable whose reads are found (strings)
 	iifes []js.INode
-	n     int
-	done  bool // the loop was reached
-	found bool // found before the loop, or the scan gave up
+	// called: local functions called directly before the loop, whose
+	// bodies were searched (they run there, wherever they are declared)
+	called []js.IExpr
+	n      int
+	done   bool // the loop was reached
+	found  bool // found before the loop, or the scan gave up
 }
 
 // seenBeforeLoop reports whether the join call (or, with call nil, a read
@@ -541,7 +545,7 @@ func (p *Program) seenBeforeLoop(root js.INode, loop js.IStmt, call *js.CallExpr
 		}
 		root = p.AST
 	}
-	s := &orderScan{root: root, loop: loop, call: call, v: v}
+	s := &orderScan{p: p, root: root, loop: loop, call: call, v: v}
 	js.Walk(s, root)
 	return s.found || !s.done
 }
@@ -602,6 +606,10 @@ func (s *orderScan) Enter(n js.INode) js.IVisitor {
 		}
 		if f, _ := iifeFunc(n); f != nil {
 			s.iifes = append(s.iifes, f) // js.Walk visits the arguments first
+		} else if x, ok := unparen(n.X).(*js.Var); ok && varOf(x).Decl != js.NoDecl {
+			// a local function called here runs here, before the loop
+			// (as its arguments, which js.Walk visits next, do)
+			s.calledHere(x)
 		}
 	case *js.FuncDecl, *js.ArrowFunc, *js.MethodDecl, *js.ClassDecl:
 		if n != s.root && !s.iife(n) {
@@ -627,6 +635,74 @@ func (s *orderScan) Enter(n js.INode) js.IVisitor {
 }
 
 func (s *orderScan) Exit(js.INode) {}
+
+// maxCalledScan bounds the local functions whose bodies one scan searches.
+const maxCalledScan = 8
+
+// calledHere searches the body of the local function x denotes (a
+// declaration, or a function bound once to a local), called before the
+// loop, for the join or a read of v anywhere in it, and the functions it
+// calls directly in turn; more than maxCalledScan of them: given up.
+func (s *orderScan) calledHere(x *js.Var) {
+	fn := s.p.decoderFunc(x)
+	if fn == nil {
+		return
+	}
+	for _, f := range s.called {
+		if f == fn {
+			return
+		}
+	}
+	if len(s.called) >= maxCalledScan {
+		s.found = true
+		return
+	}
+	s.called = append(s.called, fn)
+	m := &mentionScan{s: s}
+	js.Walk(m, fn)
+	for _, c := range m.calls {
+		if s.found {
+			return
+		}
+		s.calledHere(c)
+	}
+}
+
+// mentionScan finds the join or a read of v anywhere in a function, and
+// collects the locals it calls directly.
+type mentionScan struct {
+	s     *orderScan
+	calls []*js.Var
+}
+
+func (m *mentionScan) Enter(n js.INode) js.IVisitor {
+	s := m.s
+	if s.found {
+		return nil
+	}
+	if s.n++; s.n > maxOrderScan {
+		s.found = true
+		return nil
+	}
+	switch n := n.(type) {
+	case *js.CallExpr:
+		if n == s.call {
+			s.found = true
+			return nil
+		}
+		if x, ok := unparen(n.X).(*js.Var); ok && varOf(x).Decl != js.NoDecl {
+			m.calls = append(m.calls, x)
+		}
+	case *js.Var:
+		if s.v != nil && varOf(n) == s.v {
+			s.found = true
+			return nil
+		}
+	}
+	return m
+}
+
+func (m *mentionScan) Exit(js.INode) {}
 
 func (s *orderScan) iife(n js.INode) bool {
 	for _, f := range s.iifes {

@@ -11,6 +11,12 @@ function afterLoop() {
 const later = [];
 for (let i = 0; i < 5; i++) later.push("fetch"[i]);
 function useLater() { return window[later.join("")](url); } // want "NET001" "OBF002"
+function calledAfter() {
+  const parts = [];
+  function use() { return window[parts.join("")](url); } // want "NET001" "OBF002"
+  for (let i = 0; i < 5; i++) parts.push("fetch"[i]);
+  use();
+}
 let built = "";
 function useBuilt() { return window[built](url); } // want "NET001" "OBF002"
 for (let i = 0; i < 5; i++) built += "fetch"[i];
@@ -56,6 +62,26 @@ function earlyInCondition() {
   }
   for (let i = 0; i < 5; i++) parts.push("fetch"[i]);
   return window[name](url); // want "OBF001"
+}
+// evasion: OBF001 a local function called before the loop joins (or reads), wherever it is declared
+function hoistedJoin() {
+  const parts = [];
+  use();
+  for (let i = 0; i < 5; i++) parts.push("fetch"[i]);
+  function use() { return window[parts.join("")](url); } // want "OBF001"
+}
+function hoistedRead() {
+  let n = "";
+  show();
+  for (let i = 0; i < 4; i++) n += "eval"[i];
+  function show() { return self[n](code); } // want "OBF001"
+}
+function throughHelper() {
+  const parts = [];
+  const reader = () => peek();
+  reader();
+  for (let i = 0; i < 5; i++) parts.push("fetch"[i]);
+  function peek() { return window[parts.join("")](url); } // want "OBF001"
 }
 // evasion: OBF001 a string read before the loop that adds to it holds the empty start, not the result
 // (then no read of it is folded: the later one is unresolved too)
