@@ -239,6 +239,7 @@ func CheckOne(in Input, opts Options) (r Result) {
 		if err != nil {
 			return errResult(in, err)
 		}
+		pkg.ReleaseLongStrings() // content.js is held decoded (pbiviz/release.go)
 		return CheckPackage(in.Path, pkg, opts)
 	}
 	warmLibraries()
@@ -246,6 +247,7 @@ func CheckOne(in Input, opts Options) (r Result) {
 	if err != nil {
 		return errResult(in, err)
 	}
+	pkg.ReleaseLongStrings() // content.js is held decoded (pbiviz/release.go)
 	return CheckPackage(in.Path, pkg, opts)
 }
 

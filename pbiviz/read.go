@@ -24,7 +24,7 @@ type Package struct {
 
 	ResourcePath string   // zip entry of the pbiviz.json resource, e.g. "resources/abc.pbiviz.json"
 	Resource     Resource // typed resource
-	ResourceRaw  []byte   // exact bytes of the resource (after BOM strip)
+	ResourceRaw  []byte   // exact bytes of the resource (after BOM strip; ReleaseLongStrings zeroes the inside of its long strings)
 
 	Entries []string // zip entry names, in archive order
 

@@ -18,3 +18,9 @@ func disabled() bool {
 	}
 	return false
 }
+
+// pageSize is the base page size Release works in.
+var pageSize = uintptr(os.Getpagesize())
+
+// release drops the pages of b, which starts and ends on page boundaries.
+func release(b []byte) bool { return syscall.Madvise(b, syscall.MADV_DONTNEED) == nil }

@@ -52,3 +52,19 @@ func Bytes(n int) []byte {
 	Advise(b)
 	return b
 }
+
+// Release hands the whole pages inside b back to the kernel and reports how
+// many bytes it released (0 where it cannot: other systems, pages of other
+// sizes). The bytes of a released page read as zero from then on, and a
+// write faults in a fresh page: only for a buffer the program keeps but
+// no longer reads there (resident memory that is not needed).
+func Release(b []byte) int {
+	page := pageSize
+	start := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	lo := (start + page - 1) &^ (page - 1)
+	hi := (start + uintptr(len(b))) &^ (page - 1)
+	if len(b) == 0 || hi <= lo || !release(b[lo-start:hi-start]) {
+		return 0
+	}
+	return int(hi - lo)
+}
