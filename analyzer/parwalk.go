@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"math/bits"
 	"sync"
 
 	"github.com/tdewolff/parse/v2/js"
@@ -401,29 +402,62 @@ func (w *walker) apply(ev *bindEvent) {
 	}
 }
 
-// eventLog stores events in fixed chunks: no copying as it grows (pass 1
-// runs without a collector, so a doubling slice would leave its old
-// arrays behind).
+// eventLog stores events in chunks: no copying as it grows (pass 1 runs
+// without a collector, so a doubling slice would leave its old arrays
+// behind). Most units log a few dozen events, so the first chunks are
+// small: 16, 16, 32, 64 and 128 events (chunk k > 0 starts at event
+// 8<<k), then eventChunk each. Fixed chunks of eventChunk from the first
+// left about 2 MB unused on the 6 MB benchmark bundle (288 units).
 type eventLog struct {
 	chunks [][]bindEvent
 	n      int
 }
 
-const eventChunk = 256
+const (
+	eventFirst = 16
+	eventChunk = eventFirst << 4 // the chunks before it add up to eventChunk
+	eventSmall = 5               // chunks smaller than eventChunk
+)
 
 func (l *eventLog) add(ev bindEvent) {
-	if l.n%eventChunk == 0 {
-		l.chunks = append(l.chunks, make([]bindEvent, 0, eventChunk))
+	if k := len(l.chunks); k == 0 || len(l.chunks[k-1]) == cap(l.chunks[k-1]) {
+		size := eventChunk
+		switch {
+		case k == 0:
+			size = eventFirst
+		case k < eventSmall:
+			size = eventFirst << (k - 1)
+		}
+		l.chunks = append(l.chunks, make([]bindEvent, 0, size))
 	}
 	c := &l.chunks[len(l.chunks)-1]
 	*c = append(*c, ev)
 	l.n++
 }
 
+// chunkOf returns the chunk holding event i and i's index in it.
+func (l *eventLog) chunkOf(i int) (k, j int) {
+	switch {
+	case i >= eventChunk:
+		return eventSmall - 1 + i/eventChunk, i % eventChunk
+	case i < eventFirst:
+		return 0, i
+	}
+	k = bits.Len(uint(i)) - 4 // [16,32) → 1, …, [128,256) → 4
+	return k, i - eventFirst<<(k-1)
+}
+
 // each calls f on events [from, to).
 func (l *eventLog) each(from, to int, f func(*bindEvent)) {
-	for i := from; i < to; i++ {
-		f(&l.chunks[i/eventChunk][i%eventChunk])
+	if from >= to {
+		return
+	}
+	k, j := l.chunkOf(from)
+	for i := from; i < to; k, j = k+1, 0 {
+		c := l.chunks[k]
+		for ; j < len(c) && i < to; i, j = i+1, j+1 {
+			f(&c[j])
+		}
 	}
 }
 
