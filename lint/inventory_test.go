@@ -224,3 +224,57 @@ func TestRuntimeEndpointsCrossChecks(t *testing.T) {
 		t.Errorf("runtime endpoints %q", runtime)
 	}
 }
+
+// TestRealMonolithAttribution: d3 3.x is one function identified by its
+// version constant alone (its strings are its later modules'); the real
+// build in its webpack module, with jQuery in another, gives d3's request
+// and compiler findings their origin, jQuery's theirs, and the visual's own
+// code none. Skipped without the cache (scripts/libs-fetch).
+func TestRealMonolithAttribution(t *testing.T) {
+	v := gen.Clean()
+	v.FillerBytes = 0
+	for _, f := range []string{"lib-d3-3.5.17/d3.min.js", "lib-jquery-3.7.1/dist/jquery.min.js"} {
+		b, err := os.ReadFile(filepath.Join(libsCache(), f))
+		if err != nil {
+			t.Skipf("no npm cache with real libraries (run scripts/libs-fetch): %v", err)
+		}
+		v.Modules = append(v.Modules, string(b))
+	}
+	own := `function ownCode(q){var x=new XMLHttpRequest;x.open("GET","https://api.contoso.com/q?"+q);x.send()}`
+	v.Modules = append(v.Modules, own)
+	data, err := gen.BuildPackage(v, gen.ZipOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := pbiviz.ReadBytes(data, pbiviz.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := CheckPackage("d3v3.pbiviz", pkg, Options{})
+	if r.Error != "" {
+		t.Fatal(r.Error)
+	}
+	js := pkg.Resource.Content.JS
+	ownAt := strings.Index(js, own)
+	byOrigin := map[string]int{}
+	for _, f := range r.Findings {
+		if f.Location.Offset >= ownAt && f.Location.Offset < ownAt+len(own) {
+			if f.Origin != nil {
+				t.Errorf("the visual's own %s has origin %s", f.Rule, f.Origin)
+			}
+			continue
+		}
+		if f.Origin == nil {
+			if f.Location.File == pkg.ResourcePath+"#content.js" {
+				t.Errorf("%s at %d (%q) has no origin", f.Rule, f.Location.Offset, f.Snippet)
+			}
+			continue
+		}
+		byOrigin[f.Origin.String()+" "+f.Rule]++
+	}
+	for _, want := range []string{"d3 3.5.17 NET002", "d3 3.5.17 DYN002", "jquery 3.7.1 NET002"} {
+		if byOrigin[want] == 0 {
+			t.Errorf("no %s finding; found %v", want, byOrigin)
+		}
+	}
+}

@@ -42,6 +42,17 @@ type Attribution struct {
 	// strong memoises strongIn per function range
 	mu     sync.Mutex
 	strong map[[2]int][]int
+	// monos are the version constants of monoliths (an umbrella older than
+	// its modules: d3 3.x), whose code their enclosing function holds
+	monos []mono
+}
+
+// mono is a monolith's version constant at off, of library lib; fn is the
+// function that holds its code once known (see monolithAt).
+type mono struct {
+	off, lib int
+	fn       [2]int
+	known    bool
 }
 
 type hit struct {
@@ -142,8 +153,10 @@ func (db *DB) Identify(src []byte) *Attribution {
 	// version of the library scores 2, one written as a version
 	// (version:"…") 1; the best score wins when it names one version.
 	type cand struct {
-		val   string
-		score int
+		val    string
+		score  int
+		off    int
+		strong bool
 	}
 	cands := map[string][]cand{}
 	for _, v := range versions {
@@ -155,25 +168,25 @@ func (db *DB) Identify(src []byte) *Attribution {
 			// header): only a version constant naming one umbrella's
 			// fingerprinted version counts
 			if u := db.umbrellaWith(val); strong && u != nil {
-				cands[u.Name] = append(cands[u.Name], cand{val, 1})
+				cands[u.Name] = append(cands[u.Name], cand{val, 1, v.Offset, strong})
 			}
 			continue
 		}
 		l := &att.Libraries[li]
 		dbl := db.Lookup(l.Name)
 		if u := db.umbrellaWith(val); u != nil && strong {
-			cands[u.Name] = append(cands[u.Name], cand{val, 2 + b2i(strong)})
+			cands[u.Name] = append(cands[u.Name], cand{val, 2 + b2i(strong), v.Offset, strong})
 			continue
 		}
 		if u := db.umbrellaOf(l.Name); u != nil && !slices.Contains(dbl.Versions, val) {
 			if strong && sameMajor(u.Versions, val) {
-				cands[u.Name] = append(cands[u.Name], cand{val, 1})
+				cands[u.Name] = append(cands[u.Name], cand{val, 1, v.Offset, strong})
 				continue
 			}
 		}
 		score := 2*b2i(slices.Contains(dbl.Versions, val)) + b2i(strong)
 		if score > 0 {
-			cands[l.Name] = append(cands[l.Name], cand{val, score})
+			cands[l.Name] = append(cands[l.Name], cand{val, score, v.Offset, strong})
 		}
 	}
 	names := make([]string, 0, len(cands))
@@ -219,7 +232,15 @@ func (db *DB) Identify(src []byte) *Attribution {
 		if u == nil || !u.Umbrella || u.Modular == "" || att.Libraries[i].Version == "" || !vercmp.Less(att.Libraries[i].Version, u.Modular) {
 			continue
 		}
-		att.merge(u.Family, i)
+		name, ver := att.Libraries[i].Name, att.Libraries[i].Version
+		att.merge(u.Family, i) // i is stale after it
+		// its version constants (var d3={version:"3.5.17"}) sit inside the
+		// function that holds it (see monolithAt)
+		for _, c := range cands[name] {
+			if c.strong && c.val == ver {
+				att.monos = append(att.monos, mono{off: c.off, lib: att.index(name)})
+			}
+		}
 		break
 	}
 
@@ -599,9 +620,57 @@ func (a *Attribution) only(lib, lo, hi int) bool {
 func (a *Attribution) OriginAt(off int, scope func(off int) [][2]int) *Library {
 	i := a.ownerIn(off, scope)
 	if i < 0 {
+		i = a.monolithAt(off, scope)
+	}
+	if i < 0 {
 		return nil
 	}
 	return &a.Libraries[i]
+}
+
+// Bounds of a monolith's function (see monolithAt): d3 3.x is about 150 KB
+// minified, 340 KB as written.
+const (
+	monoMin = 16 << 10
+	monoMax = 1 << 20
+)
+
+// monolithAt returns the monolith (d3 3.x, identified by its version
+// constant: few of its strings are its own, the rest being its modules'
+// of later versions) whose code holds off, or -1. A monolith is built as
+// one function (!function(){var d3={version:"3.5.17"};…;this.d3=d3}()),
+// and a minifier hoists the function declarations above the constant: the
+// innermost function enclosing the constant is the library's when it is
+// library-sized (monoMin to monoMax) and holds no mark of another library
+// (a bundle's wrapper holding the visual's code and d3 would hold jQuery's
+// or lodash's, and is bigger).
+func (a *Attribution) monolithAt(off int, scope func(off int) [][2]int) int {
+	if len(a.monos) == 0 || scope == nil {
+		return -1
+	}
+	for i := range a.monos {
+		a.mu.Lock()
+		m := a.monos[i]
+		a.mu.Unlock()
+		if !m.known {
+			chain := scope(m.off)
+			m.known = true
+			m.fn = [2]int{-1, -1}
+			if len(chain) > 0 {
+				r := chain[0]
+				if n := r[1] - r[0]; n >= monoMin && n <= monoMax && a.onlyKey(r, a.key(m.lib)) {
+					m.fn = r
+				}
+			}
+			a.mu.Lock()
+			a.monos[i] = m
+			a.mu.Unlock()
+		}
+		if m.fn[0] <= off && off < m.fn[1] {
+			return m.lib
+		}
+	}
+	return -1
 }
 
 func b2i(b bool) int {

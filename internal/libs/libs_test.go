@@ -323,3 +323,62 @@ func TestNeighboursNameTheUmbrella(t *testing.T) {
 		}
 	}
 }
+
+// monoDB has an umbrella whose versions before 2.0.0 are one library (as
+// d3 3.x is), and another library.
+func monoDB() *DB {
+	return NewDB(File{Format: FormatVersion, MinLen: 6, Libraries: []Lib{
+		{Name: "mono", Versions: []string{"1.5.0", "2.0.0"}, Licenses: []string{"BSD-3-Clause", "ISC"}, Umbrella: true, Family: "mono-", Modular: "2.0.0"},
+		{Name: "beta", Versions: []string{"0.9.1"}, Licenses: []string{"BSD-3-Clause"}, Strings: map[string]uint64{
+			"beta: stack overflow": 1, "beta-chart-title": 1, "beta-axis-label": 1, "beta-legend-item": 1, "beta: no data": 1}},
+	}})
+}
+
+// TestMonolithOwnsItsFunction: a monolith identified by its version
+// constant alone (d3 3.x: its strings are its later modules') owns the
+// library-sized function around the constant, whose declarations a
+// minifier hoists above it; not a small function, one that holds another
+// library's marks, nor the code outside.
+func TestMonolithOwnsItsFunction(t *testing.T) {
+	filler := strings.Repeat("p=p+1;", 4<<10) // 24 KB of the library's code
+	beta := `x("beta: stack overflow","beta-chart-title","beta-axis-label","beta-legend-item","beta: no data");`
+	for _, tc := range []struct {
+		name, head, body string
+		want             string
+	}{
+		{"monolith", `var m={version:"1.5.0"};`, filler, "mono"},
+		{"small function", `var m={version:"1.5.0"};`, "p=1;", ""},
+		{"another library inside", `var m={version:"1.5.0"};`, filler + beta, ""},
+		{"not written as a version", `var m="1.5.0";`, filler, ""},
+		{"a modular version", `var m={version:"2.0.0"};`, filler, ""},
+	} {
+		lib := `function(){function h(t){this.innerHTML=t}` + tc.head + tc.body + `;this.mono=m}`
+		own := `function own(q){document.body.innerHTML=q}`
+		src := "!" + lib + "();" + own
+		att := monoDB().Identify([]byte(src))
+		fl := [2]int{1, 1 + len(lib)}
+		fo := [2]int{strings.Index(src, own), strings.Index(src, own) + len(own)}
+		scope := func(off int) [][2]int {
+			for _, f := range [][2]int{fl, fo} {
+				if f[0] <= off && off < f[1] {
+					return [][2]int{f}
+				}
+			}
+			return nil
+		}
+		got := ""
+		if o := att.OriginAt(strings.Index(src, "this.innerHTML"), scope); o != nil {
+			got = o.Name + " " + o.Version
+		}
+		want := tc.want
+		if want != "" {
+			want += " 1.5.0"
+		}
+		if got != want {
+			t.Errorf("%s: origin of the library's code %q, want %q (libraries %+v)", tc.name, got, want, att.Libraries)
+		}
+		if o := att.OriginAt(strings.Index(src, "document.body.innerHTML"), scope); o != nil {
+			t.Errorf("%s: the visual's own code after it has origin %s", tc.name, o.Name)
+		}
+	}
+}
