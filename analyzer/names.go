@@ -45,11 +45,13 @@ var pureReaders = map[string]bool{"Object": true, "JSON": true, "console": true,
 // (it escapes: the callee may write through it).
 func (w *walker) callUses(n *js.CallExpr) {
 	if v, ok := n.X.(*js.Var); ok {
-		w.noteCall(v, n) // singlecall.go
+		w.noteCall(v, n, false) // singlecall.go
 	} else if dot, ok := n.X.(*js.DotExpr); ok {
 		if v, ok := dot.X.(*js.Var); ok {
 			if lit, ok := dotName(dot.Y); ok {
 				switch m := string(lit.Data); m {
+				case "call":
+					w.noteCall(v, n, true) // g.call(t, …): singlecall.go
 				case "get", "has", "set":
 					w.tableUse(v, n, m == "set")
 					if m == "set" {

@@ -47,6 +47,7 @@ type bindEvent struct {
 	written bool // a property written through v (writeThrough)
 	escaped bool // v passed to a function (escape)
 	call    bool // a direct call of v, src.expr (noteCall, singlecall.go)
+	viaCall bool // … through v.call(this, …)
 	ext     *bindExt
 }
 
@@ -385,7 +386,7 @@ func (w *walker) apply(ev *bindEvent) {
 		return
 	}
 	if ev.call {
-		w.p.noteCall(ev.v, ev.src.expr.(*js.CallExpr), ev.src.thisGlobal)
+		w.p.noteCall(ev.v, ev.src.expr.(*js.CallExpr), ev.src.thisGlobal, ev.viaCall)
 		return
 	}
 	b := w.binding1(ev.v)

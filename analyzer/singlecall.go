@@ -7,7 +7,8 @@ package analyzer
 //	function g(n) { return window[n]; }
 //	g("ev" + "al")("1+1")
 //
-// folds window[n] to eval. The function is a function declaration, or a
+// folds window[n] to eval; so does g.call(this, "eval") (the arguments after
+// the first). The function is a function declaration, or a
 // function or arrow expression bound once to a local (const/let/var) and
 // called after that binding in walk order; it is not declared at the top
 // level (a script's top-level function is a property of the global object,
@@ -28,14 +29,16 @@ type singleCall struct {
 	// early: the variable had no binding yet when the call was met (a
 	// function expression called before its binding is initialised)
 	early bool
+	// viaCall: v.call(t, …), the arguments after the first
+	viaCall bool
 }
 
-// noteCall records a direct call of v (pass 1): only variables that occur
-// at most twice in this parse are candidates (the count across units is
-// checked when the parameters are bound).
-func (w *walker) noteCall(v *js.Var, n *js.CallExpr) {
+// noteCall records a direct call of v, g(…) or g.call(t, …) (pass 1):
+// only variables that occur at most twice in this parse are candidates
+// (the count across units is checked when the parameters are bound).
+func (w *walker) noteCall(v *js.Var, n *js.CallExpr, viaCall bool) {
 	v = varOf(v)
-	if v.Uses > 2 || len(n.Args.List) == 0 {
+	if v.Uses > 2 || len(n.Args.List) == 0 || viaCall && len(n.Args.List) == 1 {
 		return
 	}
 	switch v.Decl {
@@ -44,18 +47,18 @@ func (w *walker) noteCall(v *js.Var, n *js.CallExpr) {
 		return // a parameter, a global, a function expression's own name (called only inside itself)
 	}
 	if w.task != nil { // parallel pass 1: replayed in walk order (parwalk.go)
-		w.task.events.add(bindEvent{v: v, call: true, src: bindSrc{expr: n, thisGlobal: w.thisGlobal()}})
+		w.task.events.add(bindEvent{v: v, call: true, viaCall: viaCall, src: bindSrc{expr: n, thisGlobal: w.thisGlobal()}})
 		return
 	}
-	w.p.noteCall(v, n, w.thisGlobal())
+	w.p.noteCall(v, n, w.thisGlobal(), viaCall)
 }
 
-func (p *Program) noteCall(v *js.Var, n *js.CallExpr, thisGlobal bool) {
+func (p *Program) noteCall(v *js.Var, n *js.CallExpr, thisGlobal, viaCall bool) {
 	b := p.bindings.get(v)
 	if b != nil && (b.n != 1 || !isFuncExpr(b.first.expr)) {
 		return // bound to something else than a function
 	}
-	p.singleCalls = append(p.singleCalls, singleCall{v: v, call: n, thisGlobal: thisGlobal, early: b == nil})
+	p.singleCalls = append(p.singleCalls, singleCall{v: v, call: n, thisGlobal: thisGlobal, early: b == nil, viaCall: viaCall})
 }
 
 func isFuncExpr(e js.IExpr) bool {
@@ -108,7 +111,14 @@ func (p *Program) bindSingleCalls() {
 			continue
 		}
 		w.thisG[0] = c.thisGlobal
-		w.bindParams(params, c.call.Args.List)
+		args := c.call.Args.List
+		if c.viaCall {
+			if args[0].Rest {
+				continue
+			}
+			args = args[1:]
+		}
+		w.bindParams(params, args)
 	}
 	p.singleCalls = nil
 }

@@ -5,12 +5,17 @@ import "testing"
 // TestSingleCall: the parameters of a local function whose only use is one
 // direct call take that call's arguments, in one piece and split into
 // units (the call in another unit than the declaration: the use count
-// crosses units). A top-level function (a property of the global object),
+// crosses units). A top-level function (a property of the global object,
+// or exported from a module),
 // a function called twice, and a const arrow called before its binding
 // are not folded.
 func TestSingleCall(t *testing.T) {
 	src := `function top(n){ window[n]("t") }
 top("fetch");
+export function ex(n){ window[n]("x") }
+ex("fetch");
+export const ea = (n) => window[n]("y");
+ea("fetch");
 (function(){
   function g(n){ window[n]("a") }
   g("fetch");

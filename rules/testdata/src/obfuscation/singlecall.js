@@ -15,7 +15,9 @@ const NAME = "fe" + "tch";
 function outer(a) { return inner(a); }
 function inner(b) { return window[b](url); } // want "NET001"
 outer(NAME);
-// near-miss: NET001 called twice, passed as a value, assigned to a property, a const arrow called before
+const through = function (n) { return window[n](url); }; // want "NET001"
+through.call(this, "fe" + "tch");
+// near-miss: NET001 called twice, passed as a value, assigned to a property, called with apply, a const arrow called before
 // it is bound: the parameter is not folded (the access stays unresolved, OBF001)
 function twice(n) { return window[n](url); } // want "OBF001"
 twice("fetch");
@@ -26,6 +28,8 @@ register(passed);
 function stored(n) { return window[n](url); } // want "OBF001"
 stored("fetch");
 handlers.stored = stored;
+const applied = function (n) { return window[n](url); }; // want "OBF001"
+applied.apply(this, ["fetch"]);
 try {
   tooEarly("fetch");
 } catch (e) {}
