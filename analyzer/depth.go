@@ -241,6 +241,22 @@ func (p *Program) srcOwner(v *js.Var, b *binding, owner any) {
 // through a local), const {nav} = this.
 func (p *Program) resolveSrc(b *binding, i int, s *bindSrc, depth int) (Value, []bindKey) {
 	keys := s.keyList()
+	if len(keys) > 0 && keys[0].expr == nil {
+		// const {k} = names, const [first] = list, const {k} = {k: "fetch"}:
+		// a member of a data literal
+		obj := p.dataObject(s.expr)
+		if obj == nil {
+			switch x := unparen(s.expr).(type) {
+			case *js.ObjectExpr, *js.ArrayExpr:
+				obj = x
+			}
+		}
+		if obj != nil {
+			if r, ok := p.dataMember(obj, keys[0].name, s.thisGlobal, depth); ok {
+				return r, keys[1:]
+			}
+		}
+	}
 	if !b.owned {
 		return p.resolve(s.expr, s.thisGlobal, depth), keys
 	}

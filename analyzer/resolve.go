@@ -362,6 +362,20 @@ func (p *Program) resolve(e js.IExpr, thisGlobal bool, depth int) Value {
 				}
 			}
 		}
+		if k.Kind == Const && isDigits(k.Str) && rx.Kind != Global {
+			// "a|b".split("|")[1], const r = [...].reverse(); r[0]
+			c, _ := unparen(n.X).(*js.CallExpr)
+			if c == nil {
+				c = p.dataCall(n.X)
+			}
+			if c != nil {
+				if elems, ok := p.constArray(c, thisGlobal, d); ok {
+					if i, err := strconv.Atoi(k.Str); err == nil && i < len(elems) {
+						return Value{Kind: Const, Str: elems[i], Reflective: true, Encoded: true, EncodedLen: len(elems)}
+					}
+				}
+			}
+		}
 		if rx.Kind == Element && (k.Kind != Const || isDigits(k.Str)) {
 			// an item of getElementsByTagName("script"): an element of that tag
 			return rx
@@ -983,6 +997,20 @@ func (p *Program) constArray(n *js.CallExpr, thisGlobal bool, d int) ([]string, 
 		return nil, false
 	}
 	method := string(lit.Data)
+	switch method {
+	case "split", "reverse", "slice":
+	case "from": // Array.from("lave")
+		if x, ok := unparen(dot.X).(*js.Var); !ok || varOf(x).Decl != js.NoDecl || string(x.Data) != "Array" || len(n.Args.List) != 1 || n.Args.List[0].Rest {
+			return nil, false
+		}
+		v := p.resolve(n.Args.List[0].Value, thisGlobal, d+1)
+		if v.Kind != Const || v.Num() {
+			return nil, false
+		}
+		return strings.Split(v.Str, ""), true
+	default:
+		return nil, false
+	}
 	var elems []string
 	splitRecv := func() ([]string, bool) {
 		if method != "split" {
@@ -1008,8 +1036,12 @@ func (p *Program) constArray(n *js.CallExpr, thisGlobal bool, d int) ([]string, 
 	case *js.ArrayExpr:
 		for _, el := range r.List {
 			v := p.resolve(el.Value, thisGlobal, d+1)
-			if el.Spread || v.Kind != Const {
+			if v.Kind != Const || el.Spread && v.Num() {
 				return nil, false
+			}
+			if el.Spread { // [..."lave"]
+				elems = append(elems, strings.Split(v.Str, "")...)
+				continue
 			}
 			elems = append(elems, v.Str)
 		}
@@ -1030,9 +1062,33 @@ func (p *Program) constArray(n *js.CallExpr, thisGlobal bool, d int) ([]string, 
 		}
 		return out, true
 	case "slice":
-		return elems, len(n.Args.List) == 0
+		return p.sliceArgs(elems, n.Args.List, thisGlobal, d)
 	}
 	return nil, false
+}
+
+// sliceArgs applies slice(start, end) with constant integer arguments
+// (negative ones count from the end, as in JavaScript).
+func (p *Program) sliceArgs(elems []string, args []js.Arg, thisGlobal bool, d int) ([]string, bool) {
+	if len(args) > 2 {
+		return nil, false
+	}
+	bound := [2]int{0, len(elems)}
+	for i, a := range args {
+		v := p.resolve(a.Value, thisGlobal, d+1)
+		x, err := strconv.Atoi(v.Str)
+		if a.Rest || v.Kind != Const || err != nil {
+			return nil, false
+		}
+		if x < 0 {
+			x += len(elems)
+		}
+		bound[i] = min(max(x, 0), len(elems))
+	}
+	if bound[1] < bound[0] {
+		return []string{}, true
+	}
+	return elems[bound[0]:bound[1]], true
 }
 
 func arrayMethod(elems []string, method string, arg func(int) Value, nargs int, _ bool) Value {
