@@ -356,7 +356,11 @@ func (p *Program) resolve(e js.IExpr, thisGlobal bool, depth int) Value {
 		rx := p.resolve(n.X, thisGlobal, d)
 		k := p.resolve(n.Y, thisGlobal, d)
 		if k.Kind != Const && rx.Kind == Global && (rx.Path == "" || rx.Realm) && p.opts.Eval != nil {
-			if code, ok := closedExpr(n.Y); ok {
+			key := n.Y
+			if e := p.boundOnce(n.Y); e != nil {
+				key = e // const name = codes.map(…).join(""); window[name]
+			}
+			if code, ok := closedExpr(key); ok {
 				if s, ok := p.evalKey(code); ok {
 					k = Value{Kind: Const, Str: s, Encoded: true, EncodedLen: len(code)}
 				}

@@ -20,6 +20,9 @@ window[listed](url); // want "NET001" "OBF002"
 const letters = ["hctef", "lave"];
 const copy = letters.slice().reverse();
 function callLater() { return self[copy[0].split("").reverse().join("")](code); } // want "DYN001" "OBF002"
+// evasion: DYN001 a name a closed expression builds (run in the sandbox), stored in a constant first
+const mapped = [101, 118, 97, 108].map(function (c) { return String.fromCharCode(c); }).join("");
+self[mapped](code); // want "DYN001" "OBF002"
 // near-miss: DYN001 NET001 written-through data, an unknown index, harmless names sliced out
 const changed = { run: "eval" };
 changed.run = input.value;
@@ -29,5 +32,7 @@ const choice = "fetch|eval".split("|")[input.index];
 window[choice](url); // want "OBF001"
 const harmless = ["x", "b", "l", "u", "r", "y"].slice(1, 5).join("");
 element[harmless]();
+const fromOutside = [0, 1].map(function (i) { return input.names[i]; }).join("");
+self[fromOutside](code); // want "OBF001"
 const [width] = ["innerWidth", "eval"];
 const w = window[width];
