@@ -1003,6 +1003,8 @@ func (p *Program) constArray(n *js.CallExpr, thisGlobal bool, d int) ([]string, 
 	method := string(lit.Data)
 	switch method {
 	case "split", "reverse", "slice":
+	case "keys", "values": // Object.keys({fetch: 1}), Object.values(names)
+		return p.objectNames(dot.X, method == "keys", n.Args.List, thisGlobal, d)
 	case "from": // Array.from("lave")
 		if x, ok := unparen(dot.X).(*js.Var); !ok || varOf(x).Decl != js.NoDecl || string(x.Data) != "Array" || len(n.Args.List) != 1 || n.Args.List[0].Rest {
 			return nil, false
@@ -1069,6 +1071,45 @@ func (p *Program) constArray(n *js.CallExpr, thisGlobal bool, d int) ([]string, 
 		return p.sliceArgs(elems, n.Args.List, thisGlobal, d)
 	}
 	return nil, false
+}
+
+// objectNames folds Object.keys / Object.values of a data object literal
+// (one written in place, or a local bound once to one and never written
+// through) whose keys are names (an integer-like key would change the
+// order) and, for values, whose values are constants.
+func (p *Program) objectNames(recv js.IExpr, keys bool, args []js.Arg, thisGlobal bool, d int) ([]string, bool) {
+	if x, ok := unparen(recv).(*js.Var); !ok || varOf(x).Decl != js.NoDecl || string(x.Data) != "Object" || len(args) != 1 || args[0].Rest {
+		return nil, false
+	}
+	obj, ok := p.dataObject(args[0].Value).(*js.ObjectExpr)
+	if !ok {
+		if obj, ok = unparen(args[0].Value).(*js.ObjectExpr); !ok {
+			return nil, false
+		}
+	}
+	if len(obj.List) > maxTableEntries {
+		return nil, false
+	}
+	out := make([]string, 0, len(obj.List))
+	for _, it := range obj.List {
+		if it.Spread || it.Name == nil || it.Name.IsComputed() {
+			return nil, false
+		}
+		name := propName(it.Name.Literal)
+		if _, num := atoiSmall(name); num || name == "" {
+			return nil, false
+		}
+		if keys {
+			out = append(out, name)
+			continue
+		}
+		v := p.resolve(it.Value, thisGlobal, d+1)
+		if v.Kind != Const {
+			return nil, false
+		}
+		out = append(out, v.Str)
+	}
+	return out, true
 }
 
 // sliceArgs applies slice(start, end) with constant integer arguments

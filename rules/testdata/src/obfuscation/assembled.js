@@ -20,10 +20,15 @@ window[listed](url); // want "NET001" "OBF002"
 const letters = ["hctef", "lave"];
 const copy = letters.slice().reverse();
 function callLater() { return self[copy[0].split("").reverse().join("")](code); } // want "DYN001" "OBF002"
+// evasion: DYN001 NET001 names kept as an object's keys or values, listed with Object.keys / Object.values
+const apiTable = { fetch: true, focus: false };
+window[Object.keys(apiTable)[0]](url); // want "NET001" "OBF002"
+const halves = Object.values({ first: "ev", second: "al" }).join("");
+self[halves](code); // want "DYN001" "OBF002"
 // evasion: DYN001 a name a closed expression builds (run in the sandbox), stored in a constant first
 const mapped = [101, 118, 97, 108].map(function (c) { return String.fromCharCode(c); }).join("");
 self[mapped](code); // want "DYN001" "OBF002"
-// near-miss: DYN001 NET001 written-through data, an unknown index, harmless names sliced out
+// near-miss: DYN001 NET001 written-through data, an unknown index, an integer-like key (listed first), harmless names sliced out
 const changed = { run: "eval" };
 changed.run = input.value;
 const { run: notKnown } = changed;
@@ -34,5 +39,7 @@ const harmless = ["x", "b", "l", "u", "r", "y"].slice(1, 5).join("");
 element[harmless]();
 const fromOutside = [0, 1].map(function (i) { return input.names[i]; }).join("");
 self[fromOutside](code); // want "OBF001"
+const numbered = { 1: "focus", fetch: "x" };
+window[Object.keys(numbered)[0]](url); // want "OBF001"
 const [width] = ["innerWidth", "eval"];
 const w = window[width];
