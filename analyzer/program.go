@@ -294,6 +294,7 @@ type Program struct {
 	callMemo   map[callKey]*Value // resolved calls, from pass 2 on
 	nCalls     int                // calls counted by pass 1
 	order      []*binding         // bindings in the order pass 1 made them
+	valSlab    []Value            // the values phase's slab of known values (keepValue)
 	// depthCuts counts resolutions cut short by maxResolveDepth: a call
 	// whose resolution was cut is not memoised
 	depthCuts int

@@ -237,8 +237,7 @@ func (p *Program) resolveBinding(b *binding, depth int) Value {
 	if out.Kind == Unknown && out == (Value{}) {
 		b.val = unknownValue
 	} else {
-		v := out // only known values are copied to the heap
-		b.val = &v
+		b.val = p.keepValue(out) // only known values are copied to the heap
 	}
 	return out
 }
@@ -572,6 +571,35 @@ func (v Value) Num() bool { return v.Kind == Const && v.Root == "num" }
 func isNumeric(s string) bool {
 	_, err := strconv.ParseFloat(s, 64)
 	return err == nil
+}
+
+// smallInts are the decimal forms of 0-99, so that the most common number
+// literals fold without allocating.
+var smallInts = func() (t [100]string) {
+	for i := range t {
+		t[i] = strconv.Itoa(i)
+	}
+	return t
+}()
+
+// plainInt returns the folded form of a number literal written as plain
+// decimal digits without a leading zero (0, 1, 42, 1000): the digits
+// themselves, which is what formatNumber makes of them below 10^15.
+func plainInt(b []byte) (string, bool) {
+	if len(b) == 0 || len(b) > 15 || len(b) > 1 && b[0] == '0' {
+		return "", false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return "", false
+		}
+		n = n*10 + int(c-'0')
+	}
+	if n < len(smallInts) {
+		return smallInts[n], true
+	}
+	return string(b), true
 }
 
 func formatNumber(f float64) string {
@@ -1289,6 +1317,9 @@ func literalValue(n *js.LiteralExpr, thisGlobal bool) Value {
 	case js.NullToken:
 		return Value{Kind: Const, Str: "null"}
 	case js.DecimalToken, js.IntegerToken, js.HexadecimalToken, js.OctalToken, js.BinaryToken:
+		if s, ok := plainInt(n.Data); ok {
+			return Value{Kind: Const, Str: s, Root: "num"}
+		}
 		s := strings.ReplaceAll(string(n.Data), "_", "")
 		var f float64
 		var err error

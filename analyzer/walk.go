@@ -135,15 +135,17 @@ func (p *Program) walk() error {
 	// Every variable's value is resolved before pass 2, in the order pass 1
 	// met the bindings: pass 2 then only reads them, so the model does not
 	// depend on the order in which pass 2 (or its parallel walkers) asks.
-	p.callMemo = make(map[callKey]*Value, len(p.order)/4)
+	// calls resolved: about a third of the bindings on real bundles
+	// (31,245 for 94,823 bindings on the bench bundle, 0.31-0.33 on the 8
+	// largest public packages); sized once, the map is not split as it grows
+	p.callMemo = make(map[callKey]*Value, len(p.order)*3/8)
 	if p.split != nil {
 		p.linkedUses = p.split.LinkedUses()
 	}
 	p.bindSingleCalls() // singlecall.go: before the values are resolved
-	for _, b := range p.order {
-		p.resolveBinding(b, 0)
-	}
+	p.resolveValues()
 	p.order = nil
+	p.valSlab = nil
 	if p.inUnits() {
 		if done, err := p.walkParallel(p.workers); done {
 			if err == nil {
@@ -159,6 +161,25 @@ func (p *Program) walk() error {
 		p.notePropWrites()
 	}
 	return err
+}
+
+// resolveValues resolves every binding's value, in the order pass 1 made
+// the bindings (the values phase).
+func (p *Program) resolveValues() {
+	for _, b := range p.order {
+		p.resolveBinding(b, 0)
+	}
+}
+
+// keepValue copies a binding's known value to the heap, from slabs: one
+// allocation per 256 values (on the 6 MB bench bundle 15,500 of the
+// 95,000 bindings have one).
+func (p *Program) keepValue(v Value) *Value {
+	if len(p.valSlab) == cap(p.valSlab) {
+		p.valSlab = make([]Value, 0, 256)
+	}
+	p.valSlab = append(p.valSlab, v)
+	return &p.valSlab[len(p.valSlab)-1]
 }
 
 func (w *walker) enter() {
