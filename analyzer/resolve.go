@@ -27,6 +27,8 @@ type binding struct {
 	// owned: a source has an owner in srcOwners (depth.go); looped: the
 	// binding has loopWrites (loops.go). Both spare a map lookup per source.
 	owned, looped bool
+	// thisVar: a source is a non-global `this` (var self = this), depth.go
+	thisVar bool
 }
 
 // src returns source i.
