@@ -2,6 +2,8 @@ package libs
 
 import (
 	"bytes"
+
+	"github.com/pbicert/pbicert/internal/jsslash"
 	"strconv"
 	"unicode/utf8"
 )
@@ -23,20 +25,16 @@ type Comment struct {
 
 // Scan lists the string literals of src (and the banner comments) in one
 // token-level pass: strings, templates, comments and regular expressions
-// (told from division by the previous token) are skipped correctly on
-// ordinary code; a confused scan only costs literals, never a failure.
+// (told from division by the decision the analyzer's scan shares,
+// internal/jsslash) are skipped correctly on ordinary code; a confused scan
+// only costs literals, never a failure.
 // Literals shorter than minLen bytes (decoded) are not listed.
 func Scan(src []byte, minLen int, lit func(Literal), banner func(Comment)) {
-	var stack []int // open template substitutions: brace depth inside each
-	depth := 0
-	var parens []bool // open parentheses: after if/while/for/with (a regex may follow the ')')
-	// head: the last token is the word if, while, for or with (kept across
-	// spaces and the end of a template substitution, reset by any other
-	// token)
-	head := false
-	// prev is the last significant byte ('a' for an identifier or number
-	// that is not a keyword before an expression, 0 at the start)
-	var prev byte
+	// brk: the open brackets, each with what its closing leaves (jsslash),
+	// and the open template substitutions (tmplSub)
+	brk := make([]jsslash.Closing, 0, 64)
+	// s decides whether a '/' starts a regular expression
+	s := jsslash.New()
 	n := len(src)
 	i := 0
 	for i < n {
@@ -44,7 +42,17 @@ func Scan(src []byte, minLen int, lit func(Literal), banner func(Comment)) {
 		switch class[c] {
 		case cSpace:
 			i++
-			continue
+		case cIdent:
+			j := i + 1
+			for j < n && identByte[src[j]] {
+				j++
+			}
+			if c >= '0' && c <= '9' || s.Dot() { // a number, a property name
+				s.Operand()
+			} else {
+				s.Word(src[i:j])
+			}
+			i = j
 		case cSlash:
 			switch {
 			case i+1 < n && src[i+1] == '/':
@@ -62,12 +70,12 @@ func Scan(src []byte, minLen int, lit func(Literal), banner func(Comment)) {
 					banner(Comment{Text: string(src[i:end]), Offset: i})
 				}
 				i = end
-			case regexAllowed(prev):
+			case s.Regex():
 				i = skipRegex(src, i)
-				prev = 'a'
+				s.Operand()
 			default:
 				i++
-				prev = '/'
+				s.Punct()
 			}
 		case cQuote:
 			body, end, plain := stringAt(src, i)
@@ -83,61 +91,103 @@ func Scan(src []byte, minLen int, lit func(Literal), banner func(Comment)) {
 				}
 			}
 			i = end
-			prev = 'a'
+			s.Operand()
 		case cBacktick:
-			i = readTemplate(src, i+1, minLen, lit, func() { stack = append(stack, depth) })
-			prev = 'a'
+			var sub bool
+			if i, sub = readTemplate(src, i+1, minLen, lit); sub {
+				brk = append(brk, tmplSub)
+				s.TemplateSub()
+			} else {
+				s.Operand()
+			}
 		case cOpenBrace:
-			depth++
-			prev = c
+			brk = append(brk, s.Open(c))
 			i++
 		case cCloseBrace:
-			if len(stack) > 0 && stack[len(stack)-1] == depth {
+			if k := len(brk); k > 0 && brk[k-1] == tmplSub {
 				// end of a template substitution: the template goes on
-				stack = stack[:len(stack)-1]
-				i = readTemplate(src, i+1, minLen, lit, func() { stack = append(stack, depth) })
-				prev = 'a'
+				var sub bool
+				if i, sub = readTemplate(src, i+1, minLen, lit); sub {
+					s.TemplateSub() // the next substitution: tmplSub stays
+				} else {
+					brk = brk[:k-1]
+					s.Operand()
+				}
 				continue
 			}
-			depth--
-			prev = c
+			s.Closed(pop(&brk))
 			i++
-		case cIdent:
-			j := i + 1
-			for j < n && identByte[src[j]] {
-				j++
-			}
-			w := src[i:j]
-			if keywordBeforeExpr(w) {
-				prev = '('
+		case cOpen:
+			brk = append(brk, s.Open(c))
+			i++
+		case cClose:
+			if k := len(brk); k > 0 && brk[k-1] == tmplSub {
+				s.Operand() // unbalanced: the substitution stays open
 			} else {
-				prev = 'a'
+				s.Closed(pop(&brk))
 			}
-			head = isHead(w)
-			i = j
-			continue
+			i++
+		case cDot:
+			if i+2 < n && src[i+1] == '.' && src[i+2] == '.' { // spread
+				i += 2
+				s.Punct()
+			} else { // a member (a number's '.5' is read as one too: an operand)
+				s.Member()
+			}
+			i++
+		case cQuestion:
+			if i+1 < n && src[i+1] == '.' && !(i+2 < n && src[i+2] >= '0' && src[i+2] <= '9') {
+				i++
+				s.Member()
+			} else {
+				s.Punct()
+			}
+			i++
+		case cPlusMinus:
+			if i+1 < n && src[i+1] == c {
+				i++
+				s.IncDec()
+			} else {
+				s.Punct()
+			}
+			i++
+		case cEq:
+			if i+1 < n && src[i+1] == '>' {
+				i++
+				s.Arrow()
+			} else {
+				s.Punct()
+			}
+			i++
+		case cSemi:
+			s.Semicolon()
+			i++
+		case cColon:
+			s.Colon()
+			i++
+		case cStar:
+			s.Star()
+			i++
 		default:
-			switch c {
-			case '(':
-				parens = append(parens, prev == 'a' && head)
-				prev = c
-			case ')':
-				prev = 'a'
-				if n := len(parens); n > 0 {
-					if parens[n-1] {
-						prev = ')'
-					}
-					parens = parens[:n-1]
-				}
-			case ']':
-				prev = 'a'
-			default:
-				prev = c
-			}
+			s.Punct()
 			i++
 		}
-		head = false
 	}
+}
+
+// tmplSub marks an open template substitution on Scan's bracket stack.
+const tmplSub jsslash.Closing = 255
+
+// pop takes the top of the bracket stack (an operand's closing when it is
+// empty: unbalanced input).
+func pop(brk *[]jsslash.Closing) jsslash.Closing {
+	k := len(*brk)
+	if k == 0 {
+		return jsslash.CloseOperand
+	}
+	c := (*brk)[k-1]
+	*brk = (*brk)[:k-1]
+	return c
 }
 
 var commentEnd = []byte("*/")
@@ -152,6 +202,15 @@ const (
 	cOpenBrace
 	cCloseBrace
 	cIdent
+	cOpen      // ( [
+	cClose     // ) ]
+	cDot       // .
+	cQuestion  // ?
+	cPlusMinus // + -
+	cEq        // =
+	cSemi      // ;
+	cColon     // :
+	cStar      // *
 )
 
 var class = func() (t [256]uint8) {
@@ -171,6 +230,24 @@ var class = func() (t [256]uint8) {
 			t[c] = cCloseBrace
 		case isIdent(b):
 			t[c] = cIdent
+		case b == '(' || b == '[':
+			t[c] = cOpen
+		case b == ')' || b == ']':
+			t[c] = cClose
+		case b == '.':
+			t[c] = cDot
+		case b == '?':
+			t[c] = cQuestion
+		case b == '+' || b == '-':
+			t[c] = cPlusMinus
+		case b == '=':
+			t[c] = cEq
+		case b == ';':
+			t[c] = cSemi
+		case b == ':':
+			t[c] = cColon
+		case b == '*':
+			t[c] = cStar
 		}
 	}
 	return t
@@ -187,38 +264,6 @@ var identByte = func() (t [256]bool) {
 
 func isIdent(c byte) bool {
 	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
-}
-
-// isHead: w is a keyword whose parenthesised head a statement (and so
-// possibly a regular expression) follows.
-func isHead(w []byte) bool {
-	switch len(w) {
-	case 2, 3, 4, 5:
-		switch string(w) {
-		case "if", "while", "for", "with":
-			return true
-		}
-	}
-	return false
-}
-
-func regexAllowed(prev byte) bool {
-	switch prev {
-	case 'a', '/':
-		return false
-	}
-	return true
-}
-
-func keywordBeforeExpr(w []byte) bool {
-	if len(w) < 2 || len(w) > 10 {
-		return false
-	}
-	switch string(w) {
-	case "return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await":
-		return true
-	}
-	return false
 }
 
 func containsFold(b []byte, s string) bool {
@@ -299,9 +344,10 @@ func stringAt(src []byte, i int) (body []byte, end int, plain bool) {
 }
 
 // readTemplate reads template text from src[i] up to the closing backtick
-// (returning the offset after it) or up to a substitution "${" (calling
-// open and returning the offset after the "{"). Each quasi is one literal.
-func readTemplate(src []byte, i, minLen int, lit func(Literal), open func()) int {
+// or the end of src (returning the offset after it) or up to a
+// substitution "${" (returning the offset after the "{" and sub). Each
+// quasi is one literal.
+func readTemplate(src []byte, i, minLen int, lit func(Literal)) (end int, sub bool) {
 	n := len(src)
 	start := i
 	for j := i; j < n; j++ {
@@ -310,16 +356,15 @@ func readTemplate(src []byte, i, minLen int, lit func(Literal), open func()) int
 			j++
 		case '`':
 			emitQuasi(src, start, j, minLen, lit)
-			return j + 1
+			return j + 1, false
 		case '$':
 			if j+1 < n && src[j+1] == '{' {
 				emitQuasi(src, start, j, minLen, lit)
-				open()
-				return j + 2
+				return j + 2, true
 			}
 		}
 	}
-	return n
+	return n, false
 }
 
 func emitQuasi(src []byte, start, end, minLen int, lit func(Literal)) {

@@ -1,29 +1,49 @@
 package libs
 
 // The library scan as it was before it was made faster (no allocation per
-// identifier or short literal, table lookups): the reference that
+// identifier or short literal, table lookups; its regex decision is now the
+// shared one, internal/jsslash, as Scan's): the reference that
 // TestScanSame and FuzzScanSame hold the fast one to.
 
 import (
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/pbicert/pbicert/internal/jsslash"
 )
 
 // refScan is Scan before: it lists the string literals of src (and the banner comments) in one
 // token-level pass: strings, templates, comments and regular expressions
-// (told from division by the previous token) are skipped correctly on
+// (told from division by the shared decision, internal/jsslash, as Scan
+// tells them) are skipped correctly on
 // ordinary code; a confused scan only costs literals, never a failure.
 // Literals shorter than minLen bytes (decoded) are not listed.
 func refScan(src []byte, minLen int, lit func(Literal), banner func(Comment)) {
-	type tmpl struct{ depth int }
-	var stack []tmpl // open template substitutions: brace depth inside each
-	depth := 0
-	var parens []bool // open parentheses: after if/while/for/with (a regex may follow the ')')
-	var lastWord string
-	// prev is the last significant byte ('a' for an identifier or number
-	// that is not a keyword before an expression, 0 at the start)
-	var prev byte
+	var brk []jsslash.Closing // open brackets; refTmpl: an open template substitution
+	s := jsslash.New()
 	n := len(src)
+	open := func() {
+		brk = append(brk, refTmpl)
+		s.TemplateSub()
+	}
+	afterTemplate := func(i int) {
+		if i == n || src[i-1] == '`' {
+			s.Operand()
+		}
+	}
+	top := func() jsslash.Closing {
+		if len(brk) == 0 {
+			return jsslash.CloseOperand
+		}
+		return brk[len(brk)-1]
+	}
+	popTop := func() jsslash.Closing {
+		k := top()
+		if len(brk) > 0 {
+			brk = brk[:len(brk)-1]
+		}
+		return k
+	}
 	i := 0
 	for i < n {
 		c := src[i]
@@ -52,88 +72,87 @@ func refScan(src []byte, minLen int, lit func(Literal), banner func(Comment)) {
 				lit(Literal{Value: v, Offset: i})
 			}
 			i = end
-			prev = 'a'
+			s.Operand()
 		case c == '`':
-			i = refReadTemplate(src, i+1, minLen, lit, func() { stack = append(stack, tmpl{depth}) })
-			prev = 'a'
+			i = refReadTemplate(src, i+1, minLen, lit, open)
+			afterTemplate(i)
 		case c == '/':
-			if refRegexAllowed(prev) {
+			if s.Regex() {
 				i = refSkipRegex(src, i)
-				prev = 'a'
+				s.Operand()
 			} else {
 				i++
-				prev = '/'
+				s.Punct()
 			}
-		case c == '{':
-			depth++
-			prev = c
+		case c == '{' || c == '(' || c == '[':
+			brk = append(brk, s.Open(c))
 			i++
 		case c == '}':
-			if len(stack) > 0 && stack[len(stack)-1].depth == depth {
+			if top() == refTmpl {
 				// end of a template substitution: the template goes on
-				stack = stack[:len(stack)-1]
-				i = refReadTemplate(src, i+1, minLen, lit, func() { stack = append(stack, tmpl{depth}) })
-				prev = 'a'
+				popTop()
+				i = refReadTemplate(src, i+1, minLen, lit, open)
+				afterTemplate(i)
 				continue
 			}
-			depth--
-			prev = c
+			s.Closed(popTop())
+			i++
+		case c == ')' || c == ']':
+			if top() == refTmpl {
+				s.Operand()
+			} else {
+				s.Closed(popTop())
+			}
 			i++
 		case refIsIdent(c):
 			j := i
 			for j < n && refIsIdent(src[j]) {
 				j++
 			}
-			if refKeywordBeforeExpr(src[i:j]) {
-				prev = '('
+			if c >= '0' && c <= '9' {
+				s.Operand()
 			} else {
-				prev = 'a'
+				s.Word(src[i:j])
 			}
-			lastWord = string(src[i:j])
 			i = j
-			continue
 		default:
-			switch c {
-			case '(':
-				parens = append(parens, prev == 'a' && (lastWord == "if" || lastWord == "while" || lastWord == "for" || lastWord == "with"))
-				prev = c
-			case ')':
-				prev = 'a'
-				if n := len(parens); n > 0 {
-					if parens[n-1] {
-						prev = ')'
-					}
-					parens = parens[:n-1]
-				}
-			case ']':
-				prev = 'a'
+			two := ""
+			if i+1 < n {
+				two = string(src[i : i+2])
+			}
+			switch {
+			case string(src[i:min(i+3, n)]) == "...":
+				i += 2
+				s.Punct()
+			case c == '.':
+				s.Member()
+			case two == "?." && !(i+2 < n && src[i+2] >= '0' && src[i+2] <= '9'):
+				i++
+				s.Member()
+			case two == "++" || two == "--":
+				i++
+				s.IncDec()
+			case two == "=>":
+				i++
+				s.Arrow()
+			case c == ';':
+				s.Semicolon()
+			case c == ':':
+				s.Colon()
+			case c == '*':
+				s.Star()
 			default:
-				prev = c
+				s.Punct()
 			}
 			i++
 		}
-		lastWord = ""
 	}
 }
+
+const refTmpl jsslash.Closing = 200
 
 func refIsIdent(c byte) bool {
 	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
-}
-
-func refRegexAllowed(prev byte) bool {
-	switch prev {
-	case 'a', '/':
-		return false
-	}
-	return true
-}
-
-func refKeywordBeforeExpr(w []byte) bool {
-	switch string(w) {
-	case "return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await":
-		return true
-	}
-	return false
 }
 
 func refIndexFrom(src []byte, i int, s string) int {

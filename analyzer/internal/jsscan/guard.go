@@ -128,7 +128,7 @@ func NestingDepth(src []byte, max int) (depth, at int) {
 			if t := &stack[len(stack)-1]; t.ternary > 0 {
 				t.ternary--
 			}
-			s.punct()
+			s.colon()
 		case c == '=' && !(i+1 < n && src[i+1] == '='):
 			if i+1 < n && src[i+1] == '>' {
 				i++

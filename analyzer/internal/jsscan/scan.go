@@ -315,6 +315,9 @@ func scanUnitsTo(src []byte, minSize int, pl *pipe) scan {
 		case c == ';':
 			s.semicolon()
 			prev = pOther
+		case c == ':':
+			s.colon()
+			prev = pOther
 		default:
 			// any other operator or punctuation: an expression follows
 			s.punct()
