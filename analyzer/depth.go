@@ -228,10 +228,7 @@ func (p *Program) srcOwner(v *js.Var, b *binding, owner any) {
 	p.srcOwners[srcRef{b, i}] = owner
 	b.owned = true
 	if thisForm(b.src(i).expr, true) { // the walker checked the extends for a call
-		if p.thisVars == nil {
-			p.thisVars = map[*js.Var]bool{}
-		}
-		p.thisVars[v] = true // var self = this
+		p.thisVars, b.thisVar = true, true // var self = this
 	}
 }
 
@@ -290,7 +287,7 @@ func (p *Program) aliasField(x js.IExpr, name string, depth int) (Value, bool) {
 func (p *Program) thisAlias(x js.IExpr) bool { return p.thisAliasOwner(x) != nil }
 
 func (p *Program) thisAliasOwner(x js.IExpr) any {
-	if p.thisVars == nil {
+	if !p.thisVars {
 		return nil
 	}
 	v, ok := x.(*js.Var)
@@ -298,11 +295,8 @@ func (p *Program) thisAliasOwner(x js.IExpr) any {
 		return nil
 	}
 	v = varOf(v)
-	if !p.thisVars[v] {
-		return nil
-	}
 	b := p.bindings.get(v)
-	if b == nil || b.n != 1 || b.mutated || len(b.first.keyList()) > 0 {
+	if b == nil || !b.thisVar || b.n != 1 || b.mutated || len(b.first.keyList()) > 0 {
 		return nil
 	}
 	if !thisForm(b.first.expr, true) { // recorded only where it is one
@@ -533,27 +527,41 @@ func (p *Program) helperReturn(n *js.CallExpr, thisGlobal bool, d int) (Value, b
 // is bound to once and never written through, mutated or passed anywhere;
 // nil for anything else.
 func (p *Program) boundOnce(e js.IExpr) js.IExpr {
+	x, v := p.boundOnceLocal(e)
+	if x == nil || p.escaped[v] {
+		return nil
+	}
+	return x
+}
+
+// boundOnceLocal is boundOnce without the test that the variable is passed
+// nowhere (a map lookup), and the variable.
+func (p *Program) boundOnceLocal(e js.IExpr) (js.IExpr, *js.Var) {
 	v, ok := unparen(e).(*js.Var)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	v = varOf(v)
 	if v.Decl == js.NoDecl {
-		return nil
+		return nil, nil
 	}
 	b := p.bindings.get(v)
-	if b == nil || b.n != 1 || b.mutated || b.written || b.first.expr == nil || len(b.first.keyList()) > 0 || p.escaped[v] {
-		return nil
+	if b == nil || b.n != 1 || b.mutated || b.written || b.first.expr == nil || len(b.first.keyList()) > 0 {
+		return nil, nil
 	}
-	return unparen(b.first.expr)
+	return unparen(b.first.expr), v
 }
 
 // dataObject returns the object or array literal a variable is bound to
 // once and never written through (const names = {a: "fetch"}).
 func (p *Program) dataObject(e js.IExpr) js.IExpr {
-	switch x := p.boundOnce(e).(type) {
+	// the kind first: most variables bound once hold something else, and
+	// the escape test is a map lookup (every member access asks)
+	switch x, v := p.boundOnceLocal(e); x.(type) {
 	case *js.ObjectExpr, *js.ArrayExpr:
-		return x
+		if !p.escaped[v] {
+			return x
+		}
 	}
 	return nil
 }

@@ -270,7 +270,7 @@ type depthModel struct {
 	// what `this` is in the function where a source was bound (var s =
 	// this, var n = this.nav), by binding and source index (depth.go)
 	srcOwners map[srcRef]any
-	thisVars  map[*js.Var]bool // variables with a source `this` among them
+	thisVars  bool // a variable has a source `this` (binding.thisVar says which)
 	// writes of variables inside loops (loops.go)
 	loopWrites map[*binding]*loopWrites
 	// properties written through variables inside loops (a[i] = …,

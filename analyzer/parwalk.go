@@ -114,10 +114,68 @@ type splice struct {
 	end      int         // where the parent's cursor went on
 }
 
+// parWalk runs the tasks of a parallel pass on a pool of workers, which
+// take them in the order they were spawned. A worker lives for the whole
+// pass: its stack, grown deep by the walker's and the resolver's
+// recursion, serves every task it runs. A goroutine per task started at
+// the runtime's least stack and grew it again, copying frame by frame
+// (runtime.copystack), since no collection runs to size new stacks from
+// the old.
 type parWalk struct {
-	pass int
-	sem  chan struct{}
-	wg   sync.WaitGroup
+	pass    int
+	workers int // at most this many tasks run at once (beside the root)
+	wg      sync.WaitGroup
+
+	mu      sync.Mutex
+	cond    sync.Cond
+	queue   []queuedTask
+	head    int  // next task to run
+	started int  // workers started
+	waiting int  // workers waiting for a task
+	closed  bool // the pass is over: waiting workers exit
+}
+
+type queuedTask struct {
+	base *Program
+	t    *walkTask
+}
+
+func newParWalk(pass, workers int) *parWalk {
+	pw := &parWalk{pass: pass, workers: max(workers, 1)}
+	pw.cond.L = &pw.mu
+	return pw
+}
+
+// wait waits for every task spawned, then lets the workers go.
+func (pw *parWalk) wait() {
+	pw.wg.Wait()
+	pw.mu.Lock()
+	pw.closed = true
+	pw.cond.Broadcast()
+	pw.mu.Unlock()
+}
+
+func (pw *parWalk) worker() {
+	for {
+		pw.mu.Lock()
+		for pw.head == len(pw.queue) && !pw.closed {
+			pw.waiting++
+			pw.cond.Wait()
+			pw.waiting--
+		}
+		if pw.head == len(pw.queue) {
+			pw.mu.Unlock()
+			return
+		}
+		q := pw.queue[pw.head]
+		pw.queue[pw.head] = queuedTask{}
+		pw.head++
+		pw.mu.Unlock()
+		func() {
+			defer pw.wg.Done()
+			pw.run(q.base, q.t)
+		}()
+	}
 }
 
 func counts(p *Program) [nKinds]int {
@@ -165,12 +223,15 @@ func (w *walker) splice(n js.INode, hint string) bool {
 
 func (pw *parWalk) spawn(base *Program, t *walkTask) {
 	pw.wg.Add(1)
-	go func() {
-		defer pw.wg.Done()
-		pw.sem <- struct{}{}
-		defer func() { <-pw.sem }()
-		pw.run(base, t)
-	}()
+	pw.mu.Lock()
+	pw.queue = append(pw.queue, queuedTask{base, t})
+	if pw.waiting > 0 {
+		pw.cond.Signal()
+	} else if pw.started < pw.workers {
+		pw.started++
+		go pw.worker()
+	}
+	pw.mu.Unlock()
 }
 
 func (pw *parWalk) run(base *Program, t *walkTask) {
@@ -220,13 +281,13 @@ func (pw *parWalk) run(base *Program, t *walkTask) {
 // walkParallel is pass 2 on units. It reports false when the tasks did not
 // line up (the caller then walks in one piece).
 func (p *Program) walkParallel(workers int) (bool, error) {
-	pw := &parWalk{pass: 2, sem: make(chan struct{}, workers)}
+	pw := newParWalk(2, workers)
 	root := &walkTask{}
 	w := &walker{p: p.walkerCopy(), pass: 2, thisG: []bool{true}, fn: []int{-1}, maxDepth: p.opts.MaxDepth * 8,
 		forceVar: -1, par: pw, task: root}
 	root.prog = w.p
 	err := w.run()
-	pw.wg.Wait()
+	pw.wait()
 	if err == nil {
 		err = firstErr(root)
 	}
@@ -343,12 +404,12 @@ func (p *Program) assemble(root *walkTask) {
 // those of one walk. w is the root walker; it gets the counts.
 func (p *Program) collectParallel(w *walker) error {
 	p.unitCounts = make([]unitCount, p.split.Len())
-	pw := &parWalk{pass: 1, sem: make(chan struct{}, p.workers)}
+	pw := newParWalk(1, p.workers)
 	root := &walkTask{}
 	w.par, w.task = pw, root
 	err := w.run()
 	w.par, w.task = nil, nil
-	pw.wg.Wait()
+	pw.wait()
 	if err == nil {
 		err = firstErr(root)
 	}

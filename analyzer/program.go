@@ -298,6 +298,8 @@ type Program struct {
 	// depthCuts counts resolutions cut short by maxResolveDepth: a call
 	// whose resolution was cut is not memoised
 	depthCuts int
+	nearCuts  int            // resolutions near maxResolveDepth (resolveClean)
+	lastRef   resolved       // the pass 2 walker's last clean resolution (walk_expr.go)
 	workers   int            // goroutines for a split input's pass 2
 	braces    []jsscan.Brace // matching braces (nil when the scan failed)
 	parallel  bool           // pass 2 ran in parallel tasks (tests)

@@ -27,6 +27,8 @@ type binding struct {
 	// owned: a source has an owner in srcOwners (depth.go); looped: the
 	// binding has loopWrites (loops.go). Both spare a map lookup per source.
 	owned, looped bool
+	// thisVar: a source is a non-global `this` (var self = this), depth.go
+	thisVar bool
 }
 
 // src returns source i.
@@ -267,9 +269,12 @@ func (p *Program) resolve(e js.IExpr, thisGlobal bool, depth int) Value {
 	if e == nil {
 		return Value{}
 	}
-	if depth > maxResolveDepth {
-		p.depthCuts++
-		return Value{}
+	if depth >= maxResolveDepth-nearDepth {
+		p.nearCuts++ // the walker reuses no value resolved this deep (resolveClean)
+		if depth > maxResolveDepth {
+			p.depthCuts++
+			return Value{}
+		}
 	}
 	d := depth + 1
 	switch n := e.(type) {
@@ -399,37 +404,7 @@ func (p *Program) resolve(e js.IExpr, thisGlobal bool, depth int) Value {
 		}
 		return r
 	case *js.CallExpr:
-		k := callKey{n, thisGlobal}
-		if p.shared != nil { // a reader of a frozen program
-			if r, ok := p.shared[k]; ok {
-				return *r
-			}
-			if p.callMemo == nil {
-				p.callMemo = map[callKey]*Value{}
-			}
-		}
-		if p.callMemo == nil {
-			return p.resolveCall(n, thisGlobal, d)
-		}
-		// Memoised once bindings are complete (pass 2 and later): the
-		// walker resolves every call of a chain, and each resolution
-		// re-resolves the calls inside it, which was quadratic on long
-		// chains and nested calls of real libraries.
-		if r, ok := p.callMemo[k]; ok {
-			return *r
-		}
-		cuts := p.depthCuts
-		r := p.resolveCall(n, thisGlobal, d)
-		if p.depthCuts != cuts {
-			// cut short by the depth bound: true here, maybe not where
-			// the call is asked for with more room
-		} else if r == (Value{}) {
-			p.callMemo[k] = unknownValue // most calls: no 144-byte copy each
-		} else {
-			v := r
-			p.callMemo[k] = &v
-		}
-		return r
+		return p.callValue(n, thisGlobal, d, nil)
 	case *js.NewExpr:
 		c := p.resolve(n.X, thisGlobal, d)
 		switch {
@@ -476,6 +451,65 @@ func (p *Program) resolve(e js.IExpr, thisGlobal bool, depth int) Value {
 		return Value{}
 	}
 	return Value{}
+}
+
+// callValue is resolve's case of a call at depth d-1, memoised from pass 2
+// on; callee, when not nil, is the value of n.X that resolve would compute
+// at depth d (see resolveClean).
+func (p *Program) callValue(n *js.CallExpr, thisGlobal bool, d int, callee *Value) Value {
+	k := callKey{n, thisGlobal}
+	if p.shared != nil { // a reader of a frozen program
+		if r, ok := p.shared[k]; ok {
+			return *r
+		}
+		if p.callMemo == nil {
+			p.callMemo = map[callKey]*Value{}
+		}
+	}
+	if p.callMemo == nil {
+		return p.resolveCall(n, thisGlobal, d, callee)
+	}
+	// Memoised once bindings are complete (pass 2 and later): the
+	// walker resolves every call of a chain, and each resolution
+	// re-resolves the calls inside it, which was quadratic on long
+	// chains and nested calls of real libraries.
+	if r, ok := p.callMemo[k]; ok {
+		return *r
+	}
+	cuts := p.depthCuts
+	r := p.resolveCall(n, thisGlobal, d, callee)
+	if p.depthCuts != cuts {
+		// cut short by the depth bound: true here, maybe not where
+		// the call is asked for with more room
+	} else if r == (Value{}) {
+		p.callMemo[k] = unknownValue // most calls: no 144-byte copy each
+	} else {
+		v := r
+		p.callMemo[k] = &v
+	}
+	return r
+}
+
+// nearDepth: a resolution that went deeper than maxResolveDepth-nearDepth
+// might be cut when started a few levels deeper.
+const nearDepth = 4
+
+// resolveClean is Resolve (from the walker, before Parse returns) that also
+// reports whether the value is the same when resolved again during the same
+// pass 2 walk, also one level deeper (as resolveCall resolves a callee): no
+// resolution under it was cut or came near the depth bound, so neither the
+// level it starts at nor the call memo (filled only with uncut values)
+// changes it. Variable values are all known in pass 2.
+func (p *Program) resolveClean(e js.IExpr, thisGlobal bool) (Value, bool) {
+	cuts, near := p.depthCuts, p.nearCuts
+	v := p.resolve(e, thisGlobal, 0)
+	return v, p.depthCuts == cuts && p.nearCuts == near
+}
+
+// resolveCallWith is Resolve(n, thisGlobal) for the walker with the callee's
+// value already resolved clean (resolveClean).
+func (p *Program) resolveCallWith(n *js.CallExpr, thisGlobal bool, callee *Value) Value {
+	return p.callValue(n, thisGlobal, 1, callee)
 }
 
 func funcValue(async, gen bool, kind string) Value {
@@ -727,7 +761,7 @@ func ctorOf(kind string) string {
 }
 
 // resolveCall handles calls whose result is statically known.
-func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
+func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int, pre *Value) Value {
 	// Function("return this")() and new Function("return this")()
 	switch x := unparen(n.X).(type) {
 	case *js.CallExpr:
@@ -742,7 +776,12 @@ func (p *Program) resolveCall(n *js.CallExpr, thisGlobal bool, d int) Value {
 			return Value{Kind: Global, Root: "new Function(\"return this\")()", Idiom: "webpack-global-this"}
 		}
 	}
-	callee := p.resolve(n.X, thisGlobal, d)
+	var callee Value
+	if pre != nil {
+		callee = *pre
+	} else {
+		callee = p.resolve(n.X, thisGlobal, d)
+	}
 	args := n.Args.List
 	if callee.Kind != Global && callee.Kind != Func && p.owner != nil {
 		if v, ok := p.methodReturn(n, thisGlobal, d); ok {
@@ -1016,9 +1055,12 @@ func markupTag(s string) string {
 // constArray folds calls that yield arrays of constant strings:
 // "abc".split(""), [..].reverse(), "abc".split("").reverse().
 func (p *Program) constArray(n *js.CallExpr, thisGlobal bool, d int) ([]string, bool) {
-	if d > maxResolveDepth {
-		p.depthCuts++
-		return nil, false
+	if d >= maxResolveDepth-nearDepth {
+		p.nearCuts++
+		if d > maxResolveDepth {
+			p.depthCuts++
+			return nil, false
+		}
 	}
 	dot, ok := unparen(n.X).(*js.DotExpr)
 	if !ok {

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -390,4 +391,26 @@ func TestIdleStarted(t *testing.T) {
 		time.Sleep(10 * time.Millisecond) // a second start would have run by now
 		assert.Equal(t, int32(1), calls.Load(), "%s: Idle started %d times", tc.name, calls.Load())
 	}
+}
+
+// TestParallelWorkersExit: the workers of the parallel passes run the
+// units of many splits and leave when Parse returns (no goroutine outlives
+// it, whatever the number of units).
+func TestParallelWorkersExit(t *testing.T) {
+	var sb strings.Builder
+	for i := 0; i < 200; i++ {
+		fmt.Fprintf(&sb, "var f%d = function(a){ return a.b%d(function(){ return %d }) };\n", i, i, i)
+	}
+	src := []byte(sb.String())
+	before := runtime.NumGoroutine()
+	for i := 0; i < 20; i++ {
+		p, err := Parse("units.js", src, splitOpts())
+		require.NoError(t, err)
+		require.NotNil(t, p.split, "fell back to one piece")
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond) // an exiting worker may still be returning
+	}
+	assert.LessOrEqual(t, runtime.NumGoroutine(), before, "workers left running")
 }

@@ -27,6 +27,35 @@ func (w *walker) addRef(v Value, pos int, use UseKind, node js.IExpr) {
 	w.p.Refs = append(w.p.Refs, Ref{Value: v, Pos: pos, Use: use, Func: w.curFunc(), Node: node})
 }
 
+// resolved is one clean resolution (resolveClean) of node under thisGlobal
+// tg by the pass 2 walker: a callee walked as a maximal chain, whose value
+// the call's record and the call's own resolution then reuse instead of
+// resolving it twice more.
+type resolved struct {
+	node js.IExpr
+	tg   bool
+	v    Value
+}
+
+// resolveRef resolves a maximal chain e and keeps its value when clean.
+func (w *walker) resolveRef(e js.IExpr, tg bool) Value {
+	v, clean := w.p.resolveClean(e, tg)
+	if clean {
+		w.p.lastRef = resolved{node: e, tg: tg, v: v}
+	}
+	return v
+}
+
+// callee returns the value of callee x under tg, and whether it is clean:
+// the one maybeRef kept while x was walked (the caller emptied the slot
+// before), or resolved now.
+func (w *walker) callee(x js.IExpr, tg bool) (Value, bool) {
+	if r := &w.p.lastRef; r.node == x && r.tg == tg {
+		return r.v, true
+	}
+	return w.p.resolveClean(x, tg)
+}
+
 // maybeRef records e when it directly denotes an API (not a bare local alias).
 func (w *walker) maybeRef(e js.IExpr, pos int, use UseKind) {
 	if w.pass != 2 || pos < 0 {
@@ -44,7 +73,7 @@ func (w *walker) maybeRef(e js.IExpr, pos int, use UseKind) {
 			// unless a consumer asked for a longer path under the alias's
 			// (const n = navigator; n.sendBeacon(u) for navigator.sendBeacon)
 			if w.p.prefixes[rv.Path] {
-				if v := w.p.Resolve(e, w.thisGlobal()); v.Kind == Global && w.p.throughAlias(v.Path, rv.Path) {
+				if v := w.resolveRef(e, w.thisGlobal()); v.Kind == Global && w.p.throughAlias(v.Path, rv.Path) {
 					w.addRef(v, pos, use, e)
 				}
 			}
@@ -57,7 +86,7 @@ func (w *walker) maybeRef(e js.IExpr, pos int, use UseKind) {
 			return
 		}
 	}
-	v := w.p.Resolve(e, w.thisGlobal())
+	v := w.resolveRef(e, w.thisGlobal())
 	if v.Kind == Global || v.Kind == Unresolved {
 		w.addRef(v, pos, use, e)
 	}
@@ -198,6 +227,9 @@ func (w *walker) exprIn(e js.IExpr, use UseKind, maximal bool) int {
 		return w.call(n, use, maximal)
 	case *js.NewExpr:
 		start := w.ident([]byte("new"))
+		if w.pass == 2 {
+			w.p.lastRef.node = nil // pass 1 walkers share the program
+		}
 		at := w.expr(n.X, Constructed, true)
 		if start < 0 {
 			start = at
@@ -210,7 +242,13 @@ func (w *walker) exprIn(e js.IExpr, use UseKind, maximal bool) int {
 			args = n.Args.List
 			pos, base = w.args(args)
 		}
-		w.recordCall(n, n.X, args, pos, start, true, false)
+		if w.pass == 2 {
+			tg := w.thisGlobal()
+			cv, _ := w.callee(n.X, tg)
+			w.recordCall(n, n.X, &cv, args, pos, start, true, false)
+		} else {
+			w.recordCall(n, n.X, nil, args, pos, start, true, false)
+		}
 		w.popArgs(base)
 		return start
 	case *js.UnaryExpr:
@@ -355,6 +393,9 @@ func (w *walker) popArgs(base int) { w.posStack = w.posStack[:base] }
 
 func (w *walker) call(n *js.CallExpr, use UseKind, maximal bool) int {
 	var start int
+	if w.pass == 2 {
+		w.p.lastRef.node = nil // pass 1 walkers share the program
+	}
 	if lit, ok := n.X.(*js.LiteralExpr); ok && lit.TokenType == js.ImportToken {
 		start = w.ident([]byte("import"))
 		w.addRef(Value{Kind: Global, Path: "import()"}, start, Called, n)
@@ -370,10 +411,24 @@ func (w *walker) call(n *js.CallExpr, use UseKind, maximal bool) int {
 	}
 	w.punct('(')
 	pos, base := w.args(n.Args.List)
-	w.recordCall(n, n.X, n.Args.List, pos, start, false, n.Optional)
+	if w.pass != 2 {
+		w.recordCall(n, n.X, nil, n.Args.List, pos, start, false, n.Optional)
+		w.popArgs(base)
+		return start
+	}
+	// the callee is resolved once (maybeRef kept it when it walked it as
+	// a maximal chain) for the call's record and the call's own value
+	tg := w.thisGlobal()
+	cv, clean := w.callee(n.X, tg)
+	w.recordCall(n, n.X, &cv, n.Args.List, pos, start, false, n.Optional)
 	w.popArgs(base)
-	if maximal && w.pass == 2 {
-		v := w.p.Resolve(n, w.thisGlobal())
+	if maximal {
+		var v Value
+		if clean {
+			v = w.p.resolveCallWith(n, tg, &cv)
+		} else {
+			v = w.p.Resolve(n, tg)
+		}
 		if (v.Kind == Global && (v.Path != "" || v.Idiom != "")) || v.Kind == Unresolved {
 			w.addRef(v, start, use, n)
 		}
@@ -381,14 +436,16 @@ func (w *walker) call(n *js.CallExpr, use UseKind, maximal bool) int {
 	return start
 }
 
-func (w *walker) recordCall(node js.IExpr, callee js.IExpr, args []js.Arg, pos []int, start int, isNew, optional bool) {
+// recordCall records a call in pass 2 (counts it in pass 1); calleeVal is
+// the value of callee, resolved by the caller.
+func (w *walker) recordCall(node js.IExpr, callee js.IExpr, calleeVal *Value, args []js.Arg, pos []int, start int, isNew, optional bool) {
 	if w.pass != 2 {
 		w.nCalls++
 		return
 	}
 	tg := w.thisGlobal()
 	c := Call{Pos: start, New: isNew, Func: w.curFunc(), Node: node, Optional: optional}
-	c.Callee = w.p.Resolve(callee, tg)
+	c.Callee = *calleeVal
 	w.setterAssign(&c, args, pos, tg)
 	var recv js.IExpr
 	if dot, ok := unparen(callee).(*js.DotExpr); ok {
