@@ -66,18 +66,7 @@ func TestRealLibraryAttribution(t *testing.T) {
 	}
 	// the visual's own request, after the libraries
 	v.Modules = append(v.Modules, `function ownCode(q){return fetch("https://api.contoso.com/enrich?q="+q)}`)
-	data, err := gen.BuildPackage(v, gen.ZipOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, err := pbiviz.ReadBytes(data, pbiviz.DefaultLimits())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := CheckPackage("real.pbiviz", pkg, Options{})
-	if r.Error != "" {
-		t.Fatal(r.Error)
-	}
+	r, pkg := checkGenerated(t, "real.pbiviz", v)
 	got := map[string]string{}
 	for _, l := range r.Libraries {
 		got[l.Name] = l.Version
@@ -242,18 +231,7 @@ func TestRealMonolithAttribution(t *testing.T) {
 	}
 	own := `function ownCode(q){var x=new XMLHttpRequest;x.open("GET","https://api.contoso.com/q?"+q);x.send()}`
 	v.Modules = append(v.Modules, own)
-	data, err := gen.BuildPackage(v, gen.ZipOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, err := pbiviz.ReadBytes(data, pbiviz.DefaultLimits())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := CheckPackage("d3v3.pbiviz", pkg, Options{})
-	if r.Error != "" {
-		t.Fatal(r.Error)
-	}
+	r, pkg := checkGenerated(t, "d3v3.pbiviz", v)
 	js := pkg.Resource.Content.JS
 	ownAt := strings.Index(js, own)
 	byOrigin := map[string]int{}
@@ -277,4 +255,22 @@ func TestRealMonolithAttribution(t *testing.T) {
 			t.Errorf("no %s finding; found %v", want, byOrigin)
 		}
 	}
+}
+
+// checkGenerated builds a package of visual v, reads it and checks it.
+func checkGenerated(t *testing.T, name string, v gen.Visual) (Result, *pbiviz.Package) {
+	t.Helper()
+	data, err := gen.BuildPackage(v, gen.ZipOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := pbiviz.ReadBytes(data, pbiviz.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := CheckPackage(name, pkg, Options{})
+	if r.Error != "" {
+		t.Fatal(r.Error)
+	}
+	return r, pkg
 }
