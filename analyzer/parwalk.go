@@ -225,11 +225,14 @@ func (pw *parWalk) spawn(base *Program, t *walkTask) {
 	pw.wg.Add(1)
 	pw.mu.Lock()
 	pw.queue = append(pw.queue, queuedTask{base, t})
-	if pw.waiting > 0 {
-		pw.cond.Signal()
-	} else if pw.started < pw.workers {
+	// start the workers first: a waiting worker already signalled counts
+	// as waiting until it wakes, so signalling it again would leave a core
+	// idle while one worker runs both tasks
+	if pw.started < pw.workers {
 		pw.started++
 		go pw.worker()
+	} else if pw.waiting > 0 {
+		pw.cond.Signal()
 	}
 	pw.mu.Unlock()
 }
